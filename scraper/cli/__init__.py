@@ -1,0 +1,71 @@
+"""The ``scraper`` command line: ``main(argv)`` returns the exit code.
+
+Each subcommand lives in its own module exposing ``NAME``, ``HELP``, ``DESCRIPTION``,
+``add_arguments(parser)`` and ``run(args) -> int``. This is the only place that
+configures logging.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from .exits import EXIT_USAGE
+
+# Subcommand modules, in the order --help lists them.
+COMMANDS = ("extract_cmd",)
+
+EPILOG = """\
+exit codes:
+  0   every input succeeded
+  1   some inputs failed (each has an error record in the output)
+  2   usage or configuration error (nothing was fetched)
+  75  another crawl holds the lock (try again later)
+
+Run 'scraper COMMAND --help' for the options of one command.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scraper",
+        description="Fetch news and portal pages, strip the boilerplate, write articles as JSON Lines.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="more log output on stderr (-vv for debug)")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="only errors on stderr (for cron)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        module = importlib.import_module(f"{__name__}.{name}")
+        cmd = sub.add_parser(module.NAME, help=module.HELP, description=module.DESCRIPTION,
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
+        module.add_arguments(cmd)
+        cmd.set_defaults(handler=module.run)
+    return parser
+
+
+def configure_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    configure_logging(args.verbose, args.quiet)
+    return int(args.handler(args))
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

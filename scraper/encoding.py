@@ -1,0 +1,136 @@
+"""Bytes to text: BOM, HTTP charset, ``<meta>`` charset, then a detector.
+
+A declared charset is only trusted when the bytes decode under it strictly: portals
+often declare ``gb2312`` for pages that are really UTF-8 (saved from a browser) or
+GBK. GB2312 and GBK are always decoded as GB18030, their superset, because real
+"gb2312" pages use GBK characters all the time.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from .errors import NotHTMLError
+
+# How far into the document a <meta charset> is looked for (browsers use 1024; portals
+# often put long comments or scripts first).
+META_SNIFF_BYTES = 8192
+# How much of the document the statistical detector reads: enough for a verdict,
+# bounded so that huge pages stay cheap.
+DETECT_BYTES = 65536
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+# Labels that name a narrower charset than the bytes really use, mapped to the
+# superset that decodes every page carrying that label.
+_SUPERSET = {
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+    "euc-cn": "gb18030", "hz-gb-2312": "gb18030", "gb_2312-80": "gb18030",
+    "big5": "big5hkscs", "x-x-big5": "big5hkscs", "cp950": "big5hkscs",
+    # WHATWG: these labels mean windows-1252 on the web
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252",
+    "utf8": "utf-8", "unicode": "utf-8",
+}
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# File signatures of formats that are never HTML.
+_BINARY_MAGIC = (
+    b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"PK\x03\x04",
+    b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00", b"BM", b"OggS", b"ID3", b"\x7fELF",
+)
+# Share of control bytes in the head above which the data is binary, not text.
+BINARY_CONTROL_SHARE = 0.10
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str   # the codec actually used
+
+
+def normalize_charset(label: str | None) -> str | None:
+    """A charset label as a Python codec name, widened to its superset; None if unknown."""
+    if not label:
+        return None
+    name = label.strip().strip("\"'").lower()
+    name = _SUPERSET.get(name, name)
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return _SUPERSET.get(codec, codec)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is plainly not text (file signature or many control bytes)."""
+    head = data[:2048]
+    if not head:
+        return False
+    if head.startswith(_BINARY_MAGIC) and not head.lstrip().startswith(b"<"):
+        return True
+    controls = sum(head.count(bytes([b])) for b in _CONTROL_BYTES)
+    return controls / len(head) > BINARY_CONTROL_SHARE
+
+
+def _strict(data: bytes, codec: str | None) -> str | None:
+    if codec is None:
+        return None
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset named by a ``<meta>`` tag near the start of the document."""
+    match = _META_CHARSET.search(data[:META_SNIFF_BYTES])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _detect(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # imported lazily: rarely needed, slow to import
+
+    best = from_bytes(data[:DETECT_BYTES]).best()
+    return normalize_charset(best.encoding) if best is not None else None
+
+
+def decode(data: bytes, http_charset: str | None = None) -> Decoded:
+    """Decode page bytes, trying in order: BOM, HTTP charset, meta charset, UTF-8, detector.
+
+    Raises NotHTMLError for binary data. Never fails on text: the last resort decodes
+    with replacement characters under the best guess.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return Decoded(data[len(bom):].decode(codec, "replace"), codec)
+    if looks_binary(data):
+        raise NotHTMLError("input is binary data, not HTML")
+
+    declared = [normalize_charset(http_charset), normalize_charset(meta_charset(data))]
+    for codec in declared:
+        text = _strict(data, codec)
+        if text is not None:
+            return Decoded(text, codec)  # type: ignore[arg-type]
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8")
+    detected = _detect(data)
+    text = _strict(data, detected)
+    if text is not None:
+        return Decoded(text, detected)  # type: ignore[arg-type]
+    # Nothing decodes cleanly: a few broken bytes in a real page. Prefer what the page
+    # declared, then the detector's guess, and replace the broken bytes.
+    fallback = next((c for c in (*declared, detected) if c), "utf-8")
+    return Decoded(data.decode(fallback, "replace"), fallback)

@@ -1,0 +1,60 @@
+"""Exceptions raised by scraper.
+
+The tree::
+
+    ScraperError
+    ├── NotHTMLError        input is not an HTML document at all (binary, PDF, image…)
+    ├── DecodeError         bytes could not be turned into text
+    ├── ConfigError         a config file is missing a key, has a wrong type or a bad value
+    └── FetchError          a page could not be fetched; ``stage`` says where it failed
+
+Extraction itself never raises on HTML, however broken: it returns a possibly empty
+article. Only the per-input boundary of a command catches these and turns them into
+error records.
+"""
+
+from __future__ import annotations
+
+
+class ScraperError(Exception):
+    """Base class of every error scraper raises on purpose."""
+
+    stage: str = "extract"
+
+
+class NotHTMLError(ScraperError):
+    """The input is not HTML (binary data, PDF, image, JSON…)."""
+
+    stage = "decode"
+
+
+class DecodeError(ScraperError):
+    """The bytes could not be decoded into text."""
+
+    stage = "decode"
+
+
+class ConfigError(ScraperError):
+    """A configuration file is invalid; the message names the file and the key path."""
+
+    stage = "config"
+
+    def __init__(self, path: str, key: str, message: str) -> None:
+        self.path = path
+        self.key = key
+        super().__init__(f"{path}: {key}: {message}" if key else f"{path}: {message}")
+
+
+class FetchError(ScraperError):
+    """A page could not be fetched.
+
+    ``stage`` is one of: robots, dns, connect, timeout, redirect, http, too-large,
+    content-type, decode.
+    """
+
+    def __init__(self, stage: str, message: str, *, status: int | None = None,
+                 attempts: int = 1) -> None:
+        self.stage = stage
+        self.status = status
+        self.attempts = attempts
+        super().__init__(message)

@@ -1,0 +1,80 @@
+"""Article extraction: HTML in, ``Article`` out. Pure: no I/O, deterministic.
+
+Pipeline: decode (bytes only) → parse → metadata (read-only, on the whole page) →
+clean (prune boilerplate) → score (choose the article node) → render (paragraphs,
+images) → tidy (drop info/editor lines that sit inside the body).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..encoding import decode
+from ..errors import NotHTMLError
+from ..models import Article
+from .body import extract_body
+from .metadata import extract_metadata
+
+__all__ = ["extract", "extract_text", "ENGINES"]
+
+
+def _to_text(html: str | bytes, http_charset: str | None) -> tuple[str, str | None]:
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        decoded = decode(bytes(html), http_charset)
+        return decoded.text, decoded.encoding
+    if not isinstance(html, str):
+        raise NotHTMLError(f"expected str or bytes, got {type(html).__name__}")
+    return html, None
+
+
+def _parse(text: str) -> LexborHTMLParser:
+    # Lexbor stops at NUL; such characters carry nothing in an HTML page.
+    return LexborHTMLParser(text.replace("\x00", "") if "\x00" in text else text)
+
+
+def extract(html: str | bytes, url: str | None = None, *, http_charset: str | None = None,
+            engine: str = "scraper") -> Article:
+    """Extract the article of one page.
+
+    ``html`` is text or raw bytes (decoded by ``scraper.encoding.decode``, which may use
+    ``http_charset``). Never raises on HTML, however broken; raises ``NotHTMLError``
+    only for input that is not HTML at all (binary data).
+    """
+    text, encoding = _to_text(html, http_charset)
+    return ENGINES[engine](text, url, encoding)
+
+
+def extract_text(html: str | bytes, url: str | None = None) -> str:
+    """Only the article body, as paragraphs separated by newlines."""
+    return extract(html, url).body
+
+
+def _scraper_engine(text: str, url: str | None, encoding: str | None) -> Article:
+    tree = _parse(text)
+    meta = extract_metadata(tree, url)
+    body = extract_body(tree, url, title=meta.title)
+    return Article(url=url, site=meta.site, title=meta.title, published=meta.published,
+                   modified=meta.modified, source=meta.source, author=meta.author,
+                   editor=meta.editor or body.editor, language=meta.language,
+                   body=body.text, images=body.images, encoding=encoding)
+
+
+def _trafilatura_engine(text: str, url: str | None, encoding: str | None) -> Article:
+    """trafilatura's extraction in our record, for side-by-side comparison."""
+    import trafilatura  # imported lazily: slow to import, only for comparison
+
+    doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, favor_precision=False)
+    if doc is None:
+        return Article(url=url, encoding=encoding)
+    get = doc.as_dict().get if hasattr(doc, "as_dict") else doc.get
+    return Article(url=url, site=get("sitename"), title=get("title"), published=get("date"),
+                   author=get("author"), language=get("language"),
+                   body=get("text") or "", encoding=encoding)
+
+
+ENGINES: dict[str, Callable[[str, str | None, str | None], Article]] = {
+    "scraper": _scraper_engine,
+    "trafilatura": _trafilatura_engine,
+}

@@ -1,0 +1,70 @@
+"""The records scraper produces, and their JSON Lines form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Image:
+    url: str
+    caption: str | None = None
+
+
+@dataclass
+class Article:
+    """One extracted article. ``body`` holds paragraphs separated by ``\\n``."""
+
+    url: str | None = None
+    site: str | None = None
+    title: str | None = None
+    published: str | None = None   # ISO 8601, with the page's UTC offset when known
+    modified: str | None = None
+    source: str | None = None      # 来源: the original publisher
+    author: str | None = None      # writers/reporters, never the editor
+    editor: str | None = None      # 责任编辑
+    language: str | None = None
+    body: str = ""
+    images: list[Image] = field(default_factory=list)
+    encoding: str | None = None    # the codec used, when decoded from bytes
+
+    @property
+    def length(self) -> int:
+        return len(self.body)
+
+    def to_record(self, **context: Any) -> dict[str, Any]:
+        """The JSON Lines record, keys in their documented, stable order.
+
+        ``context`` (``input``, fetch details…) follows ``schema``.
+        """
+        return {
+            "schema": SCHEMA_VERSION,
+            **context,
+            "url": self.url,
+            "site": self.site,
+            "title": self.title,
+            "published": self.published,
+            "modified": self.modified,
+            "source": self.source,
+            "author": self.author,
+            "editor": self.editor,
+            "language": self.language,
+            "body": self.body,
+            "images": [{"url": i.url, "caption": i.caption} for i in self.images],
+            "encoding": self.encoding,
+            "length": self.length,
+        }
+
+
+def error_record(stage: str, error_type: str, message: str, **context: Any) -> dict[str, Any]:
+    """A record standing in for an input that failed: ``context`` (input, url…) first."""
+    return {"schema": SCHEMA_VERSION, **context,
+            "error": {"stage": stage, "type": error_type, "message": one_line(message)}}
+
+
+def one_line(message: str, limit: int = 500) -> str:
+    text = " ".join(message.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
