@@ -1,0 +1,62 @@
+"""What one fetch returns: the response, or the error that stopped it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.message import Message
+
+from ..errors import FetchError
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC, to the second: ``2024-05-01T08:30:00Z``."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def media_type(content_type: str | None) -> str | None:
+    """``text/html`` from ``Text/HTML; charset=gbk``; None when absent."""
+    if not content_type:
+        return None
+    return content_type.split(";", 1)[0].strip().lower() or None
+
+
+def content_type_charset(content_type: str | None) -> str | None:
+    """The ``charset`` parameter of a Content-Type header, if any."""
+    if not content_type:
+        return None
+    message = Message()
+    message["content-type"] = content_type
+    charset = message.get_param("charset")
+    return charset.strip().strip("\"'") or None if isinstance(charset, str) else None
+
+
+@dataclass
+class FetchResult:
+    """The outcome of fetching one URL. Exactly one of ``content``/``error`` is set.
+
+    A ``304 Not Modified`` is a success: ``status`` 304 and empty ``content``.
+    """
+
+    url: str                       # as requested
+    final_url: str | None          # after redirects; None if no response was reached
+    status: int | None             # HTTP status of the last response, if any
+    headers: dict[str, str]        # last response's headers, lower-case names
+    content: bytes | None          # body bytes (decompressed), None on error
+    fetched_at: str                # ISO 8601 UTC, when the fetch finished
+    attempts: int                  # attempts made (1 + retries used)
+    error: FetchError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def charset(self) -> str | None:
+        """The charset named by the response's Content-Type, if any."""
+        return content_type_charset(self.headers.get("content-type"))
+
+    @property
+    def media_type(self) -> str | None:
+        """The response's media type, lower case, without parameters."""
+        return media_type(self.headers.get("content-type"))
