@@ -1,4 +1,4 @@
-"""Article body: choose the node that holds the article and render its paragraphs."""
+"""Article body: prune, choose the article node, render its paragraphs, tidy the lines."""
 
 from __future__ import annotations
 
@@ -7,18 +7,29 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from ..models import Image
+from .clean import prune
+from .render import render
+from .score import choose_article
+from .tidy import tidy
 
 
 @dataclass
 class Body:
     text: str = ""
     images: list[Image] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
     editor: str | None = None
 
 
 def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None = None) -> Body:
+    """The article text of a parsed page. Changes the tree (prunes it)."""
+    hints: dict[str, int] = {}
+    prune(tree, hints)
     root = tree.body
     if root is None:
         return Body()
-    lines = [" ".join(line.split()) for line in root.text(separator="\n").splitlines()]
-    return Body(text="\n".join(line for line in lines if line))
+    _, nodes = choose_article(root, hints)
+    rendered = render(nodes, url)
+    lines, editor = tidy(rendered.lines, title=title, captions=rendered.captions)
+    return Body(text="\n".join(lines), images=rendered.images, captions=rendered.captions,
+                editor=editor)

@@ -1,0 +1,215 @@
+"""Every word list, pattern and threshold the body extractor uses, named once.
+
+Class/id hints are matched against the element's ``class`` and ``id`` joined together.
+Short words are matched as whole tokens (split on ``-``, ``_``, spaces, digits and
+camelCase humps) so that ``nav`` does not fire inside ``canvas``; long, unambiguous
+stems are matched as substrings so that ``breadcrumbs`` and ``sharebox`` still fire.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- tags
+
+# Never content: dropped from the tree before anything is scored.
+DROP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "link", "meta", "input", "select", "textarea", "button", "option", "map", "audio",
+    "video", "dialog", "head",
+)
+# Structural boilerplate by HTML5 semantics.
+BOILERPLATE_TAGS = ("nav", "aside", "footer", "menu")
+
+# Elements that start a new line when rendered.
+BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "caption", "legend", "menu",
+))
+# Blocks that are themselves one paragraph: their text scores their parent.
+PARAGRAPH_TAGS = frozenset(("p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6", "li", "dd",
+                            "dt", "address"))
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+# Readability's tag priors: containers that usually hold articles score up, list
+# and heading wrappers down.
+TAG_PRIOR = {
+    "div": 5, "article": 10, "main": 5, "section": 3, "td": 3, "pre": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+}
+
+# ---------------------------------------------------------------- class/id hints
+
+# Short boilerplate words, matched as whole tokens of class/id.
+_NEGATIVE_TOKENS = (
+    # navigation and breadcrumbs (当前位置 = dqwz, 面包屑 = mbx)
+    "nav", "navi", "menu", "menus", "crumb", "crumbs", "breadcrumb", "breadcrumbs", "dqwz", "mbx",
+    "position", "location", "topbar", "subnav", "navbar", "sitemap",
+    # header / footer
+    "header", "footer", "foot", "bottom", "masthead", "copyright", "banquan",
+    # sidebars
+    "sidebar", "side", "aside", "widget", "widgets", "rail",
+    # share bars (bdshare = Baidu share, jiathis)
+    "share", "sharing", "social", "bdshare", "jiathis", "bshare", "fenxiang",
+    # related and recommended (相关新闻 = xgxw, 相关文章 = xgwz, 推荐 = tuijian)
+    "related", "relate", "relative", "xgxw", "xgwz", "xglj", "recommend", "recommended",
+    "tuijian", "recomm", "more",
+    # rankings and hot lists (排行 = paihang)
+    "rank", "ranking", "hot", "hotnews", "paihang", "phb", "top10", "popular", "trending",
+    # comments (评论 = pinglun)
+    "comment", "comments", "pinglun", "reply", "replies", "disqus", "respond",
+    # advertising
+    "ad", "ads", "advert", "advertisement", "banner", "gg", "sponsor", "sponsored", "promo",
+    "adsbygoogle",
+    # page furniture
+    "login", "search", "print", "tools", "toolbar", "pager", "pagination", "pages", "paging",
+    "subscribe", "newsletter", "popup", "modal", "cookie", "gdpr", "tags", "tag", "keywords",
+    "author-bio", "skip", "hidden", "hide", "qrcode", "erweima", "app-download", "byline",
+)
+# Long boilerplate stems, matched as substrings of class/id.
+_NEGATIVE_STEMS = (
+    "breadcrumb", "copyright", "footer", "sidebar", "comment", "share", "related", "recommend",
+    "navbar", "navigation", "advert", "sponsor", "newsletter", "subscribe", "pagination",
+    "paihang", "bdshare", "jiathis", "disclaimer", "shengming", "mianze",
+)
+# Words that mark the article container; they protect an element from the negative hints.
+_POSITIVE_TOKENS = (
+    "article", "articles", "content", "contents", "main", "body", "text", "post", "entry",
+    "story", "detail", "details", "zhengwen", "zw", "news-content", "con", "cont", "txt",
+    "artibody", "article-content", "maincontent", "postbody", "blog", "page-content",
+)
+_POSITIVE_STEMS = ("article", "content", "trs_editor", "zhengwen", "artibody", "story", "postbody",
+                   "entry-content", "正文")
+
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def hint_tokens(value: str) -> set[str]:
+    """Tokens of a class/id string: ``mainNav top_bar2`` → {mainnav, main, nav, top, bar…}."""
+    lowered = value.lower()
+    tokens = set(_NON_WORD.split(_CAMEL_HUMP.sub(" ", value).lower()))
+    tokens.update(lowered.split())
+    tokens.update(t.rstrip("0123456789") for t in list(tokens))
+    tokens.discard("")
+    return tokens
+
+
+NEGATIVE_TOKENS = frozenset(_NEGATIVE_TOKENS)
+POSITIVE_TOKENS = frozenset(_POSITIVE_TOKENS)
+NEGATIVE_STEMS = _NEGATIVE_STEMS
+POSITIVE_STEMS = _POSITIVE_STEMS
+
+# Score added or subtracted for a positive or negative class/id (readability's weight).
+CLASS_WEIGHT = 25
+
+# ---------------------------------------------------------------- text measures
+
+# CJK ideographs and kana: one of them carries about as much as a short Latin word.
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# How many Latin characters one CJK character is worth when measuring text length.
+CJK_WEIGHT = 3
+# Sentence punctuation, full-width and Latin: prose has it, menus and link lists do not.
+PUNCTUATION = re.compile(r"[，。、；！？：,;.!?]")
+
+# A text run shorter than this (weighted chars) does not score as a paragraph.
+MIN_PARAGRAPH_LEN = 25
+# A paragraph's score: one point, one per punctuation mark, one per this many weighted
+# chars (capped), as in readability.
+CHARS_PER_POINT = 100
+MAX_LENGTH_POINTS = 3
+# Ancestors that share a paragraph's score: parent fully, grandparent half, then a third.
+SCORE_LEVELS = (1.0, 0.5, 1 / 3)
+
+# How many of the best-scored candidates get their link density measured.
+TOP_CANDIDATES = 5
+# Siblings of the chosen node are kept when they score at least this share of it…
+SIBLING_SCORE_SHARE = 0.2
+SIBLING_MIN_SCORE = 10.0
+# …or when they are plain paragraphs this long with few links.
+SIBLING_PARAGRAPH_LEN = 80
+SIBLING_LINK_DENSITY_MAX = 0.25
+# Alternative candidates this close to the top one, sharing an ancestor, pull the
+# choice up to that ancestor (articles split into several sibling blocks).
+ALTERNATIVE_SCORE_SHARE = 0.75
+MIN_ALTERNATIVES = 3
+
+# ---------------------------------------------------------------- pruning inside the body
+
+# A block inside the body whose text is mostly anchors is a link list (related news,
+# channel links, rankings), not prose.
+LINK_DENSITY_MAX = 0.5
+# Short blocks need a lower link share to be kept: "更多>>" style widgets.
+SHORT_BLOCK_LEN = 60
+SHORT_LINK_DENSITY_MAX = 0.35
+# A negative-hinted element is only pruned if it holds less than this share of the page's text.
+MAX_PRUNED_SHARE = 0.5
+
+# ---------------------------------------------------------------- captions
+
+# A short text block right after an image-only block is its caption.
+CAPTION_MAX_LEN = 80
+# Without a caption class, a line under a picture is its caption only when it is this
+# short (or centred) and has at most this many clause breaks: prose has more.
+CAPTION_PLAIN_MAX_LEN = 40
+CAPTION_MAX_CLAUSES = 1
+CLAUSE_PUNCTUATION = re.compile(r"[，；,;]")
+CENTERED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+CAPTION_HINTS = frozenset(("caption", "pictext", "pic", "img", "image", "photo", "figcaption",
+                           "tu", "pictitle", "imgtitle", "pic_txt", "credit", "wp-caption-text"))
+
+# ---------------------------------------------------------------- lines dropped from the body
+
+# Editor lines: 【责任编辑:徐匆】, (责任编辑：王某), 责编：X, 编辑：X. Group "name" is the editor.
+EDITOR_LINE = re.compile(
+    r"""^[\s【\[（(]*
+        (?:责任编辑|责编|编辑|本文编辑|值班编辑|审核|校对|Editor)
+        \s*[:：]\s*
+        (?P<name>[^】\]）)]{1,40}?)
+        [\s】\]）)]*$""",
+    re.VERBOSE,
+)
+# Trailing editor mark inside a paragraph: "……。(责编：王某)" / "【责任编辑:徐匆】".
+TRAILING_EDITOR = re.compile(r"[【\[（(]\s*(?:责任编辑|责编|编辑)\s*[:：][^】\]）)]{1,30}[】\]）)]\s*$")
+
+# Lines that are furniture, not article text. Each alternative is one kind.
+FURNITURE_LINE = re.compile(
+    r"""^(?:
+        原标题\s*[:：].*                              # 原标题：… (original headline)
+      | [（(]?原题为.*                                 # （原题为…）
+      | 展开全文 | 阅读全文 | 查看全文 | 点击查看.* | 点击进入.*
+      | 上一篇\s*[:：]?.* | 下一篇\s*[:：]?.*          # previous / next article
+      | 分享到\s*[:：]?.* | 分享\s*[:：].*               # share bars
+      | 【?\s*(?:打印|关闭|关闭窗口|打印本页|返回顶部|收藏|纠错)\s*】?(?:\s*【?\s*(?:打印|关闭|关闭窗口|打印本页|返回顶部|收藏|纠错)\s*】?)*
+      | 【?\s*字号\s*[:：]?.*                           # 【字号 大 中 小】
+      | 字体\s*[:：]\s*[大中小\s]+
+      | (?:\[\s*\d+\s*\]\s*)+(?:下一页|上一页|尾页)?\s*  # [1] [2] pagination
+      | (?:上一页|下一页|首页|尾页)(?:\s+\S+){0,12}
+      | 来源\s*[:：]\s*\S{1,30}                          # a lone 来源 line
+      | (?:本报|本刊)?(?:记者|通讯员)\s*[:：]?\s*[\u4e00-\u9fff·\s]{2,20}   # standalone byline
+      | [□■]\s*.{0,30}
+      | 版权所有.* | Copyright\s*©.* | ©\s*\d{4}.*
+      | 《[^》]{1,20}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d*\s*版\s*[）)]   # print citation
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# Disclaimer paragraphs, kept out of the body whatever their length (up to DISCLAIMER_MAX_LEN).
+DISCLAIMER_LINE = re.compile(
+    r"""^[【\[（(]?\s*(?:
+        声明 | 免责声明 | 版权声明 | 特别声明 | 郑重声明 | 风险提示 | 免责条款
+      | Disclaimer
+    )\s*[】\]）)]?\s*[:：]""",
+    re.VERBOSE | re.IGNORECASE,
+)
+DISCLAIMER_MAX_LEN = 400
+# Furniture lines are short; longer lines are kept whatever they start with.
+FURNITURE_MAX_LEN = 60
+
+# An info line above the body: a date plus 来源/作者/发布/浏览/点击. Dropped when short.
+INFO_LINE_MARKERS = re.compile(r"来源|作者|发布|时间|浏览|点击|阅读|编辑|字号|Source|Posted|Published", re.I)
+DATE_IN_LINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+INFO_LINE_MAX_LEN = 120

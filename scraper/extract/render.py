@@ -1,0 +1,145 @@
+"""Rendering the chosen nodes as paragraphs, with images and their captions kept apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborNode
+
+from ..models import Image
+from . import patterns as P
+from .score import link_density, weighted_length
+
+# Attributes that hold an image's address, lazy-loading ones first.
+IMAGE_SOURCE_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "src")
+# The page title is metadata: a heading of the first rank inside the article is not body.
+SKIP_IN_BODY = frozenset(("h1",))
+# Containers that are pruned when their text is mostly links.
+LINK_LIST_TAGS = frozenset(("div", "ul", "ol", "dl", "table", "section", "p", "li", "span",
+                            "tbody", "tr", "td", "center", "font"))
+
+
+@dataclass
+class Rendered:
+    lines: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+class _Renderer:
+    def __init__(self, url: str | None) -> None:
+        self.url = url
+        self.out = Rendered()
+        self.buffer: list[str] = []
+        # True while the last finished block held an image and no text: the next short
+        # block is its caption.
+        self.after_image = False
+        self.block_had_image = False
+
+    def flush(self) -> str:
+        line = " ".join("".join(self.buffer).split())
+        self.buffer.clear()
+        if line:
+            self.out.lines.append(line)
+        return line
+
+    def image(self, node: LexborNode) -> None:
+        attrs = node.attributes
+        src = next((attrs[a] for a in IMAGE_SOURCE_ATTRS if attrs.get(a)), None)
+        if src and not src.startswith("data:"):
+            self.out.images.append(Image(urljoin(self.url, src) if self.url else src, attrs.get("alt") or None))
+        self.block_had_image = True
+
+    def caption(self, text: str) -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        self.out.captions.append(text)
+        if self.out.images and self.out.images[-1].caption in (None, ""):
+            last = self.out.images[-1]
+            self.out.images[-1] = Image(last.url, text)
+
+    def is_caption(self, node: LexborNode, text: str) -> bool:
+        if node.tag == "figcaption":
+            return True
+        compact = "".join(text.split())
+        if not 0 < len(compact) <= P.CAPTION_MAX_LEN:
+            return False
+        value = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if P.hint_tokens(value) & P.CAPTION_HINTS:
+            return True
+        if not self.after_image or node.css_first("img") is not None:
+            return False
+        # A bold line under a picture is a subheading (a poem's title, a section name).
+        emphasis = node.css_first("strong, b")
+        if emphasis is not None and "".join(emphasis.text(deep=True).split()) == compact:
+            return False
+        centered = P.CENTERED.search(node.attributes.get("style") or "") is not None or \
+            (node.attributes.get("align") or "").lower() == "center"
+        clauses = len(P.CLAUSE_PUNCTUATION.findall(compact))
+        return (centered or len(compact) <= P.CAPTION_PLAIN_MAX_LEN) and clauses <= P.CAPTION_MAX_CLAUSES
+
+    def block(self, node: LexborNode) -> None:
+        tag = node.tag
+        if tag in LINK_LIST_TAGS:
+            text = node.text(deep=True)
+            if not text.strip():
+                if node.css_first("img") is not None:
+                    self.flush()
+                    self.block_had_image = False
+                    self.children(node)
+                    self.flush()
+                    self.after_image = self.block_had_image
+                return
+            length = weighted_length(text)
+            if link_density(node) > (P.SHORT_LINK_DENSITY_MAX if length < P.SHORT_BLOCK_LEN
+                                     else P.LINK_DENSITY_MAX):
+                return
+            if self.is_caption(node, text):
+                self.flush()
+                self.caption(text)
+                self.after_image = False
+                return
+        elif tag == "figcaption":
+            self.flush()
+            self.caption(node.text(deep=True))
+            return
+        self.flush()
+        self.block_had_image = False
+        self.children(node)
+        line = self.flush()
+        if line:
+            self.after_image = False
+        elif self.block_had_image:
+            self.after_image = True
+
+    def children(self, node: LexborNode) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                self.buffer.append(child.text_content or "")
+            elif tag == "br":
+                if self.flush():
+                    self.after_image = False
+            elif tag in SKIP_IN_BODY:
+                continue
+            elif tag == "img":
+                self.image(child)
+            elif tag in P.BLOCK_TAGS:
+                self.block(child)
+            elif tag.startswith("-"):
+                continue
+            else:
+                self.children(child)
+
+
+def render(nodes: list[LexborNode], url: str | None) -> Rendered:
+    renderer = _Renderer(url)
+    for node in nodes:
+        if node.tag in P.BLOCK_TAGS:
+            renderer.block(node)
+        else:
+            renderer.children(node)
+        renderer.flush()
+    return renderer.out

@@ -1,0 +1,182 @@
+"""Block scoring: find the node that holds the article.
+
+Every run of text is measured once (weighted length, punctuation, whether it sits in a
+link) and credited to its nearest block. A block with enough prose scores its ancestors
+as in readability: parent fully, grandparent half, great-grandparent a third. Link
+density is measured only for the few best candidates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+from . import patterns as P
+from .clean import class_hint
+
+
+@dataclass
+class Candidate:
+    node: LexborNode
+    score: float
+
+
+def weighted_length(text: str) -> int:
+    """Characters without whitespace, a CJK character counting as ``CJK_WEIGHT``."""
+    compact = "".join(text.split())
+    return len(compact) + (P.CJK_WEIGHT - 1) * len(P.CJK_CHAR.findall(compact))
+
+
+def inside_link(node: LexborNode) -> bool:
+    """True for a node wrapped in an anchor: a teaser card, not prose."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "a":
+            return True
+        parent = parent.parent
+    return False
+
+
+def link_density(node: LexborNode) -> float:
+    """Share of the node's text that sits in links (1.0 for a node inside a link)."""
+    if inside_link(node):
+        return 1.0
+    text = len("".join(node.text(deep=True).split()))
+    if not text:
+        return 0.0
+    links = sum(len("".join(a.text(deep=True).split())) for a in node.css("a"))
+    return min(1.0, links / text)
+
+
+def _paragraph_runs(root: LexborNode) -> dict[int, list]:
+    """Per block (by mem_id): [node, own texts, chars inside links, block inside a link]."""
+    blocks: dict[int, list] = {}
+    for node in root.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        text = node.text_content
+        if not text or text.isspace():
+            continue
+        parent = node.parent
+        in_link = False
+        while parent is not None and parent.tag not in P.BLOCK_TAGS:
+            if parent.tag == "a":
+                in_link = True
+            parent = parent.parent
+        if parent is None:
+            continue
+        entry = blocks.get(parent.mem_id)
+        if entry is None:
+            entry = blocks[parent.mem_id] = [parent, [], 0, inside_link(parent)]
+        entry[1].append(text)
+        if in_link or entry[3]:
+            entry[2] += len(text)
+    return blocks
+
+
+def score_candidates(root: LexborNode, hints: dict[str, int]) -> dict[int, Candidate]:
+    """Readability-style content scores for every block that holds or wraps prose."""
+    candidates: dict[int, Candidate] = {}
+
+    def credit(node: LexborNode, amount: float) -> None:
+        cand = candidates.get(node.mem_id)
+        if cand is None:
+            prior = P.TAG_PRIOR.get(node.tag, 0) + P.CLASS_WEIGHT * class_hint(node, hints)
+            cand = candidates[node.mem_id] = Candidate(node, float(prior))
+        cand.score += amount
+
+    for block, texts, link_chars, _ in _paragraph_runs(root).values():
+        text = "".join(texts)
+        length = weighted_length(text)
+        if length < P.MIN_PARAGRAPH_LEN or link_chars > len(text) * P.LINK_DENSITY_MAX:
+            continue
+        points = 1 + len(P.PUNCTUATION.findall(text)) + min(length // P.CHARS_PER_POINT,
+                                                             P.MAX_LENGTH_POINTS)
+        # A <p> is one paragraph and scores its containers; a <div>/<td> with loose
+        # text is itself the container of that text.
+        target = block.parent if block.tag in P.PARAGRAPH_TAGS else block
+        for share in P.SCORE_LEVELS:
+            if target is None or target.tag in ("html", "-document"):
+                break
+            credit(target, points * share)
+            target = target.parent
+    return candidates
+
+
+def _is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
+    target = ancestor.mem_id
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == target:
+            return True
+        parent = parent.parent
+    return False
+
+
+def choose_article(root: LexborNode, hints: dict[str, int]) -> tuple[LexborNode, list[LexborNode]]:
+    """The best candidate and the nodes to render (it and its content siblings, in order)."""
+    candidates = score_candidates(root, hints)
+    if not candidates:
+        return root, [root]
+    ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[: P.TOP_CANDIDATES]
+    for cand in ranked:
+        cand.score *= 1 - link_density(cand.node)
+    ranked.sort(key=lambda c: c.score, reverse=True)
+    top = ranked[0]
+    top = _climb(top, ranked, candidates)
+    return top.node, _with_siblings(top, candidates)
+
+
+def _climb(top: Candidate, ranked: list[Candidate], candidates: dict[int, Candidate]) -> Candidate:
+    """Move up when the article is split over sibling blocks, or a parent scores higher."""
+    close = [c for c in ranked[1:] if c.score >= top.score * P.ALTERNATIVE_SCORE_SHARE]
+    if len(close) >= P.MIN_ALTERNATIVES - 1:
+        parent = top.node.parent
+        while parent is not None and parent.tag not in ("body", "html"):
+            if sum(_is_ancestor(parent, c.node) for c in close) >= P.MIN_ALTERNATIVES - 1:
+                return candidates.get(parent.mem_id) or Candidate(parent, top.score)
+            parent = parent.parent
+    # readability: a parent that scores more than the top candidate holds more of it
+    threshold = top.score / 3
+    parent = top.node.parent
+    last = top.score
+    while parent is not None and parent.tag not in ("body", "html"):
+        cand = candidates.get(parent.mem_id)
+        if cand is None:
+            parent = parent.parent
+            continue
+        if cand.score < threshold:
+            break
+        if cand.score > last:
+            return cand
+        last = cand.score
+        parent = parent.parent
+    return top
+
+
+def _with_siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNode]:
+    parent = top.node.parent
+    if parent is None or top.node.tag in ("body", "html"):
+        return [top.node]
+    threshold = max(P.SIBLING_MIN_SCORE, top.score * P.SIBLING_SCORE_SHARE)
+    top_class = top.node.attributes.get("class")
+    keep: list[LexborNode] = []
+    for sibling in parent.iter(include_text=False):
+        if sibling.mem_id == top.node.mem_id:
+            keep.append(sibling)
+            continue
+        cand = candidates.get(sibling.mem_id)
+        bonus = top.score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0
+        if cand is not None and cand.score + bonus >= threshold:
+            keep.append(sibling)
+        elif sibling.tag == "p":
+            text = sibling.text(deep=True)
+            length = weighted_length(text)
+            density = link_density(sibling)
+            if length > P.SIBLING_PARAGRAPH_LEN and density < P.SIBLING_LINK_DENSITY_MAX:
+                keep.append(sibling)
+            elif 0 < length <= P.SIBLING_PARAGRAPH_LEN and density == 0 and \
+                    text.rstrip()[-1:] in "。.!?！？":
+                keep.append(sibling)
+    return keep

@@ -1,0 +1,42 @@
+"""Line-level tidying of the rendered body: editor lines, info lines, page furniture."""
+
+from __future__ import annotations
+
+from . import patterns as P
+
+
+def _is_info_line(line: str) -> bool:
+    return (len(line) <= P.INFO_LINE_MAX_LEN and P.DATE_IN_LINE.search(line) is not None
+            and P.INFO_LINE_MARKERS.search(line) is not None)
+
+
+def tidy(lines: list[str], *, title: str | None, captions: list[str]) -> tuple[list[str], str | None]:
+    """Drop lines that are not article text; return the kept lines and the editor found."""
+    editor: str | None = None
+    caption_set = set(captions)
+    norm_title = "".join(title.split()) if title else None
+    kept: list[str] = []
+    for line in lines:
+        match = P.EDITOR_LINE.match(line)
+        if match and len(line) <= P.FURNITURE_MAX_LEN:
+            editor = editor or match.group("name").strip()
+            continue
+        if line in caption_set:
+            continue
+        if norm_title and "".join(line.split()) == norm_title:
+            continue
+        if len(line) <= P.FURNITURE_MAX_LEN and P.FURNITURE_LINE.match(line):
+            continue
+        if len(line) <= P.DISCLAIMER_MAX_LEN and P.DISCLAIMER_LINE.match(line):
+            continue
+        if _is_info_line(line):
+            continue
+        kept.append(line)
+    if kept:
+        last = kept[-1]
+        trailing = P.TRAILING_EDITOR.search(last)
+        if trailing:
+            kept[-1] = last[: trailing.start()].rstrip()
+            if not kept[-1]:
+                kept.pop()
+    return kept, editor
