@@ -54,7 +54,7 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 def _scraper_engine(text: str, url: str | None, encoding: str | None) -> Article:
     tree = _parse(text)
     meta = extract_metadata(tree, url)
-    body = extract_body(tree, url, title=meta.title)
+    body = extract_body(tree, url, title=meta.title, source=text)
     return Article(url=url, site=meta.site, title=meta.title, published=meta.published,
                    modified=meta.modified, source=meta.source, author=meta.author,
                    editor=meta.editor or body.editor, language=meta.language,

@@ -9,7 +9,8 @@ from selectolax.lexbor import LexborHTMLParser
 from ..models import Image
 from .clean import prune
 from .render import render
-from .score import choose_article
+from . import patterns as P
+from .score import choose_article, weighted_length
 from .tidy import tidy
 
 
@@ -21,10 +22,24 @@ class Body:
     editor: str | None = None
 
 
-def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None = None) -> Body:
-    """The article text of a parsed page. Changes the tree (prunes it)."""
+def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None = None,
+                 source: str | None = None) -> Body:
+    """The article text of a parsed page. Prunes ``tree`` in place.
+
+    When the result is short and ``source`` (the page's text) is given, the page is
+    parsed again and extracted without class/id pruning; the longer body wins.
+    """
+    body = _attempt(tree, url, title, use_hints=True)
+    if source is not None and weighted_length(body.text) < P.MIN_BODY_LEN:
+        retry = _attempt(LexborHTMLParser(source), url, title, use_hints=False)
+        if weighted_length(retry.text) > weighted_length(body.text):
+            return retry
+    return body
+
+
+def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, *, use_hints: bool) -> Body:
     hints: dict[str, int] = {}
-    prune(tree, hints)
+    prune(tree, hints, use_hints=use_hints)
     root = tree.body
     if root is None:
         return Body()

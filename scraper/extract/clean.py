@@ -14,7 +14,8 @@ HIDDEN_SELECTOR = (
 
 
 def class_hint(node: LexborNode, cache: dict[str, int]) -> int:
-    """+1 for an article-like class/id, -1 for a boilerplate one, 0 for neither or both."""
+    """+1 for an article-like class/id, -2 for a boilerplate one, -1 for a weakly
+    boilerplate one (``side``, ``rail``), 0 for neither or both."""
     attrs = node.attributes
     value = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
     if not value:
@@ -29,30 +30,61 @@ def class_hint(node: LexborNode, cache: dict[str, int]) -> int:
 def _hint(value: str) -> int:
     tokens = P.hint_tokens(value)
     lowered = value.lower()
-    negative = bool(tokens & P.NEGATIVE_TOKENS) or any(s in lowered for s in P.NEGATIVE_STEMS)
     positive = bool(tokens & P.POSITIVE_TOKENS) or any(s in lowered for s in P.POSITIVE_STEMS)
-    return (1 if positive else 0) - (1 if negative else 0) if positive != negative else 0
+    if bool(tokens & P.NEGATIVE_TOKENS) or any(s in lowered for s in P.NEGATIVE_STEMS):
+        return 0 if positive else P.STRONG_NEGATIVE
+    if tokens & P.WEAK_NEGATIVE_TOKENS:
+        return 0 if positive else P.WEAK_NEGATIVE
+    return 1 if positive else 0
 
 
-def prune(tree: LexborHTMLParser, hints: dict[str, int]) -> None:
+def _has_prose(node: LexborNode) -> bool:
+    """True when the node holds several real paragraphs: an article, not a widget."""
+    count = 0
+    for para in node.css("p"):
+        if len(para.text(deep=True, strip=True)) >= P.PROSE_PARAGRAPH_LEN:
+            count += 1
+            if count >= P.PROSE_PARAGRAPHS:
+                return True
+    return False
+
+
+def prune(tree: LexborHTMLParser, hints: dict[str, int], *, use_hints: bool = True) -> None:
     """Remove never-content tags, hidden elements and boilerplate-hinted blocks in place.
 
-    A hinted block is spared when it holds most of the page's text: a page whose whole
-    layout sits in ``<div class="sidebar-layout">`` must not lose its article.
+    A hinted block is spared when it holds most of the page's text (a whole layout
+    inside ``<div class="sidebar-layout">``), and a weakly hinted one (``side``,
+    ``rail``…) when it holds several paragraphs of prose. ``use_hints=False`` keeps
+    every hinted block: the fallback when pruning left too little.
     """
     tree.strip_tags(list(P.DROP_TAGS))
     body = tree.body
     if body is None:
         return
-    for node in reversed(body.css(HIDDEN_SELECTOR)):
-        node.decompose()
+    _decompose_all(body.css(HIDDEN_SELECTOR))
+    if not use_hints:
+        return
     total = len(body.text(deep=True, strip=True)) or 1
     limit = total * P.MAX_PRUNED_SHARE
-    # Reverse document order removes descendants before their ancestors, so no node
-    # is touched after an ancestor freed it.
-    for node in reversed(body.css(", ".join(P.BOILERPLATE_TAGS) + ", [class], [id]")):
+    doomed = []
+    for node in body.css(", ".join(P.BOILERPLATE_TAGS) + ", [class], [id]"):
         if node.tag in ("body", "html", "main", "article"):
             continue
-        if node.tag in P.BOILERPLATE_TAGS or class_hint(node, hints) < 0:
-            if len(node.text(deep=True, strip=True)) < limit:
-                node.decompose()
+        hint = P.STRONG_NEGATIVE if node.tag in P.BOILERPLATE_TAGS else class_hint(node, hints)
+        if hint >= 0:
+            continue
+        if len(node.text(deep=True, strip=True)) >= limit:
+            continue
+        if hint > P.STRONG_NEGATIVE and _has_prose(node):
+            continue
+        doomed.append(node)
+    _decompose_all(doomed)
+
+
+def _decompose_all(nodes: list[LexborNode]) -> None:
+    """Decompose each node once, descendants before ancestors, so none is freed twice."""
+    seen: set[int] = set()
+    for node in reversed(nodes):
+        if node.mem_id not in seen:
+            seen.add(node.mem_id)
+            node.decompose()

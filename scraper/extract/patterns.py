@@ -48,18 +48,18 @@ TAG_PRIOR = {
 _NEGATIVE_TOKENS = (
     # navigation and breadcrumbs (当前位置 = dqwz, 面包屑 = mbx)
     "nav", "navi", "menu", "menus", "crumb", "crumbs", "breadcrumb", "breadcrumbs", "dqwz", "mbx",
-    "position", "location", "topbar", "subnav", "navbar", "sitemap",
+    "topbar", "subnav", "navbar", "sitemap",
     # header / footer
-    "header", "footer", "foot", "bottom", "masthead", "copyright", "banquan",
+    "footer", "foot", "masthead", "copyright", "banquan",
     # sidebars
-    "sidebar", "side", "aside", "widget", "widgets", "rail",
+    "sidebar", "aside",
     # share bars (bdshare = Baidu share, jiathis)
     "share", "sharing", "social", "bdshare", "jiathis", "bshare", "fenxiang",
     # related and recommended (相关新闻 = xgxw, 相关文章 = xgwz, 推荐 = tuijian)
-    "related", "relate", "relative", "xgxw", "xgwz", "xglj", "recommend", "recommended",
-    "tuijian", "recomm", "more",
+    "related", "relate", "xgxw", "xgwz", "xglj", "recommend", "recommended",
+    "tuijian", "recomm",
     # rankings and hot lists (排行 = paihang)
-    "rank", "ranking", "hot", "hotnews", "paihang", "phb", "top10", "popular", "trending",
+    "rank", "ranking", "hotnews", "paihang", "phb", "top10", "popular", "trending",
     # comments (评论 = pinglun)
     "comment", "comments", "pinglun", "reply", "replies", "disqus", "respond",
     # advertising
@@ -67,9 +67,15 @@ _NEGATIVE_TOKENS = (
     "adsbygoogle",
     # page furniture
     "login", "search", "print", "tools", "toolbar", "pager", "pagination", "pages", "paging",
-    "subscribe", "newsletter", "popup", "modal", "cookie", "gdpr", "tags", "tag", "keywords",
-    "author-bio", "skip", "hidden", "hide", "qrcode", "erweima", "app-download", "byline",
+    "subscribe", "newsletter", "popup", "modal", "cookie", "gdpr", "keywords",
+    "author-bio", "skip", "hidden", "hide", "qrcode", "erweima", "app-download",
 )
+# Words that often, not always, mark boilerplate: a block hinted only by these is kept
+# when it holds several paragraphs of prose (``left-side`` columns, ``rail`` layouts).
+WEAK_NEGATIVE_TOKENS = frozenset((
+    "side", "widget", "widgets", "rail", "more", "hot", "tags", "tag", "byline", "extra",
+    "header", "top", "bottom", "position", "location", "info",
+))
 # Long boilerplate stems, matched as substrings of class/id.
 _NEGATIVE_STEMS = (
     "breadcrumb", "copyright", "footer", "sidebar", "comment", "share", "related", "recommend",
@@ -104,8 +110,14 @@ POSITIVE_TOKENS = frozenset(_POSITIVE_TOKENS)
 NEGATIVE_STEMS = _NEGATIVE_STEMS
 POSITIVE_STEMS = _POSITIVE_STEMS
 
-# Score added or subtracted for a positive or negative class/id (readability's weight).
+# Class/id hint values: boilerplate for sure, boilerplate unless it holds prose.
+STRONG_NEGATIVE = -2
+WEAK_NEGATIVE = -1
+# Score added or subtracted per unit of class/id hint (readability's weight is 25).
 CLASS_WEIGHT = 25
+# "Several paragraphs of prose": this many <p> of at least this many characters.
+PROSE_PARAGRAPHS = 3
+PROSE_PARAGRAPH_LEN = 80
 
 # ---------------------------------------------------------------- text measures
 
@@ -125,6 +137,9 @@ MAX_LENGTH_POINTS = 3
 # Ancestors that share a paragraph's score: parent fully, grandparent half, then a third.
 SCORE_LEVELS = (1.0, 0.5, 1 / 3)
 
+# A body shorter than this (weighted chars) is retried without class/id pruning, and
+# the longer result wins (readability's sieve).
+MIN_BODY_LEN = 250
 # How many of the best-scored candidates get their link density measured.
 TOP_CANDIDATES = 5
 # Siblings of the chosen node are kept when they score at least this share of it…

@@ -82,7 +82,8 @@ def score_candidates(root: LexborNode, hints: dict[str, int]) -> dict[int, Candi
     def credit(node: LexborNode, amount: float) -> None:
         cand = candidates.get(node.mem_id)
         if cand is None:
-            prior = P.TAG_PRIOR.get(node.tag, 0) + P.CLASS_WEIGHT * class_hint(node, hints)
+            hint = max(-1, min(1, class_hint(node, hints)))
+            prior = P.TAG_PRIOR.get(node.tag, 0) + P.CLASS_WEIGHT * hint
             cand = candidates[node.mem_id] = Candidate(node, float(prior))
         cand.score += amount
 
