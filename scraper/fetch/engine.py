@@ -17,7 +17,7 @@ import httpx
 
 from ..errors import FetchError
 from .config import FetchConfig, FetchRequest
-from .faults import TransientFetchError, from_transport
+from .faults import TransientFetchError, from_transport, host_unreachable
 from .limits import ACCEPT_ENCODING, check_media_type, check_sniffed, read_body
 from .politeness import HostGate, Politeness
 from .result import FetchResult, media_type, utc_now
@@ -138,8 +138,8 @@ class Engine:
     async def _check_robots(self, url: str) -> None:
         rules = await self.robots.rules_for(url)
         agent = self.config.user_agent
-        if rules.failure is not None:
-            # No robots.txt answer at all: the page's host is down the same way.
+        if rules.failure is not None and host_unreachable(rules.failure):
+            # The host itself cannot be reached: say so, not just "robots".
             raise FetchError(rules.failure.stage, f"robots.txt unreachable: {rules.failure}")
         if not rules.allows(url, agent):
             raise FetchError("robots", f"robots.txt of {rules.origin} disallows "

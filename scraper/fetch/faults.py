@@ -16,6 +16,7 @@ The stages a fetch can fail at (``scraper.errors.FetchError.stage``)::
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 
 import httpx
 
@@ -34,16 +35,26 @@ class TransientFetchError(FetchError):
         self.retry_after = retry_after
 
 
-def _gaierror(exc: BaseException) -> socket.gaierror | None:
-    """The name-resolution error somewhere in the exception's cause chain."""
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and its causes, innermost last."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
-        if isinstance(current, socket.gaierror):
-            return current
+        yield current
         seen.add(id(current))
         current = current.__cause__ or current.__context__
-    return None
+
+
+def _gaierror(exc: BaseException) -> socket.gaierror | None:
+    """The name-resolution error somewhere in the exception's cause chain."""
+    return next((e for e in _chain(exc) if isinstance(e, socket.gaierror)), None)
+
+
+def host_unreachable(exc: BaseException) -> bool:
+    """True if the failure was reaching the host at all (DNS, refused, connect timeout),
+    as opposed to a server that answered badly."""
+    return any(isinstance(e, (httpx.ConnectError, httpx.ConnectTimeout, socket.gaierror))
+               for e in _chain(exc))
 
 
 def _describe(exc: BaseException) -> str:

@@ -1,0 +1,161 @@
+"""``scraper fetch``: URLs in, one JSON Lines record each out (fetched, decoded, extracted)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from ..errors import FetchError, ScraperError
+from ..extract import extract
+from ..fetch import DEFAULT_USER_AGENT, Fetcher, FetchConfig, FetchResult
+from ..models import error_record
+from ..output import write_line
+from .exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+
+log = logging.getLogger(__name__)
+
+NAME = "fetch"
+HELP = "fetch pages and extract their articles"
+DESCRIPTION = """\
+Fetch each URL (politely: robots.txt, a per-host delay and concurrency limit, retries
+of transient faults honouring Retry-After), decode and extract it, and print one JSON
+Lines record per URL, in input order: the extraction record plus final_url, status,
+fetched_at. A URL that fails yields a record with an "error" object (stage, status,
+attempts, message) instead, never a missing line.
+
+examples:
+  scraper fetch https://www.gov.cn/zhengce/ > pages.jsonl
+  scraper fetch -i urls.txt --concurrency 16 --delay 2
+  grep -v '^#' urls.txt | scraper fetch -i - --no-robots --timeout 30
+"""
+
+_DEFAULTS = FetchConfig()
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("urls", nargs="*", metavar="URL", help="pages to fetch")
+    parser.add_argument("-i", "--input", metavar="FILE",
+                        help="read URLs from FILE, one a line ('#' starts a comment; '-' is stdin)")
+    parser.add_argument("--timeout", type=float, default=_DEFAULTS.timeout, metavar="SECONDS",
+                        help="wall-clock deadline of one download, body included "
+                        "(default: %(default)s)")
+    parser.add_argument("--retries", type=int, default=_DEFAULTS.retries, metavar="N",
+                        help="retries of transient faults after the first attempt "
+                        "(default: %(default)s)")
+    parser.add_argument("--max-bytes", type=int, default=_DEFAULTS.max_bytes, metavar="N",
+                        help="largest body accepted, after decompression (default: %(default)s)")
+    parser.add_argument("--concurrency", type=int, default=_DEFAULTS.concurrency, metavar="N",
+                        help="requests in flight over all hosts (default: %(default)s)")
+    parser.add_argument("--per-host", type=int, default=_DEFAULTS.per_host_concurrency,
+                        metavar="N", help="requests in flight to one host (default: %(default)s)")
+    parser.add_argument("--delay", type=float, default=_DEFAULTS.per_host_delay,
+                        metavar="SECONDS", help="least time between two requests to one host "
+                        "(default: %(default)s)")
+    parser.add_argument("--user-agent", default=DEFAULT_USER_AGENT, metavar="STRING",
+                        help="User-Agent header, also matched against robots.txt")
+    parser.add_argument("--no-robots", action="store_true", help="do not obey robots.txt")
+
+
+def _config(args: argparse.Namespace) -> FetchConfig:
+    return FetchConfig(user_agent=args.user_agent, timeout=args.timeout,
+                       connect_timeout=min(_DEFAULTS.connect_timeout, args.timeout),
+                       read_timeout=min(_DEFAULTS.read_timeout, args.timeout),
+                       retries=args.retries, max_bytes=args.max_bytes,
+                       concurrency=args.concurrency, per_host_concurrency=args.per_host,
+                       per_host_delay=args.delay, robots=not args.no_robots)
+
+
+def _read_url_lines(stream: TextIO) -> Iterator[str]:
+    """The first word of each line; blank lines and words starting with '#' are skipped
+    (a URL's own #fragment is kept: a comment is set off by whitespace)."""
+    for line in stream:
+        words = line.split()
+        if words and not words[0].startswith("#"):
+            yield words[0]
+
+
+def _urls(args: argparse.Namespace, url_file: TextIO | None) -> Iterator[str]:
+    yield from args.urls
+    if url_file is not None:
+        yield from _read_url_lines(url_file)
+
+
+def record_for(result: FetchResult) -> dict[str, Any]:
+    """The JSON Lines record of one fetched URL: extracted article, or an error."""
+    context: dict[str, Any] = {"input": result.url, "final_url": result.final_url,
+                               "status": result.status, "fetched_at": result.fetched_at}
+    if result.error is not None:
+        return _error(result.error, context, attempts=result.attempts)
+    try:
+        article = extract(result.content or b"", url=result.final_url or result.url,
+                          http_charset=result.charset)
+    except ScraperError as exc:
+        return _error(exc, context, attempts=result.attempts)
+    except Exception as exc:  # the per-URL boundary: one bad page must not stop the run
+        log.exception("extraction failed on %s", result.url)
+        return _error(exc, context, attempts=result.attempts, stage="extract")
+    return article.to_record(**context)
+
+
+def _error(exc: Exception, context: dict[str, Any], *, attempts: int,
+           stage: str | None = None) -> dict[str, Any]:
+    stage = stage or getattr(exc, "stage", "extract")
+    record = error_record(stage, type(exc).__name__, str(exc), **context)
+    status = exc.status if isinstance(exc, FetchError) else context["status"]
+    record["error"] = {"stage": stage, "type": type(exc).__name__, "status": status,
+                       "attempts": attempts, "message": record["error"]["message"]}
+    return record
+
+
+class _Progress:
+    """A one-line counter on stderr, only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.done = self.failed = 0
+
+    def step(self, result: FetchResult, ok: bool) -> None:
+        self.done += 1
+        self.failed += not ok
+        if self.enabled:
+            self.stream.write(f"\r\x1b[K{self.done} fetched, {self.failed} failed  "
+                              f"{result.url[:60]}")
+            self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.urls and not args.input:
+        print("scraper fetch: give URLs or -i FILE", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        config = _config(args)
+    except ValueError as exc:
+        print(f"scraper fetch: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        url_file = None if not args.input else (
+            sys.stdin if args.input == "-" else open(args.input, encoding="utf-8-sig"))
+    except OSError as exc:
+        print(f"scraper fetch: cannot read {args.input}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    progress = _Progress(sys.stderr)
+    try:
+        with Fetcher(config) as fetcher:
+            for result in fetcher.fetch_many(_urls(args, url_file)):
+                record = record_for(result)
+                progress.step(result, "error" not in record)
+                write_line(sys.stdout, record)
+    finally:
+        progress.finish()
+        if url_file is not None and url_file is not sys.stdin:
+            url_file.close()
+    return EXIT_SOME_FAILED if progress.failed else EXIT_OK
