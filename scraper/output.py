@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any, TextIO
 
 
@@ -15,3 +17,42 @@ def write_line(stream: TextIO, record: dict[str, Any]) -> None:
     """Write one record and flush, so a reader never sees half a line from us."""
     stream.write(dumps(record) + "\n")
     stream.flush()
+
+
+class AppendFile:
+    """A JSON Lines file opened for durable appends by a single writer.
+
+    Each record goes out in one ``write`` of a whole line on an ``O_APPEND`` descriptor,
+    then ``fsync``: after a crash the file ends in a whole line, or in part of the last
+    one, which ``scraper.journal`` cuts off on the next start.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        created = not path.exists()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        if created:
+            _fsync_dir(path.parent)  # the new name survives a power cut too
+
+    def size(self) -> int:
+        return os.fstat(self.fd).st_size
+
+    def append(self, record: dict[str, Any]) -> None:
+        data = (dumps(record) + "\n").encode("utf-8")
+        view = memoryview(data)
+        while view:
+            written = os.write(self.fd, view)
+            view = view[written:]
+        os.fsync(self.fd)
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,348 @@
+"""The crawl configuration: frozen dataclasses loaded once from a TOML file.
+
+``load_config(path)`` reads and validates the whole file before anything is fetched.
+Every problem raises ``ConfigError(path, key, message)`` whose key is the path of the
+offending value, e.g. ``site[2].start_urls: expected a list of URLs``. Relative paths
+(``output``, ``state``) are resolved against the directory of the config file, so a
+crontab line works from any working directory.
+
+The documented example with every key is ``config.toml`` at the repository root.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from .encoding import normalize_charset
+from .errors import ConfigError
+
+DEFAULT_CONFIG = "config.toml"
+# Identifies the crawler and gives site operators a way to reach whoever runs it.
+DEFAULT_USER_AGENT = "scraper/0.1 (+https://example.invalid/scraper)"
+# Placeholders the output pattern may use.
+OUTPUT_FIELDS = frozenset({"site", "date", "month", "year"})
+# A site name becomes part of file paths: keep it to safe characters.
+SITE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# Per-site CSS selector overrides that the crawl knows how to apply.
+SELECTOR_FIELDS = ("title", "body", "date")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Selectors:
+    """CSS selectors that replace the heuristics for one site, when set."""
+
+    title: str | None = None
+    body: str | None = None
+    date: str | None = None
+
+    def any(self) -> bool:
+        return any((self.title, self.body, self.date))
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    name: str
+    start_urls: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    include: tuple[re.Pattern[str], ...] = ()
+    exclude: tuple[re.Pattern[str], ...] = ()
+    domains: tuple[str, ...] = ()      # hosts whose links count as the site's own
+    max_list_pages: int = 3
+    max_new: int = 100
+    max_sitemaps: int = 20
+    delay: float | None = None         # overrides crawl.per_host_delay for this site
+    encoding: str | None = None        # forced codec name, already normalised
+    selectors: Selectors = field(default_factory=Selectors)
+
+
+@dataclass(frozen=True)
+class CrawlConfig:
+    user_agent: str = DEFAULT_USER_AGENT
+    concurrency: int = 8
+    per_host_concurrency: int = 2
+    per_host_delay: float = 1.0
+    timeout: float = 20.0
+    connect_timeout: float = 10.0
+    retries: int = 2
+    max_bytes: int = 10_000_000
+    robots: bool = True
+    max_attempts: int = 3              # runs that try a failing article before it is dead
+    output: str = "data/{site}/{date}.jsonl"
+    state: str = "state.sqlite3"
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    crawl: CrawlConfig
+    sites: tuple[SiteConfig, ...]
+
+    @property
+    def state_path(self) -> Path:
+        return self.resolve(self.crawl.state)
+
+    def resolve(self, value: str) -> Path:
+        """A path from the config, relative ones taken from the config file's directory."""
+        candidate = Path(value).expanduser()
+        return candidate if candidate.is_absolute() else self.path.parent / candidate
+
+    def site(self, name: str) -> SiteConfig:
+        for site in self.sites:
+            if site.name == name:
+                return site
+        raise KeyError(name)
+
+
+def load_config(path: str | Path) -> Config:
+    """Read, validate and return the config at ``path``; ``ConfigError`` on any problem."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(str(path), "", f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(str(path), "", "not UTF-8 text") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), "", f"invalid TOML: {exc}") from exc
+    return parse_config(data, path)
+
+
+def parse_config(data: Mapping[str, Any], path: Path) -> Config:
+    """Validate an already-parsed TOML document (``path`` names it in errors)."""
+    reader = _Reader(str(path))
+    reader.known(data, "", ("crawl", "site"))
+    crawl = _crawl(reader, reader.table(data, "crawl"))
+    raw_sites = data.get("site", [])
+    if not isinstance(raw_sites, list) or not all(isinstance(s, dict) for s in raw_sites):
+        raise reader.error("site", "expected [[site]] tables")
+    if not raw_sites:
+        raise reader.error("site", "no [[site]] configured; add at least one")
+    sites = tuple(_site(reader, raw, f"site[{i}]", crawl) for i, raw in enumerate(raw_sites))
+    seen: set[str] = set()
+    for i, site in enumerate(sites):
+        if site.name in seen:
+            raise reader.error(f"site[{i}].name", f"duplicate site name {site.name!r}")
+        seen.add(site.name)
+    return Config(path=path, crawl=crawl, sites=sites)
+
+
+def _crawl(r: _Reader, t: Mapping[str, Any]) -> CrawlConfig:
+    d = CrawlConfig()
+    k = "crawl"
+    r.known(t, k, CrawlConfig.__dataclass_fields__)
+    output = r.get(t, k, "output", str, d.output)
+    _check_output(r, f"{k}.output", output)
+    return CrawlConfig(
+        user_agent=r.get(t, k, "user_agent", str, d.user_agent, check=_non_empty),
+        concurrency=r.get(t, k, "concurrency", int, d.concurrency, check=_at_least(1)),
+        per_host_concurrency=r.get(t, k, "per_host_concurrency", int, d.per_host_concurrency,
+                                   check=_at_least(1)),
+        per_host_delay=r.number(t, k, "per_host_delay", d.per_host_delay, check=_at_least(0)),
+        timeout=r.number(t, k, "timeout", d.timeout, check=_positive),
+        connect_timeout=r.number(t, k, "connect_timeout", d.connect_timeout, check=_positive),
+        retries=r.get(t, k, "retries", int, d.retries, check=_at_least(0)),
+        max_bytes=r.get(t, k, "max_bytes", int, d.max_bytes, check=_at_least(1024)),
+        robots=r.get(t, k, "robots", bool, d.robots),
+        max_attempts=r.get(t, k, "max_attempts", int, d.max_attempts, check=_at_least(1)),
+        output=output,
+        state=r.get(t, k, "state", str, d.state, check=_non_empty),
+    )
+
+
+def _site(r: _Reader, t: Mapping[str, Any], k: str, crawl: CrawlConfig) -> SiteConfig:
+    r.known(t, k, SiteConfig.__dataclass_fields__)
+    if "name" not in t:
+        raise r.error(f"{k}.name", "missing; every site needs a name")
+    name = r.get(t, k, "name", str, "", check=_site_name)
+    start_urls = r.urls(t, k, "start_urls")
+    feeds = r.urls(t, k, "feeds")
+    sitemaps = r.urls(t, k, "sitemaps")
+    if not (start_urls or feeds or sitemaps):
+        raise r.error(k, "needs at least one of start_urls, feeds, sitemaps")
+    d = SiteConfig(name=name)
+    domains = tuple(h.lower() for h in r.strings(t, k, "domains"))
+    return SiteConfig(
+        name=name, start_urls=start_urls, feeds=feeds, sitemaps=sitemaps,
+        include=r.patterns(t, k, "include"), exclude=r.patterns(t, k, "exclude"),
+        domains=domains or _default_domains(start_urls + feeds + sitemaps),
+        max_list_pages=r.get(t, k, "max_list_pages", int, d.max_list_pages, check=_at_least(1)),
+        max_new=r.get(t, k, "max_new", int, d.max_new, check=_at_least(1)),
+        max_sitemaps=r.get(t, k, "max_sitemaps", int, d.max_sitemaps, check=_at_least(1)),
+        delay=r.number(t, k, "delay", None, check=_at_least(0)),
+        encoding=_encoding(r, t, k),
+        selectors=_selectors(r, t, k),
+    )
+
+
+def _default_domains(urls: tuple[str, ...]) -> tuple[str, ...]:
+    hosts = {(urlsplit(u).hostname or "").removeprefix("www.") for u in urls}
+    return tuple(sorted(h for h in hosts if h))
+
+
+def _encoding(r: _Reader, t: Mapping[str, Any], k: str) -> str | None:
+    label = r.get(t, k, "encoding", str, None)
+    if label is None:
+        return None
+    codec = normalize_charset(label)
+    if codec is None:
+        raise r.error(f"{k}.encoding", f"unknown encoding {label!r}")
+    return codec
+
+
+def _selectors(r: _Reader, t: Mapping[str, Any], k: str) -> Selectors:
+    raw = r.table(t, "selectors", prefix=k)
+    key = f"{k}.selectors"
+    r.known(raw, key, SELECTOR_FIELDS)
+    values = {name: r.get(raw, key, name, str, None, check=_css) for name in SELECTOR_FIELDS}
+    return Selectors(**values)
+
+
+# ---- checks: each returns an error message, or None when the value is fine ----
+
+def _non_empty(value: str) -> str | None:
+    return None if value.strip() else "must not be empty"
+
+
+def _positive(value: float) -> str | None:
+    return None if value > 0 else "must be greater than 0"
+
+
+def _at_least(low: float) -> Callable[[float], str | None]:
+    def check(value: float) -> str | None:
+        return None if value >= low else f"must be at least {low:g}"
+    return check
+
+
+def _site_name(value: str) -> str | None:
+    if SITE_NAME.match(value):
+        return None
+    return "use letters, digits, '.', '_' and '-' only (it becomes part of file paths)"
+
+
+def _css(value: str) -> str | None:
+    from selectolax.lexbor import LexborHTMLParser, SelectolaxError  # only when selectors are set
+
+    try:
+        LexborHTMLParser("<p></p>").css(value)
+    except SelectolaxError as exc:
+        return f"invalid CSS selector {value!r}: {exc}"
+    return None
+
+
+def _url_problem(value: str) -> str | None:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"{value!r} is not an http(s) URL"
+    return None
+
+
+def _check_output(r: _Reader, key: str, pattern: str) -> None:
+    if pattern == "-":
+        return
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+    except ValueError as exc:
+        raise r.error(key, f"bad pattern {pattern!r}: {exc}") from exc
+    unknown = sorted(fields - OUTPUT_FIELDS)
+    if unknown:
+        allowed = ", ".join("{%s}" % f for f in sorted(OUTPUT_FIELDS))
+        raise r.error(key, f"unknown placeholder {{{unknown[0]}}}; use {allowed}")
+    if not pattern.strip() or pattern.endswith(("/", "\\")):
+        raise r.error(key, "expected a file path pattern such as 'data/{site}/{date}.jsonl'")
+
+
+class _Reader:
+    """Typed access to TOML values; every error names the file and the key path."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def error(self, key: str, message: str) -> ConfigError:
+        return ConfigError(self.path, key, message)
+
+    def known(self, table: Mapping[str, Any], key: str, allowed: Any) -> None:
+        for name in table:
+            if name not in allowed:
+                where = f"{key}.{name}" if key else name
+                choices = ", ".join(sorted(allowed))
+                raise self.error(where, f"unknown key (known keys: {choices})")
+
+    def table(self, data: Mapping[str, Any], name: str, *, prefix: str = "") -> Mapping[str, Any]:
+        value = data.get(name, {})
+        if not isinstance(value, dict):
+            raise self.error(f"{prefix}.{name}" if prefix else name, "expected a table")
+        return value
+
+    def get(self, table: Mapping[str, Any], key: str, name: str, kind: type[T], default: Any,
+            *, check: Callable[[Any], str | None] | None = None) -> Any:
+        if name not in table:
+            return default
+        value = table[name]
+        # bool is an int in Python; TOML keeps them apart, and so do we
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.error(f"{key}.{name}", f"expected {_KIND_NAMES[kind]}, got {_toml_type(value)}")
+        problem = check(value) if check else None
+        if problem:
+            raise self.error(f"{key}.{name}", problem)
+        return value
+
+    def number(self, table: Mapping[str, Any], key: str, name: str, default: float | None,
+               *, check: Callable[[float], str | None] | None = None) -> Any:
+        value = table.get(name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            table = {name: float(value)}
+        return self.get(table, key, name, float, default, check=check)
+
+    def strings(self, table: Mapping[str, Any], key: str, name: str,
+                what: str = "strings") -> tuple[str, ...]:
+        value = table.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.error(f"{key}.{name}", f"expected a list of {what}")
+        return tuple(value)
+
+    def urls(self, table: Mapping[str, Any], key: str, name: str) -> tuple[str, ...]:
+        values = self.strings(table, key, name, "URLs")
+        for i, value in enumerate(values):
+            problem = _url_problem(value)
+            if problem:
+                raise self.error(f"{key}.{name}[{i}]", problem)
+        return values
+
+    def patterns(self, table: Mapping[str, Any], key: str, name: str) -> tuple[re.Pattern[str], ...]:
+        compiled = []
+        for i, value in enumerate(self.strings(table, key, name, "regular expressions")):
+            try:
+                compiled.append(re.compile(value))
+            except re.error as exc:
+                raise self.error(f"{key}.{name}[{i}]", f"invalid regular expression: {exc}") from exc
+        return tuple(compiled)
+
+
+_KIND_NAMES: dict[type, str] = {str: "a string", int: "an integer", float: "a number",
+                                bool: "true or false"}
+
+
+def _toml_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__

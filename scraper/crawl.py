@@ -1,0 +1,301 @@
+"""One scheduled run: discover → skip known → fetch → extract → write → state.
+
+``run_crawl(config)`` takes the crawl lock (``LockedError`` if another run holds it),
+settles what a killed run left behind (``scraper.journal.reconcile``), then for each
+group of sites sharing one politeness setting:
+
+1. discovery, breadth first in rounds: start pages, feeds and sitemaps of every site
+   are fetched together; their next pages and child sitemaps form the next round.
+   Each source's article URLs are recorded in the state with its validators.
+2. the site's pending and failed articles (this run's finds and earlier backlog,
+   oldest first, at most ``max_new``) are fetched, interleaved across sites.
+3. each page is extracted; content already written under another URL is a
+   duplicate; anything else is written exactly once through the journal.
+
+Failures are logged (warning while retries remain, error when a page is given up)
+and kept in the state; ``scraper state`` lists them. They never go to the output.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from itertools import chain, zip_longest
+from pathlib import Path
+
+from .config import Config, CrawlConfig, SiteConfig
+from .discover import Filter, parse_feed, parse_list_page, parse_sitemap
+from .errors import ScraperError
+from .fetch import Fetcher, FetchConfig, FetchRequest, FetchResult
+from .journal import STDOUT, Journal, Reconciled, reconcile
+from .lock import CrawlLock, lock_path
+from .overrides import content_hash, extract_page
+from .state import DEAD, FEED, LIST, SITEMAP, RunCounts, State, Validators
+from .urls import canonical
+
+log = logging.getLogger(__name__)
+
+# Media types accepted for feeds and sitemaps: servers label them every possible way.
+XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
+             "application/rdf+xml", "application/x-gzip", "application/gzip",
+             "application/octet-stream", "text/*")
+# Longest silence between two reads of a response, capped by the page timeout.
+READ_TIMEOUT = 10.0
+
+Progress = Callable[[str, RunCounts], None]
+
+
+@dataclass(frozen=True)
+class CrawlOptions:
+    output: str | None = None           # overrides crawl.output; "-" is stdout
+    sites: tuple[str, ...] = ()         # crawl only these sites (all when empty)
+    progress: Progress | None = None    # called as pages finish (for a terminal display)
+
+
+@dataclass
+class RunResult:
+    run: int
+    counts: RunCounts
+    seconds: float
+    reconciled: Reconciled
+
+
+@dataclass(frozen=True)
+class Source:
+    site: SiteConfig
+    url: str
+    kind: str            # LIST, FEED or SITEMAP
+    depth: int = 1       # list page number, or sitemap nesting level
+
+
+@dataclass
+class _Found:
+    """One site's candidate article URLs from this run's discovery, in order."""
+
+    urls: dict[str, None] = field(default_factory=dict)
+    sitemaps: int = 0
+    visited: set[str] = field(default_factory=set)
+
+
+def run_crawl(config: Config, options: CrawlOptions = CrawlOptions()) -> RunResult:
+    """One whole run (see the module docstring). Raises ``LockedError`` when locked."""
+    started = time.monotonic()
+    sites = _selected(config, options.sites)
+    with CrawlLock(lock_path(config.state_path)), State(config.state_path) as state:
+        reconciled = reconcile(state)
+        if reconciled.kept or reconciled.truncated:
+            log.info("settled an interrupted run: %d record(s) kept, %d half line(s) cut",
+                     reconciled.kept, reconciled.truncated)
+        run = state.start_run(os.getpid())
+        counts = RunCounts()
+        status = "interrupted"
+        try:
+            with Journal(state, run) as journal:
+                crawl = _Run(config, state, journal, run, options, counts)
+                for delay, group in _groups(config.crawl, sites):
+                    with Fetcher(fetch_config(config.crawl, delay)) as fetcher:
+                        crawl.group(fetcher, group)
+            status = "done"
+        finally:
+            state.finish_run(run, counts, time.monotonic() - started, status)
+    return RunResult(run, counts, time.monotonic() - started, reconciled)
+
+
+def fetch_config(crawl: CrawlConfig, delay: float) -> FetchConfig:
+    return FetchConfig(user_agent=crawl.user_agent, timeout=crawl.timeout,
+                       connect_timeout=min(crawl.connect_timeout, crawl.timeout),
+                       read_timeout=min(READ_TIMEOUT, crawl.timeout), retries=crawl.retries,
+                       max_bytes=crawl.max_bytes, concurrency=crawl.concurrency,
+                       per_host_concurrency=crawl.per_host_concurrency, per_host_delay=delay,
+                       robots=crawl.robots)
+
+
+def output_target(config: Config, pattern: str, site: str, now: datetime) -> Path | str:
+    """The file a site's records go to this run, or ``-`` for stdout."""
+    if pattern == STDOUT:
+        return STDOUT
+    name = pattern.format(site=site, date=now.strftime("%Y-%m-%d"), month=now.strftime("%Y-%m"),
+                          year=now.strftime("%Y"))
+    return config.resolve(name)
+
+
+def _selected(config: Config, names: tuple[str, ...]) -> tuple[SiteConfig, ...]:
+    if not names:
+        return config.sites
+    unknown = [n for n in names if n not in {s.name for s in config.sites}]
+    if unknown:
+        known = ", ".join(s.name for s in config.sites)
+        raise ScraperError(f"no site named {unknown[0]!r} in {config.path} (sites: {known})")
+    return tuple(s for s in config.sites if s.name in names)
+
+
+def _groups(crawl: CrawlConfig, sites: Iterable[SiteConfig]) -> list[tuple[float, list[SiteConfig]]]:
+    """Sites grouped by their per-host delay: one fetcher serves each group."""
+    groups: dict[float, list[SiteConfig]] = {}
+    for site in sites:
+        groups.setdefault(crawl.per_host_delay if site.delay is None else site.delay, []).append(site)
+    return list(groups.items())
+
+
+class _Run:
+    """The stages of one run over one or more groups of sites."""
+
+    def __init__(self, config: Config, state: State, journal: Journal, run: int,
+                 options: CrawlOptions, counts: RunCounts) -> None:
+        self.config = config
+        self.state = state
+        self.journal = journal
+        self.run = run
+        self.options = options
+        self.counts = counts
+        self.now = datetime.now(timezone.utc)
+        self.output = options.output or config.crawl.output
+
+    def group(self, fetcher: Fetcher, sites: list[SiteConfig]) -> None:
+        found = self.discover(fetcher, sites)
+        for site in sites:
+            urls = list(found[site.name].urls)
+            self.counts.discovered += len(urls)
+            self.counts.skipped += self.state.count_done(site.name, urls)
+        queues = [[(site, url) for url in self.state.to_fetch(site.name, site.max_new)]
+                  for site in sites]
+        todo = [item for item in chain.from_iterable(zip_longest(*queues)) if item is not None]
+        self.fetch_articles(fetcher, todo)
+
+    # ---- discovery ----
+
+    def discover(self, fetcher: Fetcher, sites: list[SiteConfig]) -> dict[str, _Found]:
+        found = {site.name: _Found() for site in sites}
+        frontier = [Source(s, u, LIST) for s in sites for u in s.start_urls]
+        frontier += [Source(s, u, FEED) for s in sites for u in s.feeds]
+        frontier += [Source(s, u, SITEMAP) for s in sites for u in s.sitemaps]
+        while frontier:
+            sources = list({(s.site.name, s.url): s for s in frontier}.values())
+            for source in sources:
+                found[source.site.name].visited.update((source.url, canonical(source.url)))
+            results = fetcher.fetch_many((self._request(s) for s in sources), ordered=True)
+            frontier = []
+            for source, result in zip(sources, results):
+                frontier += self._read_source(source, result, found[source.site.name])
+            self._progress("discovering")
+        return found
+
+    def _request(self, source: Source) -> FetchRequest:
+        if source.kind == LIST:  # list pages are read whole every run
+            return FetchRequest(source.url)
+        headers = self.state.validators(source.site.name, source.url).headers()
+        return FetchRequest(source.url, headers=headers or None, content_types=XML_TYPES)
+
+    def _read_source(self, source: Source, result: FetchResult, found: _Found) -> list[Source]:
+        site = source.site
+        if not result.ok:
+            self._source_failed(source, result.status, str(result.error))
+            return []
+        validators = _validators(result)
+        if result.status == 304:
+            self.state.source_done(site.name, source.url, source.kind, status=304,
+                                   validators=validators)
+            return []
+        try:
+            articles, more = self._parse_source(source, result, found)
+        except ScraperError as exc:
+            self._source_failed(source, result.status, f"{exc.stage}: {exc}")
+            return []
+        new, _ = self.state.source_done(site.name, source.url, source.kind, status=result.status,
+                                        validators=validators, articles=articles)
+        self.counts.new += new
+        found.urls.update(dict.fromkeys(articles))
+        return more
+
+    def _parse_source(self, source: Source, result: FetchResult,
+                      found: _Found) -> tuple[list[str], list[Source]]:
+        site, content = source.site, result.content or b""
+        accept = Filter(site).accepts
+        more: list[Source] = []
+        if source.kind == LIST:
+            page = parse_list_page(content, result.final_url or source.url,
+                                   charset=site.encoding or result.charset)
+            articles = [link.url for link in page.links if accept(link.url, link.text)]
+            if page.next_url and source.depth < site.max_list_pages \
+                    and page.next_url not in found.visited:
+                more.append(Source(site, page.next_url, LIST, source.depth + 1))
+        elif source.kind == FEED:
+            articles = [url for url in parse_feed(content, source.url) if accept(url)]
+        else:
+            sitemap = parse_sitemap(content, source.url)
+            articles = [url for url in sitemap.pages if accept(url)]
+            for child in sitemap.children:
+                if found.sitemaps < site.max_sitemaps and child not in found.visited:
+                    found.sitemaps += 1
+                    more.append(Source(site, child, SITEMAP, source.depth + 1))
+        return articles, more
+
+    def _source_failed(self, source: Source, status: int | None, error: str) -> None:
+        self.counts.failed += 1
+        self.state.source_failed(source.site.name, source.url, source.kind, status=status,
+                                 error=error)
+        log.error("%s: %s %s failed: %s", source.site.name, source.kind, source.url, error)
+
+    # ---- articles ----
+
+    def fetch_articles(self, fetcher: Fetcher, todo: list[tuple[SiteConfig, str]]) -> None:
+        owners: dict[str, list[SiteConfig]] = {}  # one URL may belong to two sites
+        for site, url in todo:
+            owners.setdefault(url, []).append(site)
+        for result in fetcher.fetch_many((url for _, url in todo), ordered=False):
+            self.counts.fetched += 1
+            site = owners[result.url].pop(0)
+            try:
+                self._article(site, result)
+            except ScraperError as exc:
+                self._article_failed(site, result.url, result.status, f"{exc.stage}: {exc}")
+            self._progress("fetching")
+
+    def _article(self, site: SiteConfig, result: FetchResult) -> None:
+        if not result.ok:
+            error = result.error
+            stage = getattr(error, "stage", "fetch")
+            self._article_failed(site, result.url, result.status, f"{stage}: {error}")
+            return
+        page_url = result.final_url or result.url
+        article = extract_page(result.content or b"", page_url, site, http_charset=result.charset)
+        if not article.body.strip():
+            self._article_failed(site, result.url, result.status, "extract: no article text found")
+            return
+        digest = content_hash(article)
+        earlier = self.state.emitted_url(site.name, digest)
+        if earlier is not None:
+            self.counts.duplicates += 1
+            self.state.mark_duplicate(site.name, result.url, digest, status=result.status,
+                                      validators=_validators(result), of=earlier)
+            log.info("%s: %s repeats %s; not written again", site.name, result.url, earlier)
+            return
+        record = article.to_record(crawl={
+            "site": site.name, "url": result.url, "fetched_at": result.fetched_at,
+            "status": result.status, "run": self.run, "content_hash": digest})
+        target = output_target(self.config, self.output, site.name, self.now)
+        self.journal.emit(site.name, result.url, digest, record, target, status=result.status,
+                          validators=_validators(result))
+        self.counts.written += 1
+
+    def _article_failed(self, site: SiteConfig, url: str, status: int | None, error: str) -> None:
+        self.counts.failed += 1
+        limit = self.config.crawl.max_attempts
+        state = self.state.article_failed(site.name, url, status=status, error=error, max_attempts=limit)
+        if state == DEAD:
+            log.error("%s: giving up on %s after %d attempts: %s", site.name, url, limit, error)
+        else:
+            log.warning("%s: %s failed (retried next run): %s", site.name, url, error)
+
+    def _progress(self, phase: str) -> None:
+        if self.options.progress is not None:
+            self.options.progress(phase, self.counts)
+
+
+def _validators(result: FetchResult) -> Validators:
+    return Validators(result.headers.get("etag"), result.headers.get("last-modified"))
+
