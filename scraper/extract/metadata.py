@@ -1,11 +1,33 @@
-"""Page metadata: title, dates, source (来源), author, editor, language, site."""
+"""Page metadata: title, dates, source (来源), author, editor, language, site.
+
+Read-only on the freshly parsed page. Each field weighs what the page states for
+machines (JSON-LD, ``<meta>``, ``<time>``) against what it shows to readers (the
+headline, the info line under it, bylines); see docs/record.md for the order.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
+
+from . import bylines
+from . import meta_patterns as P
+from .dates import DateValue, find_yearless, parse_date
+from .meta_tags import StructuredMeta, read_structured
+from .titles import choose_title, normalize
+from .visible import Visible, read_visible, visible_lines
+
+log = logging.getLogger(__name__)
+
+# The UTC offset a Chinese page implies when it prints a bare local time.
+CHINA_OFFSET = "+08:00"
+# A year in the URL path, for dates printed without one. e.g. /2019-10-23/, /2019/09/30/
+_URL_YEAR = re.compile(r"/((?:19|20)\d{2})(?:[-/]?\d{2})")
+_TAGS = re.compile(r"<[^>]+>")
 
 
 @dataclass
@@ -21,10 +43,203 @@ class Metadata:
 
 
 def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    """Read the page's metadata without changing the tree."""
-    title_node = tree.css_first("title")
-    title = " ".join(title_node.text().split()) if title_node is not None else None
+    """Read the page's metadata without changing the tree. Never raises."""
+    meta = Metadata(site=_host(url))
+    try:
+        _fill(tree, url, meta)
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError,
+            OverflowError) as error:
+        log.warning("metadata incomplete for %s: %s: %s", url, type(error).__name__, error)
+    return meta
+
+
+def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata) -> None:
+    structured = read_structured(tree)
+    meta.site = normalize(structured.first(P.SITE_META)) or meta.site
+    lines = visible_lines(tree)
+    page_title = _page_title(tree)
+    meta.language = _language(tree, structured, page_title, lines)
+    site_names = [n for n in (structured.first(P.SITE_META), structured.metas.get(
+        "application-name"), meta.site) if n]
+    meta.title = choose_title(page_title, _meta_titles(structured), _headings(tree), site_names)
+    shown = read_visible(lines, meta.title)
+    meta.title = meta.title or shown.headline
+    chinese = (meta.language or "").lower().startswith("zh")
+    offset = CHINA_OFFSET if chinese else None
+    published = _published(tree, structured, shown, url)
+    meta.published = published.iso(offset) if published else None
+    modified = _machine_date(structured.modified, structured.first(P.MODIFIED_META)) \
+        or shown.modified
+    meta.modified = modified.iso(offset) if modified else None
+    meta.source = _source(structured, shown)
+    meta.author = _author(tree, structured, shown, chinese)
+    meta.editor = shown.editor
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def _page_title(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first("head title") or tree.css_first("title")
+    return normalize(node.text()) or None if node is not None else None
+
+
+def _meta_titles(structured: StructuredMeta) -> list[str]:
+    titles = [structured.metas.get(name) for name in P.TITLE_META]
+    titles.append(structured.headline)
+    return [normalize(_TAGS.sub("", t)) for t in titles if t]
+
+
+def _headings(tree: LexborHTMLParser) -> list[str]:
+    """Texts of the elements that may hold the headline, most specific first."""
+    texts: list[str] = []
+    for selector in P.HEADLINE_SELECTORS:
+        for node in tree.css(selector)[: P.HEADLINE_CANDIDATES_MAX]:
+            text = normalize(node.text(separator=" "))
+            if P.TITLE_MIN_CHARS <= len(text) <= P.TITLE_MAX_CHARS and text not in texts:
+                texts.append(text)
+    return texts
+
+
+def _language(tree: LexborHTMLParser, structured: StructuredMeta, title: str | None,
+              lines: list[str]) -> str | None:
+    """<html lang> or content-language, unless the text is plainly CJK and it says not."""
     html = tree.css_first("html")
-    language = html.attributes.get("lang") if html is not None else None
-    site = urlsplit(url).hostname if url else None
-    return Metadata(title=title or None, language=language or None, site=site)
+    declared = (html.attributes.get("lang") or html.attributes.get("xml:lang")) if html else None
+    declared = (declared or structured.first(P.LANGUAGE_META) or "").strip().replace("_", "-")
+    sample = " ".join([title or "", *lines[:200]])[: P.LANGUAGE_SAMPLE_CHARS]
+    guessed = _guess_language(sample)
+    if declared and (guessed is None or declared.lower()[:2] in ("zh", "ja", "ko")
+                     or guessed not in ("zh", "ja", "ko")):
+        return declared
+    return guessed or declared or None
+
+
+def _guess_language(text: str) -> str | None:
+    """A cheap guess from character classes: "zh", "ja", "ko", "en" or None."""
+    han = len(P.HAN.findall(text))
+    kana = len(P.KANA.findall(text))
+    hangul = len(P.HANGUL.findall(text))
+    latin = len(P.LATIN_LETTER.findall(text))
+    total = han + kana + hangul + latin
+    if not total:
+        return None
+    if kana and (han + kana) / total >= P.CJK_SHARE_MIN and kana * 10 >= han:
+        return "ja"
+    if hangul / total >= P.CJK_SHARE_MIN:
+        return "ko"
+    if han / total >= P.CJK_SHARE_MIN:
+        return "zh"
+    lowered = f" {text.lower()} "
+    if lowered.count(" the ") + lowered.count(" and ") >= P.ENGLISH_WORDS_MIN:
+        return "en"
+    return None
+
+
+def _machine_date(*values: str | None) -> DateValue | None:
+    for value in values:
+        if value:
+            parsed = parse_date(value)
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def _time_element(tree: LexborHTMLParser) -> str | None:
+    """The datetime of the first <time> or itemprop=datePublished element."""
+    node = tree.css_first("[itemprop=datePublished]") or tree.css_first("time[datetime]")
+    if node is None:
+        return None
+    attrs = node.attributes
+    return attrs.get("datetime") or attrs.get("content") or node.text()
+
+
+def _published(tree: LexborHTMLParser, structured: StructuredMeta, shown: Visible,
+               url: str | None) -> DateValue | None:
+    """The page's visible date when it sits by the headline or agrees with the machine
+    date on the day (the more precise of the two wins); else the machine date."""
+    machine = _machine_date(structured.published, structured.first(P.PUBLISHED_META),
+                            _time_element(tree))
+    seen = shown.published
+    if seen is None:
+        return machine or _yearless(structured, shown, url)
+    if machine is None:
+        return seen
+    if seen.day_key == machine.day_key:
+        return seen if seen.has_time or not machine.has_time else machine
+    return seen if shown.near_title else machine
+
+
+def _yearless(structured: StructuredMeta, shown: Visible, url: str | None) -> DateValue | None:
+    """A date shown without its year ("09-30 22:46"), completed from a machine date or URL."""
+    if not shown.info:
+        return None
+    hint = _machine_date(structured.modified, structured.first(P.MODIFIED_META))
+    year = hint.year if hint else None
+    if year is None and url:
+        match = _URL_YEAR.search(url)
+        year = int(match.group(1)) if match else None
+    return find_yearless(shown.info, year) if year else None
+
+
+def _source(structured: StructuredMeta, shown: Visible) -> str | None:
+    if shown.source and shown.source_labelled:
+        return shown.source
+    declared = structured.first(P.SOURCE_META)
+    if declared:
+        value = bylines.labelled_source(declared) or bylines.trim(declared)
+        if value and value not in P.SOURCE_UNKNOWN and len(value) <= P.OUTLET_MAX_CHARS:
+            return value
+    return shown.source
+
+
+def _author(tree: LexborHTMLParser, structured: StructuredMeta, shown: Visible,
+            chinese: bool) -> str | None:
+    """Info-line author, then declared (JSON-LD, <meta>) authors, then bylines in the text.
+
+    Byline elements (class "author") are read on non-Chinese pages only: Chinese portals
+    use them for the account or channel that posted the page."""
+    if shown.author and shown.author_in_info:
+        return shown.author
+    people = [a for a in structured.authors if _person(a)]
+    if people:
+        return _join_names(people)
+    if shown.author:
+        return shown.author
+    declared = structured.first(P.AUTHOR_META)
+    if declared and _person(declared):
+        return _join_names(P.NAME_JOINERS.split(P.BYLINE_BY.sub("", declared)))
+    return None if chinese else _byline_element(tree)
+
+
+def _person(name: str) -> bool:
+    """A declared author that names people, not a site, an outlet or an id."""
+    return not (P.AUTHOR_JUNK.search(name) or P.AUTHOR_OUTLET.search(name))
+
+
+def _byline_element(tree: LexborHTMLParser) -> str | None:
+    """An English byline element: "By Jane Doe and John Roe" → "Jane Doe, John Roe"."""
+    for selector in P.BYLINE_SELECTORS:
+        node = tree.css_first(selector)
+        if node is None:
+            continue
+        text = normalize(node.text(separator=" "))
+        if text and len(text) <= P.BYLINE_MAX_CHARS and not P.AUTHOR_JUNK.search(text):
+            return _join_names(P.NAME_JOINERS.split(P.BYLINE_BY.sub("", text)))
+    return None
+
+
+def _join_names(names: list[str]) -> str | None:
+    """Names joined as bylines print them: CJK names by spaces, others by ", "."""
+    cleaned = list(dict.fromkeys(normalize(n) for n in names if n and normalize(n)))
+    if not cleaned:
+        return None
+    separator = " " if all(" " not in n and P.HAN.search(n) for n in cleaned) else ", "
+    return separator.join(cleaned)

@@ -1,0 +1,132 @@
+"""Names and outlets in visible text: 来源, 作者/记者 bylines, 责任编辑 lines."""
+
+from __future__ import annotations
+
+import re
+
+from . import meta_patterns as P
+
+_SPLIT_NAMES = re.compile(r"[\s、，,;；/／]+")
+
+
+def trim(value: str) -> str:
+    """A field value without the brackets, quotes and punctuation around it."""
+    return value.strip(P.VALUE_TRIM)
+
+
+def is_cjk_name(token: str, *, surname: bool) -> bool:
+    """A Chinese personal name: 2–4 Han characters (or a dotted transliteration).
+
+    With ``surname``, it must also start with a common surname, which rules out words
+    like "了解到" or "新华社" where nothing labels the text as a name.
+    """
+    if not P.CJK_NAME_RE.fullmatch(token) or token in P.NAME_ROLE_WORDS:
+        return False
+    if not surname or "·" in token:
+        return True
+    return token[0] in P.SURNAMES or token[:2] in P.SURNAMES_COMPOUND
+
+
+def cjk_names(text: str, *, surname: bool) -> str | None:
+    """Space-separated names from a byline, or None if any part is not a name."""
+    tokens = [t for t in _SPLIT_NAMES.split(text) if t and t not in P.NAME_ROLE_WORDS]
+    if not tokens or not all(is_cjk_name(t, surname=surname) for t in tokens):
+        return None
+    return " ".join(dict.fromkeys(tokens))
+
+
+def labelled_value(text: str, start: int) -> str:
+    """The text of a labelled field from ``start`` up to the next label on the line."""
+    rest = text[start:].split("\n", 1)[0]
+    stop = P.ANY_LABEL.search(rest)
+    return rest[: stop.start()] if stop else rest
+
+
+def labelled_source(text: str) -> str | None:
+    """The value of a 来源/来自 field. e.g. "来源：[ 人民网 ]" → "人民网"."""
+    for match in P.SOURCE_FIELD.finditer(text):
+        value = trim(match.group(1))
+        if value and value not in P.SOURCE_UNKNOWN and not P.ANY_LABEL.match(value):
+            return value
+        if value in P.SOURCE_UNKNOWN:
+            return None
+    return None
+
+
+def labelled_author(text: str) -> str | None:
+    """The value of a 作者 field, names space-separated. e.g. "作者：宋怡 杨志华"."""
+    match = P.AUTHOR_FIELD.search(text)
+    if match is None:
+        return None
+    value = labelled_value(text, match.start(1))
+    tokens: list[str] = []
+    for raw in _SPLIT_NAMES.split(value):
+        token = trim(raw)
+        if raw.endswith((":", "：")):
+            break   # the next label: "作者： 转载请注明：…"
+        if not token or token in P.NAME_ROLE_WORDS:
+            continue
+        if len(token) > P.LABELLED_NAME_MAX_CHARS or any(c.isdigit() for c in token):
+            break
+        if P.PHOTO_CREDIT.match(token):
+            break
+        tokens.append(token)
+    return " ".join(tokens) if tokens else None
+
+
+def labelled_editor(text: str) -> str | None:
+    """The value of a 责任编辑/编辑/责编 field. e.g. "【责任编辑:林丹】" → "林丹"."""
+    match = P.EDITOR_FIELD.search(text)
+    if match is None:
+        return None
+    value = trim(match.group(1))
+    return value if value and not P.ANY_LABEL.match(value) else None
+
+
+def reporter(text: str) -> str | None:
+    """Names from a reporter byline: "（记者 胡晓蓉）", "本报记者 葛灵丹", "记者马俊峰/文"."""
+    for match in P.REPORTER_PAREN.finditer(text):
+        names = cjk_names(match.group(1), surname=False)
+        if names:
+            return names
+    for pattern in (P.REPORTER_LINE, P.WRITER_SLASH):
+        for match in pattern.finditer(text):
+            names = cjk_names(match.group(1), surname=True)
+            if names:
+                return names
+    return None
+
+
+def trailing_names(line: str) -> str | None:
+    """Unlabelled names closing a paragraph: "…的决心。（常书香 马丹阳 ）"."""
+    match = P.TRAILING_NAMES.search(line)
+    if match is None:
+        return None
+    return cjk_names(match.group(1), surname=True)
+
+
+def bracket_names(text: str) -> str | None:
+    """Bracketed names on an info line: "[ 黄宇 ] 来源：…" → "黄宇"."""
+    for match in P.BRACKET_NAMES.finditer(text):
+        names = cjk_names(match.group(1), surname=True)
+        if names:
+            return names
+    return None
+
+
+def outlet_after(text: str) -> str | None:
+    """An unlabelled outlet name opening ``text`` (what follows the date on an info line).
+
+    e.g. " 《理财周刊》" → "理财周刊", " 金羊网—新快报" → "金羊网—新快报".
+    """
+    head = text.strip()
+    if not head or P.ANY_LABEL.match(head):
+        return None
+    token = head.split()[0]
+    quoted = token.startswith("《")
+    token = trim(token)
+    if not token or len(token) > P.OUTLET_MAX_CHARS or token in P.SOURCE_UNKNOWN:
+        return None
+    if quoted or P.OUTLET_SUFFIX.search(token):
+        return token
+    return None

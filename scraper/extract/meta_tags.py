@@ -1,0 +1,120 @@
+"""Machine-readable metadata: ``<meta>`` tags and JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from . import meta_patterns as P
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class StructuredMeta:
+    """What ``<meta>`` tags and JSON-LD say, before it is weighed against the page."""
+
+    metas: dict[str, str] = field(default_factory=dict)   # lower-cased name -> first content
+    headline: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+
+    def first(self, names: tuple[str, ...]) -> str | None:
+        """The content of the first of ``names`` that the page has, non-empty."""
+        for name in names:
+            value = self.metas.get(name)
+            if value:
+                return value
+        return None
+
+
+def read_meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
+    """``<meta>`` contents by lower-cased name, property, itemprop or http-equiv (first wins)."""
+    metas: dict[str, str] = {}
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        content = " ".join((attrs.get("content") or "").split())
+        if not content:
+            continue
+        for key in ("property", "name", "itemprop", "http-equiv"):
+            name = attrs.get(key)
+            if name:
+                metas.setdefault(name.strip().lower(), content)
+    return metas
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _walk(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """Every JSON object in a JSON-LD document, following @graph and nested lists."""
+    if depth > 4:
+        return
+    for item in _as_list(data):
+        if isinstance(item, dict):
+            yield item
+            graph = item.get("@graph")
+            if graph is not None:
+                yield from _walk(graph, depth + 1)
+        elif isinstance(item, list):
+            yield from _walk(item, depth + 1)
+
+
+def _is_article(item: dict[str, Any]) -> bool:
+    types = _as_list(item.get("@type"))
+    return any(isinstance(t, str) and t.lower() in P.ARTICLE_TYPES for t in types)
+
+
+def _names(value: Any) -> list[str]:
+    """Person or organisation names from a JSON-LD author/publisher value."""
+    names: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            names.append(item["name"])
+    return [" ".join(n.split()) for n in names if n and n.strip()]
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _read_jsonld(tree: LexborHTMLParser, meta: StructuredMeta) -> None:
+    """Fill ``meta`` from the first article object of the page's JSON-LD scripts."""
+    for script in tree.css('script[type="application/ld+json"]'):
+        raw = script.text()
+        if not raw or len(raw) > P.JSONLD_MAX_CHARS:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError as error:
+            log.debug("skipping JSON-LD that does not parse: %s", error)
+            continue
+        for item in _walk(data):
+            if not _is_article(item):
+                continue
+            meta.headline = meta.headline or _text(item.get("headline") or item.get("name"))
+            meta.published = meta.published or _text(item.get("datePublished")
+                                                      or item.get("dateCreated"))
+            meta.modified = meta.modified or _text(item.get("dateModified"))
+            meta.authors = meta.authors or _names(item.get("author") or item.get("creator"))
+            publishers = _names(item.get("publisher"))
+            meta.publisher = meta.publisher or (publishers[0] if publishers else None)
+
+
+def read_structured(tree: LexborHTMLParser) -> StructuredMeta:
+    """``<meta>`` tags and JSON-LD of a page."""
+    meta = StructuredMeta(metas=read_meta_tags(tree))
+    _read_jsonld(tree, meta)
+    return meta
