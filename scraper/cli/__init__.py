@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from .exits import EXIT_USAGE
 
 # Subcommand modules, in the order --help lists them.
-COMMANDS = ("extract_cmd", "fetch_cmd")
+COMMANDS = ("extract_cmd", "fetch_cmd", "crawl_cmd", "check_config_cmd", "state_cmd")
 
 EPILOG = """\
 exit codes:
