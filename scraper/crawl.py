@@ -46,7 +46,8 @@ XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/
 # Longest silence between two reads of a response, capped by the page timeout.
 READ_TIMEOUT = 10.0
 
-Progress = Callable[[str, RunCounts], None]
+# Called as pages finish: (phase, counts so far, article pages planned in this phase).
+Progress = Callable[[str, RunCounts, int], None]
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ class _Run:
             frontier = []
             for source, result in zip(sources, results):
                 frontier += self._read_source(source, result, found[source.site.name])
-            self._progress("discovering")
+            self._progress("discovering", 0)
         return found
 
     def _request(self, source: Source) -> FetchRequest:
@@ -253,7 +254,7 @@ class _Run:
                 self._article(site, result)
             except ScraperError as exc:
                 self._article_failed(site, result.url, result.status, f"{exc.stage}: {exc}")
-            self._progress("fetching")
+            self._progress("fetching", len(todo))
 
     def _article(self, site: SiteConfig, result: FetchResult) -> None:
         if not result.ok:
@@ -291,9 +292,9 @@ class _Run:
         else:
             log.warning("%s: %s failed (retried next run): %s", site.name, url, error)
 
-    def _progress(self, phase: str) -> None:
+    def _progress(self, phase: str, total: int) -> None:
         if self.options.progress is not None:
-            self.options.progress(phase, self.counts)
+            self.options.progress(phase, self.counts, total)
 
 
 def _validators(result: FetchResult) -> Validators:

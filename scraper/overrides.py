@@ -9,20 +9,15 @@ Also here: the content hash that recognises one article under two URLs.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .config import Selectors, SiteConfig
 from .encoding import decode
-from .extract import extract
+from .extract import dates, extract
 from .models import Article
 
-# Dates as portals print them: 2024-01-15 10:30, 2024/1/15, 2024.01.15, 2024年1月15日 10:30:05
-DATE_TEXT = re.compile(
-    r"""(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?
-        (?:\s*T?\s*(?P<H>\d{1,2})[:时](?P<M>\d{2})(?:[:分](?P<S>\d{2}))?)?""", re.VERBOSE)
 # Attributes that carry a machine-readable date on <time> and <meta> nodes.
 DATE_ATTRIBUTES = ("datetime", "content")
 
@@ -76,23 +71,16 @@ def _one_line(text: str) -> str:
 def _node_date(node: LexborNode) -> str | None:
     for name in DATE_ATTRIBUTES:
         value = node.attributes.get(name)
-        if value and parse_date(value):
-            return parse_date(value)
+        published = parse_date(value) if value else None
+        if published:
+            return published
     return parse_date(node.text())
 
 
 def parse_date(text: str) -> str | None:
-    """``2024-01-15T10:30:00`` (or ``2024-01-15``) from a printed date; None if none."""
-    match = DATE_TEXT.search(text)
-    if match is None:
-        return None
-    y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
-    if not (1 <= m <= 12 and 1 <= d <= 31):
-        return None
-    if match["H"] is None:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    seconds = int(match["S"] or 0)
-    return f"{y:04d}-{m:02d}-{d:02d}T{int(match['H']):02d}:{int(match['M']):02d}:{seconds:02d}"
+    """ISO 8601 from a printed or machine-written date (the extraction's date reader)."""
+    found = dates.parse_date(text) or dates.find_date(text)
+    return found.iso() if found is not None else None
 
 
 def content_hash(article: Article) -> str:

@@ -1,0 +1,51 @@
+"""``scraper check-config``: validate a crawl config without fetching anything."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..config import Config, SiteConfig, load_config
+from ..errors import ConfigError
+from .crawl_cmd import add_config_argument
+from .exits import EXIT_OK, EXIT_USAGE
+
+NAME = "check-config"
+HELP = "validate a crawl config file without crawling"
+DESCRIPTION = """\
+Read and validate the config file as 'scraper crawl' would, print what it will crawl,
+and exit 0; on the first problem print it (file and key path) and exit 2.
+
+examples:
+  scraper check-config
+  scraper check-config -c /etc/scraper/config.toml
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"scraper check-config: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(describe(config))
+    return EXIT_OK
+
+
+def describe(config: Config) -> str:
+    lines = [f"{config.path}: OK, {len(config.sites)} site(s)",
+             f"  output: {config.crawl.output}", f"  state:  {config.state_path}"]
+    lines += [f"  {site.name}: {_site_line(site)}" for site in config.sites]
+    return "\n".join(lines)
+
+
+def _site_line(site: SiteConfig) -> str:
+    parts = [f"{len(site.start_urls)} start page(s)", f"{len(site.feeds)} feed(s)",
+             f"{len(site.sitemaps)} sitemap(s)",
+             f"{len(site.include)} include pattern(s)" if site.include else "URL heuristics",
+             f"max_new {site.max_new}"]
+    return ", ".join(parts)
