@@ -42,7 +42,7 @@ class FetchConfig:
     max_redirects: int = 10                # hops followed before a ``redirect`` error
     content_types: tuple[str, ...] = HTML_TYPES  # media types accepted by default
     backoff_initial: float = 0.5           # first backoff before a retry, doubled each time
-    backoff_max: float = 30.0              # cap on one backoff (jitter added on top, up to 1 s)
+    backoff_max: float = 30.0              # cap on one backoff (jitter up to backoff_initial on top)
     robots_max_bytes: int = 512_000        # robots.txt read up to this size (RFC 9309: >= 500 KiB)
 
     def __post_init__(self) -> None:

@@ -12,7 +12,7 @@ import time
 from email.utils import parsedate_to_datetime
 
 from tenacity import (AsyncRetrying, RetryCallState, retry_if_exception_type,
-                      stop_after_attempt, wait_exponential_jitter)
+                      stop_after_attempt, wait_exponential, wait_random)
 
 from .config import FetchConfig
 from .faults import TransientFetchError
@@ -51,9 +51,11 @@ class _Wait:
 
     def __init__(self, config: FetchConfig) -> None:
         self.cap = config.max_retry_after
-        self.backoff = wait_exponential_jitter(initial=config.backoff_initial,
-                                               max=config.backoff_max,
-                                               jitter=min(1.0, config.backoff_initial))
+        # backoff_initial, doubled each attempt up to backoff_max, plus random jitter up
+        # to backoff_initial (at most 1 s) so that clients do not retry in step
+        self.backoff = (wait_exponential(multiplier=config.backoff_initial,
+                                         max=config.backoff_max)
+                        + wait_random(0, min(1.0, config.backoff_initial)))
 
     def __call__(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
