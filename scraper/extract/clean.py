@@ -38,24 +38,13 @@ def _hint(value: str) -> int:
     return 1 if positive else 0
 
 
-def _has_prose(node: LexborNode) -> bool:
-    """True when the node holds several real paragraphs: an article, not a widget."""
-    count = 0
-    for para in node.css("p"):
-        if len(para.text(deep=True, strip=True)) >= P.PROSE_PARAGRAPH_LEN:
-            count += 1
-            if count >= P.PROSE_PARAGRAPHS:
-                return True
-    return False
-
-
 def prune(tree: LexborHTMLParser, hints: dict[str, int], *, use_hints: bool = True) -> None:
     """Remove never-content tags, hidden elements and boilerplate-hinted blocks in place.
 
     A hinted block is spared when it holds most of the page's text (a whole layout
-    inside ``<div class="sidebar-layout">``), and a weakly hinted one (``side``,
-    ``rail``…) when it holds several paragraphs of prose. ``use_hints=False`` keeps
-    every hinted block: the fallback when pruning left too little.
+    inside ``<div class="sidebar-layout">``); weakly hinted ones (``side``, ``rail``…)
+    are only scored down, never removed. ``use_hints=False`` keeps every hinted
+    block: the fallback when pruning left too little.
     """
     tree.strip_tags(list(P.DROP_TAGS))
     body = tree.body
@@ -71,11 +60,10 @@ def prune(tree: LexborHTMLParser, hints: dict[str, int], *, use_hints: bool = Tr
         if node.tag in ("body", "html", "main", "article"):
             continue
         hint = P.STRONG_NEGATIVE if node.tag in P.BOILERPLATE_TAGS else class_hint(node, hints)
-        if hint >= 0:
+        # Weak hints only lower a block's score; strong ones remove it.
+        if hint > P.STRONG_NEGATIVE:
             continue
         if len(node.text(deep=True, strip=True)) >= limit:
-            continue
-        if hint > P.STRONG_NEGATIVE and _has_prose(node):
             continue
         doomed.append(node)
     _decompose_all(doomed)

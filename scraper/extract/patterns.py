@@ -67,11 +67,12 @@ _NEGATIVE_TOKENS = (
     "adsbygoogle",
     # page furniture
     "login", "search", "print", "tools", "toolbar", "pager", "pagination", "pages", "paging",
-    "subscribe", "newsletter", "popup", "modal", "cookie", "gdpr", "keywords",
+    "subscribe", "newsletter", "popup", "modal", "cookie", "cookies", "consent", "gdpr",
+    "keywords", "marquee", "ticker",
     "author-bio", "skip", "hidden", "hide", "qrcode", "erweima", "app-download",
 )
-# Words that often, not always, mark boilerplate: a block hinted only by these is kept
-# when it holds several paragraphs of prose (``left-side`` columns, ``rail`` layouts).
+# Words that often, not always, mark boilerplate (``left-side`` columns, ``rail``
+# layouts, Elementor's ``widget`` on every block): they lower a block's score only.
 WEAK_NEGATIVE_TOKENS = frozenset((
     "side", "widget", "widgets", "rail", "more", "hot", "tags", "tag", "byline", "extra",
     "header", "top", "bottom", "position", "location", "info",
@@ -80,7 +81,7 @@ WEAK_NEGATIVE_TOKENS = frozenset((
 _NEGATIVE_STEMS = (
     "breadcrumb", "copyright", "footer", "sidebar", "comment", "share", "related", "recommend",
     "navbar", "navigation", "advert", "sponsor", "newsletter", "subscribe", "pagination",
-    "paihang", "bdshare", "jiathis", "disclaimer", "shengming", "mianze",
+    "paihang", "bdshare", "jiathis", "disclaimer", "shengming", "mianze", "cookie", "consent",
 )
 # Words that mark the article container; they protect an element from the negative hints.
 _POSITIVE_TOKENS = (
@@ -115,9 +116,6 @@ STRONG_NEGATIVE = -2
 WEAK_NEGATIVE = -1
 # Score added or subtracted per unit of class/id hint (readability's weight is 25).
 CLASS_WEIGHT = 25
-# "Several paragraphs of prose": this many <p> of at least this many characters.
-PROSE_PARAGRAPHS = 3
-PROSE_PARAGRAPH_LEN = 80
 
 # ---------------------------------------------------------------- text measures
 
@@ -126,7 +124,9 @@ CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # How many Latin characters one CJK character is worth when measuring text length.
 CJK_WEIGHT = 3
 # Sentence punctuation, full-width and Latin: prose has it, menus and link lists do not.
-PUNCTUATION = re.compile(r"[，。、；！？：,;.!?]")
+# Latin marks count only before a space or the end, so numbers (3.77, 1,000) and
+# tickers do not pass for prose.
+PUNCTUATION = re.compile(r"[，。、；！？：]|[,;.!?:](?=\s|$)")
 
 # A text run shorter than this (weighted chars) does not score as a paragraph.
 MIN_PARAGRAPH_LEN = 25

@@ -137,9 +137,8 @@ class _Renderer:
 def render(nodes: list[LexborNode], url: str | None) -> Rendered:
     renderer = _Renderer(url)
     for node in nodes:
-        if node.tag in P.BLOCK_TAGS:
-            renderer.block(node)
-        else:
-            renderer.children(node)
+        # The chosen nodes themselves are rendered whole; the pruning rules apply inside.
+        renderer.flush()
+        renderer.children(node)
         renderer.flush()
     return renderer.out

@@ -121,37 +121,53 @@ def choose_article(root: LexborNode, hints: dict[str, int]) -> tuple[LexborNode,
     if not candidates:
         return root, [root]
     ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[: P.TOP_CANDIDATES]
-    for cand in ranked:
-        cand.score *= 1 - link_density(cand.node)
-    ranked.sort(key=lambda c: c.score, reverse=True)
-    top = ranked[0]
-    top = _climb(top, ranked, candidates)
+    adjusted = _LinkAdjusted(candidates)
+    ranked = sorted((Candidate(c.node, adjusted(c.node)) for c in ranked),
+                    key=lambda c: c.score, reverse=True)
+    top = _climb(ranked[0], ranked, adjusted)
     return top.node, _with_siblings(top, candidates)
 
 
-def _climb(top: Candidate, ranked: list[Candidate], candidates: dict[int, Candidate]) -> Candidate:
+class _LinkAdjusted:
+    """Candidate scores scaled by (1 - link density), measured once per node on demand."""
+
+    def __init__(self, candidates: dict[int, Candidate]) -> None:
+        self.candidates = candidates
+        self.cache: dict[int, float] = {}
+
+    def __call__(self, node: LexborNode) -> float:
+        key = node.mem_id
+        if key not in self.cache:
+            cand = self.candidates.get(key)
+            self.cache[key] = cand.score * (1 - link_density(node)) if cand else 0.0
+        return self.cache[key]
+
+
+def _climb(top: Candidate, ranked: list[Candidate], adjusted: _LinkAdjusted) -> Candidate:
     """Move up when the article is split over sibling blocks, or a parent scores higher."""
-    close = [c for c in ranked[1:] if c.score >= top.score * P.ALTERNATIVE_SCORE_SHARE]
+    # Only separate blocks count as alternatives, not the top's own wrappers or parts.
+    close = [c for c in ranked[1:] if c.score >= top.score * P.ALTERNATIVE_SCORE_SHARE
+             and not _is_ancestor(c.node, top.node) and not _is_ancestor(top.node, c.node)]
     if len(close) >= P.MIN_ALTERNATIVES - 1:
         parent = top.node.parent
         while parent is not None and parent.tag not in ("body", "html"):
             if sum(_is_ancestor(parent, c.node) for c in close) >= P.MIN_ALTERNATIVES - 1:
-                return candidates.get(parent.mem_id) or Candidate(parent, top.score)
+                return Candidate(parent, max(adjusted(parent), top.score))
             parent = parent.parent
     # readability: a parent that scores more than the top candidate holds more of it
     threshold = top.score / 3
     parent = top.node.parent
     last = top.score
     while parent is not None and parent.tag not in ("body", "html"):
-        cand = candidates.get(parent.mem_id)
-        if cand is None:
+        score = adjusted(parent)
+        if not score:
             parent = parent.parent
             continue
-        if cand.score < threshold:
+        if score < threshold:
             break
-        if cand.score > last:
-            return cand
-        last = cand.score
+        if score > last:
+            return Candidate(parent, score)
+        last = score
         parent = parent.parent
     return top
 
