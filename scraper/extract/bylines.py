@@ -83,26 +83,39 @@ def labelled_editor(text: str) -> str | None:
     return value if value and not P.ANY_LABEL.match(value) else None
 
 
-def reporter(text: str) -> str | None:
-    """Names from a reporter byline: "（记者 胡晓蓉）", "本报记者 葛灵丹", "记者马俊峰/文"."""
-    for match in P.REPORTER_PAREN.finditer(text):
-        names = cjk_names(match.group(1), surname=False)
+def _first_names(pattern: re.Pattern[str], text: str, *, surname: bool) -> tuple[int, str] | None:
+    """Position and names of the first match of ``pattern`` whose group holds names."""
+    for match in pattern.finditer(text):
+        names = cjk_names(match.group(1), surname=surname)
         if names:
-            return names
-    for pattern in (P.REPORTER_LINE, P.WRITER_SLASH):
-        for match in pattern.finditer(text):
-            names = cjk_names(match.group(1), surname=True)
-            if names:
-                return names
+            return match.start(), names
     return None
 
 
-def trailing_names(line: str) -> str | None:
-    """Unlabelled names closing a paragraph: "…的决心。（常书香 马丹阳 ）"."""
-    match = P.TRAILING_NAMES.search(line)
-    if match is None:
-        return None
-    return cjk_names(match.group(1), surname=True)
+def reporter(text: str) -> str | None:
+    """Names from a reporter byline: "（记者 胡晓蓉）", "本报记者 葛灵丹", "记者马俊峰/文"."""
+    found = _first_names(P.REPORTER_PAREN, text, surname=False) \
+        or _first_names(P.REPORTER_LINE, text, surname=True) \
+        or _first_names(P.WRITER_SLASH, text, surname=True)
+    return found[1] if found else None
+
+
+def first_byline(text: str) -> str | None:
+    """The earliest byline in ``text`` (lines joined by newlines), of any form: a labelled
+    作者 line, a reporter byline, "文/X", or names closing a paragraph "（常书香 马丹阳 ）"."""
+    candidates = [
+        _first_names(P.REPORTER_PAREN, text, surname=False),
+        _first_names(P.REPORTER_LINE, text, surname=True),
+        _first_names(P.WRITER_SLASH, text, surname=True),
+        _first_names(P.TRAILING_NAMES, text, surname=True),
+    ]
+    for match in P.AUTHOR_FIELD.finditer(text):
+        names = labelled_author(text[match.start():])
+        if names:
+            candidates.append((match.start(), names))
+            break
+    found = [c for c in candidates if c is not None]
+    return min(found)[1] if found else None
 
 
 def bracket_names(text: str) -> str | None:

@@ -38,6 +38,15 @@ SITE_META = ("og:site_name", "sitename")
 # <meta> names holding the language. e.g. <meta http-equiv="content-language" content="zh-CN">
 LANGUAGE_META = ("content-language", "language", "og:locale", "dc.language")
 
+# The nodes metadata reads, gathered by one query (each query walks the whole tree):
+# <title>, <meta>, <h1>, invisible nodes (their text is left out of the visible lines,
+# JSON-LD is read from them), and the first machine-readable date element.
+METADATA_NODES = ("title, meta[content], h1, script, style, noscript, template, select, "
+                  "textarea, time[datetime], [itemprop=datePublished]")
+# Tags whose text is not visible content. e.g. inline <script> and <style>
+INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "select", "textarea"})
+# The script type of JSON-LD. e.g. <script type="application/ld+json">
+JSONLD_TYPE = "application/ld+json"
 # schema.org types whose JSON-LD describes the article itself.
 # e.g. {"@type": "NewsArticle", "headline": …, "datePublished": …}
 ARTICLE_TYPES = frozenset({
@@ -87,20 +96,19 @@ TITLE_MIN_CHARS = 4
 TITLE_MAX_CHARS = 200
 # Elements that hold the on-page headline, most specific first.
 # e.g. <h1>, <td class=bt_title>, <div class="article-title">, <div class="Heading">
-HEADLINE_SELECTORS = (
-    "h1", "h2", "[class*=title i]", "[id*=title i]", "[class*=headline i]",
-    "[class*=heading i]", "th",
-)
+# (<h1> comes from the single metadata query; these are read only when no <h1> matched.)
+HEADLINE_SELECTORS = ("h2, [class*=title i], [id*=title i], [class*=headline i], "
+                      "[class*=heading i], th")
 # How many headline candidates of one selector are compared with <title>.
 HEADLINE_CANDIDATES_MAX = 40
 
 # ---------------------------------------------------------------- visible text
 
-# Elements whose text is not visible content. e.g. inline <script> and <style>
-INVISIBLE_SELECTOR = "script, style, noscript, template, select, textarea"
 # How many visible lines are read from the top of the page: the headline, info line
 # and byline sit in the first few hundred; huge pages stay cheap.
 SCAN_LINES_MAX = 1500
+# A line longer than twice the title plus this cannot be the headline's line.
+TITLE_LINE_SLACK = 20
 # How many lines after the title are searched for the date (the info line).
 INFO_AFTER_TITLE_LINES = 8
 # How many lines before the title are searched when nothing follows it (e-papers put
@@ -111,9 +119,12 @@ INFO_LINE_MAX_CHARS = 90
 # How many lines after the title are searched for a byline or a labelled field that
 # sits below the body (e.g. "编辑：金金 来源：21世纪经济报道 作者：宋怡 杨志华").
 BODY_SCAN_LINES = 400
+# ... and at most this many characters of them, so that long pages stay cheap.
+BODY_SCAN_CHARS = 20_000
 
-# Labels of the source (来源) field. e.g. "来源：新华日报", "来源于：东区办事处", "稿源：…"
-SOURCE_LABEL = r"(?:文章|新闻|稿件|信息)?(?:来源于|来源|稿源|出处|来自)"
+# Labels of the source (来源) field. e.g. "来源：新华日报", "来源于：东区办事处", "稿源：…",
+# "文章来源：…" (the prefix needs no matching)
+SOURCE_LABEL = r"(?:来源于?|稿源|出处|来自)"
 # Labels of the author field. e.g. "作者：宋怡 杨志华", "撰文：…", "文/李明"
 AUTHOR_LABEL = r"(?:作者|撰文|撰稿|文字|稿件作者|供稿)"
 # Labels of the editor field. e.g. "【责任编辑:林丹】", "(责编：王五)", "编辑：苏亮"
@@ -150,7 +161,7 @@ EDITOR_FIELD = re.compile(EDITOR_LABEL + COLON + r"[\[【]?\s*([^\s\]】）)|｜
 CJK_NAME = r"[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{1,6})?"
 CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}")
 # Several names separated by spaces or 、, as bylines list them. e.g. "伊琳 李清芬"
-CJK_NAMES = CJK_NAME + r"(?:[\s、，,]+" + CJK_NAME + r"){0,5}"
+CJK_NAMES = CJK_NAME + r"(?:[ \t\u3000、，,]+" + CJK_NAME + r"){0,5}"
 # Outlet prefixes before 记者 that are not part of the name. e.g. "本报记者", "新华社记者"
 REPORTER_PREFIX = r"(?:本报|本台|本刊|本网|特约|见习|首席|实习|驻\S{1,6})?"
 # A reporter byline inside parentheses. e.g. "（记者 胡晓蓉）", "新华社巴黎12月9日电（记者唐霁）"
@@ -165,11 +176,11 @@ REPORTER_LINE = re.compile(
     re.MULTILINE)
 # A byline of the form "文/X", "文 | X" or "文/图 X". e.g. "(文/图 刘玺东 易赛楠)", "文｜王五"
 WRITER_SLASH = re.compile(
-    r"(?:^|[\s（(])(?:文|文字|撰文)\s*(?:[/／、]\s*图\s*)?[/／|｜:：\s]\s*(" + CJK_NAMES + r")"
+    r"(?<![^\s（(])(?:撰文|文字|文)\s*(?:[/／、]\s*图\s*)?[/／|｜:：\s]\s*(" + CJK_NAMES + r")"
     r"(?=\s*(?:[）)]|$|\s))", re.MULTILINE)
 # Unlabelled names in parentheses closing the last paragraph. e.g. "…的决心。（常书香 马丹阳 ）",
 # "（袁源）". Each name must start with a common surname (see SURNAMES).
-TRAILING_NAMES = re.compile(r"[（(]\s*(" + CJK_NAMES + r")\s*[）)]\s*$")
+TRAILING_NAMES = re.compile(r"[（(][ \t]*(" + CJK_NAMES + r")[ \t]*[）)][ \t]*$", re.MULTILINE)
 # Bracketed names on the info line, before 来源. e.g. "2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]"
 BRACKET_NAMES = re.compile(
     r"[\[【]\s*([\u4e00-\u9fff]{2,3}(?:[\s、]+[\u4e00-\u9fff]{2,3}){0,3})\s*[\]】]")
@@ -224,11 +235,12 @@ NAME_JOINERS = re.compile(r"\s*(?:,|;|\band\b|&|、|，)\s*", re.IGNORECASE)
 # Share of CJK characters in a text sample above which the page is Chinese.
 CJK_SHARE_MIN = 0.2
 # How many characters of text the language guess reads.
-LANGUAGE_SAMPLE_CHARS = 3000
-# Han characters; kana; hangul: used by the cheap language guess.
-HAN = re.compile(r"[\u4e00-\u9fff]")
-KANA = re.compile(r"[\u3040-\u30ff]")
-HANGUL = re.compile(r"[\uac00-\ud7af]")
-LATIN_LETTER = re.compile(r"[A-Za-z]")
+LANGUAGE_SAMPLE_CHARS = 800
+# Runs of Han characters; kana; hangul; Latin letters: counted by the cheap language guess
+# (read from the title, else the first lines).
+HAN = re.compile(r"[\u4e00-\u9fff]+")
+KANA = re.compile(r"[\u3040-\u30ff]+")
+HANGUL = re.compile(r"[\uac00-\ud7af]+")
+LATIN_LETTER = re.compile(r"[A-Za-z]+")
 # Latin text with at least this many " the "/" and " in the sample is guessed English.
-ENGLISH_WORDS_MIN = 5
+ENGLISH_WORDS_MIN = 2

@@ -1,4 +1,8 @@
-"""Machine-readable metadata: ``<meta>`` tags and JSON-LD."""
+"""Machine-readable metadata: ``<meta>`` tags, JSON-LD, ``<time>``; one pass over the tree.
+
+Every CSS query walks the whole tree, so the nodes metadata needs (title, meta, scripts,
+h1, time…) are collected by a single query and sorted out by tag here.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +24,10 @@ class StructuredMeta:
     """What ``<meta>`` tags and JSON-LD say, before it is weighed against the page."""
 
     metas: dict[str, str] = field(default_factory=dict)   # lower-cased name -> first content
+    page_title: str | None = None   # the first <title>'s text
+    h1: list[str] = field(default_factory=list)            # texts of <h1> elements
+    hidden: set[str] = field(default_factory=set)          # texts of script/style/… nodes
+    time_value: str | None = None   # first <time datetime> or itemprop=datePublished value
     headline: str | None = None
     published: str | None = None
     modified: str | None = None
@@ -35,19 +43,15 @@ class StructuredMeta:
         return None
 
 
-def read_meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
-    """``<meta>`` contents by lower-cased name, property, itemprop or http-equiv (first wins)."""
-    metas: dict[str, str] = {}
-    for node in tree.css("meta[content]"):
-        attrs = node.attributes
-        content = " ".join((attrs.get("content") or "").split())
-        if not content:
-            continue
-        for key in ("property", "name", "itemprop", "http-equiv"):
-            name = attrs.get(key)
-            if name:
-                metas.setdefault(name.strip().lower(), content)
-    return metas
+def _add_meta(metas: dict[str, str], attrs: dict[str, str | None]) -> None:
+    """Record a <meta> content under its name, property, itemprop or http-equiv (first wins)."""
+    content = " ".join((attrs.get("content") or "").split())
+    if not content:
+        return
+    for key in ("property", "name", "itemprop", "http-equiv"):
+        name = attrs.get(key)
+        if name:
+            metas.setdefault(name.strip().lower(), content)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -90,31 +94,45 @@ def _text(value: Any) -> str | None:
     return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
 
 
-def _read_jsonld(tree: LexborHTMLParser, meta: StructuredMeta) -> None:
-    """Fill ``meta`` from the first article object of the page's JSON-LD scripts."""
-    for script in tree.css('script[type="application/ld+json"]'):
-        raw = script.text()
-        if not raw or len(raw) > P.JSONLD_MAX_CHARS:
+def _read_jsonld(raw: str, meta: StructuredMeta) -> None:
+    """Fill ``meta`` from the article objects of one JSON-LD script."""
+    if not raw or len(raw) > P.JSONLD_MAX_CHARS:
+        return
+    try:
+        data = json.loads(raw)
+    except ValueError as error:
+        log.debug("skipping JSON-LD that does not parse: %s", error)
+        return
+    for item in _walk(data):
+        if not _is_article(item):
             continue
-        try:
-            data = json.loads(raw)
-        except ValueError as error:
-            log.debug("skipping JSON-LD that does not parse: %s", error)
-            continue
-        for item in _walk(data):
-            if not _is_article(item):
-                continue
-            meta.headline = meta.headline or _text(item.get("headline") or item.get("name"))
-            meta.published = meta.published or _text(item.get("datePublished")
-                                                      or item.get("dateCreated"))
-            meta.modified = meta.modified or _text(item.get("dateModified"))
-            meta.authors = meta.authors or _names(item.get("author") or item.get("creator"))
-            publishers = _names(item.get("publisher"))
-            meta.publisher = meta.publisher or (publishers[0] if publishers else None)
+        meta.headline = meta.headline or _text(item.get("headline") or item.get("name"))
+        meta.published = meta.published or _text(item.get("datePublished")
+                                                  or item.get("dateCreated"))
+        meta.modified = meta.modified or _text(item.get("dateModified"))
+        meta.authors = meta.authors or _names(item.get("author") or item.get("creator"))
+        publishers = _names(item.get("publisher"))
+        meta.publisher = meta.publisher or (publishers[0] if publishers else None)
 
 
 def read_structured(tree: LexborHTMLParser) -> StructuredMeta:
-    """``<meta>`` tags and JSON-LD of a page."""
-    meta = StructuredMeta(metas=read_meta_tags(tree))
-    _read_jsonld(tree, meta)
+    """<title>, <meta>, JSON-LD, <h1>, <time> and the texts of invisible nodes, in one query."""
+    meta = StructuredMeta()
+    for node in tree.css(P.METADATA_NODES):
+        tag = node.tag
+        if tag == "meta":
+            _add_meta(meta.metas, node.attributes)
+        elif tag in P.INVISIBLE_TAGS:
+            text = node.text()
+            meta.hidden.add(text)
+            if tag == "script" and (node.attributes.get("type") or "").lower() == P.JSONLD_TYPE:
+                _read_jsonld(text, meta)
+        elif tag == "title":
+            if meta.page_title is None:
+                meta.page_title = " ".join(node.text().split()) or None
+        elif tag == "h1":
+            meta.h1.append(" ".join(node.text(separator=" ").split()))
+        elif meta.time_value is None:
+            attrs = node.attributes
+            meta.time_value = attrs.get("datetime") or attrs.get("content") or node.text()
     return meta

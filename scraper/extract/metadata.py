@@ -56,17 +56,18 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
 def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata) -> None:
     structured = read_structured(tree)
     meta.site = normalize(structured.first(P.SITE_META)) or meta.site
-    lines = visible_lines(tree)
-    page_title = _page_title(tree)
+    lines = visible_lines(tree, structured.hidden)
+    page_title = structured.page_title
     meta.language = _language(tree, structured, page_title, lines)
     site_names = [n for n in (structured.first(P.SITE_META), structured.metas.get(
         "application-name"), meta.site) if n]
-    meta.title = choose_title(page_title, _meta_titles(structured), _headings(tree), site_names)
-    shown = read_visible(lines, meta.title)
-    meta.title = meta.title or shown.headline
+    meta.title = choose_title(page_title, _meta_titles(structured), structured.h1,
+                              lambda: _headings(tree), site_names)
     chinese = (meta.language or "").lower().startswith("zh")
+    shown = read_visible(lines, meta.title, chinese=chinese)
+    meta.title = meta.title or shown.headline
     offset = CHINA_OFFSET if chinese else None
-    published = _published(tree, structured, shown, url)
+    published = _published(structured, shown, url)
     meta.published = published.iso(offset) if published else None
     modified = _machine_date(structured.modified, structured.first(P.MODIFIED_META)) \
         or shown.modified
@@ -86,11 +87,6 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def _page_title(tree: LexborHTMLParser) -> str | None:
-    node = tree.css_first("head title") or tree.css_first("title")
-    return normalize(node.text()) or None if node is not None else None
-
-
 def _meta_titles(structured: StructuredMeta) -> list[str]:
     titles = [structured.metas.get(name) for name in P.TITLE_META]
     titles.append(structured.headline)
@@ -98,13 +94,13 @@ def _meta_titles(structured: StructuredMeta) -> list[str]:
 
 
 def _headings(tree: LexborHTMLParser) -> list[str]:
-    """Texts of the elements that may hold the headline, most specific first."""
+    """Texts of the other elements that may hold the headline: h2 first, then by class."""
     texts: list[str] = []
-    for selector in P.HEADLINE_SELECTORS:
-        for node in tree.css(selector)[: P.HEADLINE_CANDIDATES_MAX]:
-            text = normalize(node.text(separator=" "))
-            if P.TITLE_MIN_CHARS <= len(text) <= P.TITLE_MAX_CHARS and text not in texts:
-                texts.append(text)
+    nodes = tree.css(P.HEADLINE_SELECTORS)[: P.HEADLINE_CANDIDATES_MAX]
+    for node in sorted(nodes, key=lambda n: n.tag != "h2"):
+        text = normalize(node.text(separator=" "))
+        if P.TITLE_MIN_CHARS <= len(text) <= P.TITLE_MAX_CHARS and text not in texts:
+            texts.append(text)
     return texts
 
 
@@ -114,20 +110,24 @@ def _language(tree: LexborHTMLParser, structured: StructuredMeta, title: str | N
     html = tree.css_first("html")
     declared = (html.attributes.get("lang") or html.attributes.get("xml:lang")) if html else None
     declared = (declared or structured.first(P.LANGUAGE_META) or "").strip().replace("_", "-")
-    sample = " ".join([title or "", *lines[:200]])[: P.LANGUAGE_SAMPLE_CHARS]
-    guessed = _guess_language(sample)
-    if declared and (guessed is None or declared.lower()[:2] in ("zh", "ja", "ko")
-                     or guessed not in ("zh", "ja", "ko")):
+    if declared.lower()[:2] in ("zh", "ja", "ko"):
+        return declared
+    guessed = _guess_language(title or "")
+    if guessed is None:
+        guessed = _guess_language(" ".join(lines[:100])[: P.LANGUAGE_SAMPLE_CHARS])
+    if declared and guessed not in ("zh", "ja", "ko"):
         return declared
     return guessed or declared or None
 
 
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(len(run) for run in pattern.findall(text))
+
+
 def _guess_language(text: str) -> str | None:
     """A cheap guess from character classes: "zh", "ja", "ko", "en" or None."""
-    han = len(P.HAN.findall(text))
-    kana = len(P.KANA.findall(text))
-    hangul = len(P.HANGUL.findall(text))
-    latin = len(P.LATIN_LETTER.findall(text))
+    han, kana = _count(P.HAN, text), _count(P.KANA, text)
+    hangul, latin = _count(P.HANGUL, text), _count(P.LATIN_LETTER, text)
     total = han + kana + hangul + latin
     if not total:
         return None
@@ -152,21 +152,11 @@ def _machine_date(*values: str | None) -> DateValue | None:
     return None
 
 
-def _time_element(tree: LexborHTMLParser) -> str | None:
-    """The datetime of the first <time> or itemprop=datePublished element."""
-    node = tree.css_first("[itemprop=datePublished]") or tree.css_first("time[datetime]")
-    if node is None:
-        return None
-    attrs = node.attributes
-    return attrs.get("datetime") or attrs.get("content") or node.text()
-
-
-def _published(tree: LexborHTMLParser, structured: StructuredMeta, shown: Visible,
-               url: str | None) -> DateValue | None:
+def _published(structured: StructuredMeta, shown: Visible, url: str | None) -> DateValue | None:
     """The page's visible date when it sits by the headline or agrees with the machine
     date on the day (the more precise of the two wins); else the machine date."""
     machine = _machine_date(structured.published, structured.first(P.PUBLISHED_META),
-                            _time_element(tree))
+                            structured.time_value)
     seen = shown.published
     if seen is None:
         return machine or _yearless(structured, shown, url)

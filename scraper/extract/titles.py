@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from . import meta_patterns as P
-
-_SPACE = re.compile(r"\s+")
-
 
 def normalize(text: str | None) -> str:
     """Whitespace collapsed to single spaces (NBSP and U+3000 included), trimmed."""
@@ -17,7 +13,7 @@ def normalize(text: str | None) -> str:
 
 def key(text: str) -> str:
     """A comparison key: the text without any whitespace."""
-    return _SPACE.sub("", text)
+    return "".join(text.split())
 
 
 def _site_like(segment: str, site_names: Iterable[str]) -> bool:
@@ -98,19 +94,24 @@ def heading_prefix(raw: str, headings: Iterable[str]) -> str | None:
     return _raw_prefix(raw, best).strip() if best else None
 
 
-def choose_title(page_title: str | None, meta_titles: list[str], headings: list[str],
-                 site_names: list[str]) -> str | None:
+def choose_title(page_title: str | None, meta_titles: list[str], h1: list[str],
+                 more_headings: Callable[[], list[str]], site_names: list[str]) -> str | None:
     """The best title from <title>, og:title/JSON-LD headlines and on-page headings.
 
     Order: a heading that begins <title> or a meta title (the headline, exactly as the
     site spells it); a meta title stripped of site names; <title> stripped; a heading
-    when <title> is only the site's name.
+    when <title> is only the site's name. ``more_headings`` (h2, class "title"…) is only
+    called when no <h1> settles it: each extra query walks the whole tree.
     """
     raws = [normalize(t) for t in (page_title, *meta_titles) if t and normalize(t)]
-    for raw in raws:
-        found = heading_prefix(raw, headings)
-        if found:
-            return found
+    headings = list(h1)
+    for extra in (None, more_headings):
+        if extra is not None:
+            headings += [h for h in extra() if h not in headings]
+        for raw in raws:
+            found = heading_prefix(raw, headings)
+            if found:
+                return found
     stripped = [strip_site(raw, site_names) for raw in raws]
     meta_stripped = stripped[1:] if page_title else stripped
     for title in meta_stripped:

@@ -9,6 +9,7 @@ date below the article).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
@@ -17,6 +18,14 @@ from . import bylines
 from . import meta_patterns as P
 from .dates import DateValue, find_date, find_dates
 from .titles import key
+
+
+# Put between text nodes when the body's text is read: a private-use character that no
+# page text holds and that regular expressions do not count as whitespace.
+_NODE_SEPARATOR = "\ue000"
+# Whitespace to collapse into one space: runs, and any single space that is not " "
+# (newline, tab, NBSP, U+3000).
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
 
 
 @dataclass
@@ -35,23 +44,23 @@ class Visible:
     info: str = ""                  # the info block's text, for yearless dates
 
 
-def visible_lines(tree: LexborHTMLParser) -> list[str]:
-    """The body's text as whitespace-normalised lines, without script/style text."""
+def visible_lines(tree: LexborHTMLParser, hidden: set[str]) -> list[str]:
+    """The body's text nodes as whitespace-normalised lines, without script/style text.
+
+    One text node is one line (inline markup splits a line; a newline inside a text node
+    is only a space, as browsers render it). ``hidden`` holds the texts of script/style
+    nodes, left out. Bounded by ``SCAN_LINES_MAX``.
+    """
     body = tree.body
     if body is None:
         return []
-    text = body.text(separator="\n")
-    for node in body.css(P.INVISIBLE_SELECTOR):
-        hidden = node.text()
-        if hidden.strip():
-            text = text.replace(hidden, "\n", 1)
-    lines: list[str] = []
-    for raw in text.split("\n"):
-        line = " ".join(raw.split())
-        if line:
-            lines.append(line)
-            if len(lines) >= P.SCAN_LINES_MAX:
-                break
+    hidden = {text.strip() for text in hidden}
+    text = body.text(separator=_NODE_SEPARATOR, strip=True, skip_empty=True)
+    chunks = text.split(_NODE_SEPARATOR, P.SCAN_LINES_MAX * 2)
+    if len(chunks) > P.SCAN_LINES_MAX * 2:
+        chunks.pop()    # the unsplit rest of a very long page
+    kept = [chunk for chunk in chunks if chunk and chunk not in hidden][: P.SCAN_LINES_MAX]
+    lines = _SPACES.sub(" ", _NODE_SEPARATOR.join(kept)).split(_NODE_SEPARATOR)
     return _join_labels(lines)
 
 
@@ -71,8 +80,11 @@ def _title_lines(lines: list[str], title: str | None) -> list[int]:
     if not title:
         return []
     title_key = key(title)
+    shortest, longest = len(title_key) // 2, len(title) * 2 + P.TITLE_LINE_SLACK
     found: list[int] = []
     for index, line in enumerate(lines):
+        if not shortest <= len(line) <= longest or title_key[0] not in line:
+            continue
         line_key = key(line)
         if line_key == title_key:
             found.append(index)
@@ -140,25 +152,33 @@ def _fields_from_info(info: str, found: Visible) -> None:
         found.source = bylines.outlet_after(info[found.published.end:])
 
 
-def _fields_from_body(lines: list[str], found: Visible) -> None:
-    """Fields still missing, from the lines after the info block (bylines, editor lines)."""
-    for line in lines:
-        short = len(line) <= P.INFO_LINE_MAX_CHARS
-        if found.author is None:
-            found.author = ((bylines.labelled_author(line) if short else None)
-                            or bylines.reporter(line) or bylines.trailing_names(line))
-        if found.source is None and short:
-            found.source = bylines.labelled_source(line)
-        if found.editor is None and short:
-            found.editor = bylines.labelled_editor(line)
-        if found.published is None and short and P.INFO_DATE_LINE.search(line):
-            found.published = find_date(line)
-        if found.author and found.source and found.editor and found.published:
-            return
+def _fields_from_body(lines: list[str], found: Visible, chinese: bool) -> None:
+    """Fields still missing, from the lines after the info block (bylines, editor lines).
+
+    The lines are searched as one text, each pattern once; the earliest byline wins."""
+    text = "\n".join(lines)[: P.BODY_SCAN_CHARS]
+    if found.author is None and chinese:
+        found.author = bylines.first_byline(text)
+    if found.source is None:
+        found.source = bylines.labelled_source(text)
+    if found.editor is None:
+        found.editor = bylines.labelled_editor(text)
+    if found.published is None:
+        for match in P.INFO_DATE_LINE.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_end = text.find("\n", match.end())
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            if len(line) <= P.INFO_LINE_MAX_CHARS:
+                found.published = find_date(line)
+                if found.published is not None:
+                    return
 
 
-def read_visible(lines: list[str], title: str | None) -> Visible:
-    """Read the info block and bylines of a page from its visible lines."""
+def read_visible(lines: list[str], title: str | None, *, chinese: bool = True) -> Visible:
+    """Read the info block and bylines of a page from its visible lines.
+
+    Bylines in the text (记者, 文/, names closing a paragraph) are looked for on Chinese
+    pages only."""
     found = Visible()
     title_at = _title_lines(lines, title)
     block: list[str] = []
@@ -181,5 +201,5 @@ def read_visible(lines: list[str], title: str | None) -> Visible:
     found.published, found.modified = _split_dates(found.info, find_dates(found.info))
     found.near_title = date is not None
     _fields_from_info(found.info, found)
-    _fields_from_body(lines[rest:rest + P.BODY_SCAN_LINES], found)
+    _fields_from_body(lines[rest:rest + P.BODY_SCAN_LINES], found, chinese)
     return found
