@@ -206,6 +206,9 @@ class _Run:
         except ScraperError as exc:
             self._source_failed(source, result.status, f"{exc.stage}: {exc}")
             return []
+        if more and source.kind == SITEMAP:
+            # an index answering 304 would hide its children, which may not all be read yet
+            validators = Validators()
         new, _ = self.state.source_done(site.name, source.url, source.kind, status=result.status,
                                         validators=validators, articles=articles)
         self.counts.new += new

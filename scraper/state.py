@@ -218,8 +218,8 @@ class State:
 
     def source_done(self, site: str, url: str, kind: str, *, status: int | None,
                     validators: Validators, articles: Iterable[str] = ()) -> tuple[int, int]:
-        """A list page, feed or sitemap was read: store its validators together with the
-        article URLs it gave, in one transaction (a 304 next time then loses nothing)."""
+        """A list page, feed or sitemap was read: store the article URLs it gave, then its
+        validators (so a 304 next time never hides URLs that were not recorded)."""
         new, done = self.add_articles(site, articles)
         self._upsert_source(site, url, kind, status=status, error=None, validators=validators)
         return new, done

@@ -1,0 +1,62 @@
+"""Exactly once under SIGKILL: real `python -m scraper crawl` processes are killed at
+random moments, then a run is let finish; every article must be in the output once."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from portal import Portal, demo_articles, expected_urls
+
+# Kills per test, and the window after start in which each lands (process start-up
+# takes part of it; the rest falls in discovery, fetching and writing).
+KILLS = 6
+KILL_WINDOW = (0.9, 2.2)
+SEED = 20240115
+# Articles added to the demo portal so that a run lasts long enough to be cut.
+EXTRA_ARTICLES = 24
+# Bound on one run that is let finish.
+RUN_TIMEOUT = 60
+
+
+def extra_articles() -> list[dict]:
+    return [{"id": 4000 + n, "channel": "news" if n % 2 else "society", "date": "2024-01-10",
+             "encoding": "gbk" if n % 3 else "utf-8", "title": f"第{n}号测试稿件：城市建设新进展",
+             "body": [f"这是第{n}号测试稿件的正文，记录城市建设第{n}项工程的最新进展。",
+                      f"工程负责人介绍，第{n}项工程预计将在年内完工并投入使用。"]}
+            for n in range(EXTRA_ARTICLES)]
+
+
+def start_crawl(config: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "scraper", "crawl", "-c", str(config), "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def test_runs_killed_at_random_moments_lose_and_repeat_nothing(tmp_path: Path) -> None:
+    articles = demo_articles() + extra_articles()
+    rng = random.Random(SEED)
+    written_after_kill = []
+    with Portal(tmp_path, delay=0.04, articles=articles,
+                crawl={"max_attempts": 50, "per_host_concurrency": 2}) as portal:
+        # the demo sites fetch at most 200 and 50 articles a run: all of them here
+        for _ in range(KILLS):
+            process = start_crawl(portal.config)
+            time.sleep(rng.uniform(*KILL_WINDOW))
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait(timeout=RUN_TIMEOUT)
+            written_after_kill.append(len(portal.records()))  # also: no half line left unread
+        final = start_crawl(portal.config)
+        _, err = final.communicate(timeout=RUN_TIMEOUT)
+        assert final.returncode == 1, err.decode()  # the 500 page, nothing else
+        records = portal.records()
+    written = Counter(r["crawl"]["url"] for r in records)
+    assert [url for url, n in written.items() if n > 1] == []
+    assert set(written) == expected_urls(portal, articles)
+    assert len({r["crawl"]["content_hash"] for r in records}) == len(records)
+    assert any(0 < n < len(records) for n in written_after_kill), written_after_kill
