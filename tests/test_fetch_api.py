@@ -155,3 +155,22 @@ def test_one_failure_does_not_stop_the_others(loopback: LoopbackServer, fetch_co
     with Fetcher(fetch_config(retries=0)) as fetcher:
         oks = [r.ok for r in fetcher.fetch_many(urls)]
     assert oks == [False, True] * 3
+
+
+def test_host_pools_beyond_the_cap_are_closed(loopback: LoopbackServer,
+                                               loopback2: LoopbackServer) -> None:
+    import asyncio
+
+    import httpx
+
+    from scraper.fetch.pool import HostPoolTransport
+
+    async def run() -> tuple[int, int]:
+        transport = HostPoolTransport(per_host=1, max_pools=1)
+        async with httpx.AsyncClient(transport=transport) as client:
+            first = (await client.get(loopback.url("/robots.txt"))).status_code
+            second = (await client.get(loopback2.url("/robots.txt"))).status_code
+            assert len(transport._pools) == 1   # the first host's idle pool was closed
+        return first, second
+
+    assert asyncio.run(run()) == (404, 404)

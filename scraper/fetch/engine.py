@@ -20,6 +20,7 @@ from .config import FetchConfig, FetchRequest
 from .faults import TransientFetchError, from_transport, host_unreachable
 from .limits import ACCEPT_ENCODING, check_media_type, check_sniffed, read_body
 from .politeness import HostGate, Politeness
+from .pool import HostPoolTransport
 from .result import FetchResult, media_type, utc_now
 from .retry import is_transient_status, parse_retry_after, retrying
 from .robots import RobotsCache
@@ -64,7 +65,7 @@ class Engine:
     def __init__(self, config: FetchConfig, transport: httpx.AsyncBaseTransport | None) -> None:
         self.config = config
         self.client = httpx.AsyncClient(
-            transport=transport,
+            transport=transport or HostPoolTransport(config.per_host_concurrency),
             timeout=httpx.Timeout(connect=config.connect_timeout, read=config.read_timeout,
                                   write=config.read_timeout, pool=None),
             limits=httpx.Limits(max_connections=config.concurrency,
