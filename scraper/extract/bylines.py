@@ -20,7 +20,7 @@ def is_cjk_name(token: str, *, surname: bool) -> bool:
     With ``surname``, it must also start with a common surname, which rules out words
     like "了解到" or "新华社" where nothing labels the text as a name.
     """
-    if not P.CJK_NAME_RE.fullmatch(token) or token in P.NAME_ROLE_WORDS:
+    if not P.CJK_NAME_RE.fullmatch(token) or token.endswith(P.NAME_ROLE_WORDS):
         return False
     if not surname or "·" in token:
         return True
@@ -103,19 +103,27 @@ def reporter(text: str) -> str | None:
 def first_byline(text: str) -> str | None:
     """The earliest byline in ``text`` (lines joined by newlines), of any form: a labelled
     作者 line, a reporter byline, "文/X", or names closing a paragraph "（常书香 马丹阳 ）"."""
-    candidates = [
-        _first_names(P.REPORTER_PAREN, text, surname=False),
-        _first_names(P.REPORTER_LINE, text, surname=True),
-        _first_names(P.WRITER_SLASH, text, surname=True),
-        _first_names(P.TRAILING_NAMES, text, surname=True),
-    ]
+    candidates: list[tuple[int, int, str]] = []   # position, rank (ties), names
+    for rank, (pattern, surname) in enumerate(_BYLINE_FORMS):
+        found = _first_names(pattern, text, surname=surname)
+        if found is not None:
+            candidates.append((found[0], rank, found[1]))
     for match in P.AUTHOR_FIELD.finditer(text):
         names = labelled_author(text[match.start():])
         if names:
-            candidates.append((match.start(), names))
+            candidates.append((match.start(), len(_BYLINE_FORMS), names))
             break
-    found = [c for c in candidates if c is not None]
-    return min(found)[1] if found else None
+    return min(candidates)[2] if candidates else None
+
+
+# Byline forms in the order that breaks ties at one position, and whether their names
+# must start with a common surname (forms without a 记者/文 label must).
+_BYLINE_FORMS = (
+    (P.REPORTER_PAREN, False),
+    (P.REPORTER_LINE, True),
+    (P.WRITER_SLASH, True),
+    (P.TRAILING_NAMES, True),
+)
 
 
 def bracket_names(text: str) -> str | None:

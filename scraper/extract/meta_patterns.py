@@ -162,11 +162,10 @@ CJK_NAME = r"[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{1,6})?"
 CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}")
 # Several names separated by spaces or 、, as bylines list them. e.g. "伊琳 李清芬"
 CJK_NAMES = CJK_NAME + r"(?:[ \t\u3000、，,]+" + CJK_NAME + r"){0,5}"
-# Outlet prefixes before 记者 that are not part of the name. e.g. "本报记者", "新华社记者"
-REPORTER_PREFIX = r"(?:本报|本台|本刊|本网|特约|见习|首席|实习|驻\S{1,6})?"
-# A reporter byline inside parentheses. e.g. "（记者 胡晓蓉）", "新华社巴黎12月9日电（记者唐霁）"
+# A reporter byline inside parentheses, any outlet before 记者. e.g. "（记者 胡晓蓉）",
+# "新华社巴黎12月9日电（记者唐霁）", "(信报记者 蔡雪婧)"
 REPORTER_PAREN = re.compile(
-    r"[（(]\s*" + REPORTER_PREFIX + r"记者[:：]?\s*(" + CJK_NAMES + r")\s*[）)]")
+    r"[（(]\s*[^\s（()）]{0,12}?记者[:：]?\s*(" + CJK_NAMES + r")\s*[）)]")
 # A reporter byline ending at a word that closes it: "/文", "报道", the line end, a comma.
 # e.g. "河南商报记者马俊峰/文", "新京报记者 彭冲 山东冠县报道", "□ 本报记者 葛灵丹",
 # "新华网黑龙江频道 记者 伊琳 李清芬"
@@ -187,8 +186,9 @@ BRACKET_NAMES = re.compile(
 # Photographer credits: names followed by these are never authors. e.g. "蔡雪婧/摄", "记者 X 摄"
 PHOTO_CREDIT = re.compile(r"^\s*[/／]?\s*(?:摄影?|图|供图)")
 # Words around names that are roles, not names. e.g. "通讯员", "实习生"
-NAME_ROLE_WORDS = frozenset({"通讯员", "实习生", "记者", "本报记者", "特约记者", "见习记者", "摄影",
-                             "报道", "综合", "整理", "编译", "发自", "电"})
+# A token ending in one of them is a role ("信报记者"), never a name.
+NAME_ROLE_WORDS = ("通讯员", "实习生", "记者", "摄影", "报道", "综合", "整理", "编译", "发自", "编辑",
+                   "责编", "电")
 
 # Common Chinese surnames (single and compound): an unlabelled name must start with one.
 # e.g. 常 (常书香), 袁 (袁源); rules out "（完）", "（图）", "（新华社）"

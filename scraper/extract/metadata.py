@@ -228,7 +228,8 @@ def _byline_element(tree: LexborHTMLParser) -> str | None:
 
 def _join_names(names: list[str]) -> str | None:
     """Names joined as bylines print them: CJK names by spaces, others by ", "."""
-    cleaned = list(dict.fromkeys(normalize(n) for n in names if n and normalize(n)))
+    cleaned = list(dict.fromkeys(normalize(P.BYLINE_BY.sub("", n)) for n in names
+                                 if n and normalize(n)))
     if not cleaned:
         return None
     separator = " " if all(" " not in n and P.HAN.search(n) for n in cleaned) else ", "

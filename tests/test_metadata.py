@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.extract.metadata import Metadata, extract_metadata
+
+BODY_TEXT = "<p>" + "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。" * 4 + "</p>"
+
+
+def meta(html: str, url: str | None = None) -> Metadata:
+    return extract_metadata(LexborHTMLParser(html), url)
+
+
+def zh_page(info: str, *, title: str = "鼓楼公安交出最美窗口答卷", body: str = BODY_TEXT,
+            head: str = "") -> str:
+    return (f"<html><head><meta charset=utf-8><title>{title}_福州新闻网</title>{head}</head>"
+            f"<body><div class=nav>首页 &gt; 新闻</div><h1>{title}</h1>"
+            f"<div class=info>{info}</div><div class=article>{body}</div></body></html>")
+
+
+# ---------------------------------------------------------------- title
+
+@pytest.mark.parametrize("page_title, expected", [
+    ("四年前中500万现穷困潦倒 一夜暴富后如何经营__商贸_产业资讯_新浪网",
+     "四年前中500万现穷困潦倒 一夜暴富后如何经营"),
+    ("17种产品、1个园区入选国家绿色制造名单 - 要闻云南 - 云南日报网",
+     "17种产品、1个园区入选国家绿色制造名单"),
+    ("工商部门初定SKII广告属于虚假宣传-搜狐财经", "工商部门初定SKII广告属于虚假宣传"),
+    ("拿起跨界“指挥棒”她跟学生“较着劲儿”成长--大河网", "拿起跨界“指挥棒”她跟学生“较着劲儿”成长"),
+    ("Republicans Are Following Trump to Nowhere - The New York Times",
+     "Republicans Are Following Trump to Nowhere"),
+    ("为现代化建设凝聚强大智慧和力量——热烈祝贺市政协会议开幕_市人民政府网",
+     "为现代化建设凝聚强大智慧和力量——热烈祝贺市政协会议开幕"),
+], ids=["sina-underscores", "spaced-dashes", "cjk-dash", "double-dash", "english-suffix",
+        "dash-inside-headline"])
+def test_title_without_site_suffix(page_title: str, expected: str) -> None:
+    assert meta(f"<html><head><title>{page_title}</title></head><body></body></html>").title \
+        == expected
+
+
+def test_title_from_h1_that_begins_title_keeps_its_own_separator() -> None:
+    html = ("<html><head><title>图说洛阳| 洛阳职业技术学院：剪窗花 过廉洁之年 河南日报网-河南日报官方网站"
+            "</title></head><body><h1>图说洛阳| 洛阳职业技术学院：剪窗花 过廉洁之年</h1></body></html>")
+    assert meta(html).title == "图说洛阳| 洛阳职业技术学院：剪窗花 过廉洁之年"
+
+
+def test_og_title_stripped_when_no_heading_matches() -> None:
+    html = ('<html><head><meta property="og:title" content="Headline Here | Example News">'
+            "</head><body></body></html>")
+    assert meta(html).title == "Headline Here"
+
+
+def test_title_from_heading_when_title_names_only_the_site() -> None:
+    html = ("<html><head><title>北医新闻网_(新闻)</title></head><body><table><tr>"
+            "<td class=bt_title>李简——新外科运动向我们走来</td></tr></table></body></html>")
+    assert meta(html).title == "李简——新外科运动向我们走来"
+
+
+# ---------------------------------------------------------------- dates
+
+def test_jsonld_date_published() -> None:
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "A", "datePublished": "2019-11-19T10:00:00Z", '
+            '"dateModified": "2019-11-20T08:00:00Z"}</script></head><body></body></html>')
+    record = meta(html)
+    assert record.published == "2019-11-19T10:00:00+00:00"
+    assert record.modified == "2019-11-20T08:00:00+00:00"
+
+
+def test_article_published_time_meta() -> None:
+    html = ('<html lang=en><head><meta property="article:published_time" '
+            'content="2019-11-19T06:56:43-05:00"></head><body></body></html>')
+    assert meta(html).published == "2019-11-19T06:56:43-05:00"
+
+
+def test_time_element_datetime() -> None:
+    html = ('<html lang=en><body><h1>Title</h1><time datetime="2020-05-01T12:30:00+02:00">'
+            "May 1</time></body></html>")
+    assert meta(html).published == "2020-05-01T12:30:00+02:00"
+
+
+def test_bare_chinese_time_gets_china_offset() -> None:
+    assert meta(zh_page("2024-08-06 09:47:05 来源:福州晚报")).published \
+        == "2024-08-06T09:47:05+08:00"
+
+
+def test_visible_time_preferred_to_date_only_meta_of_same_day() -> None:
+    page = zh_page("2022年02月13日07:48 | 来源：新华日报",
+                   head='<meta name="publishdate" content="2022-02-13">')
+    assert meta(page).published == "2022-02-13T07:48:00+08:00"
+
+
+def test_labelled_date_below_the_article() -> None:
+    page = zh_page("来源于：东区办事处", body=BODY_TEXT + "<p>发布日期：2019-03-06</p>")
+    assert meta(page).published == "2019-03-06"
+
+
+def test_no_date_anywhere_gives_none() -> None:
+    assert meta(zh_page("来源：新华网")).published is None
+
+
+# ---------------------------------------------------------------- info line
+
+@pytest.mark.parametrize("info, source, author", [
+    ("2024-08-06 09:47:05 来源:福州晚报 作者:肖远强 林春长", "福州晚报", "肖远强 林春长"),
+    ("发布时间：2022-02-13 04:22:18 来源：<a href=#>云南日报</a>", "云南日报", None),
+    ("2005年3月11日12:12 来源：[ <a href=#><font>人民网</font></a> ]", "人民网", None),
+    ("2005年03月21日 11:21 <font>《理财周刊》</font>", "理财周刊", None),
+    ("2003年11月12日16:36 金羊网—新快报", "金羊网—新快报", None),
+    ("时间：2004年10月21日14:18<br>作者：郭励弘", None, "郭励弘"),
+    ("2004年7月16日08:19 [ 黄宇 ] 来源：[ <a href=#>国际金融报</a> ]", "国际金融报", "黄宇"),
+    ("2005年08月16日 来源：新华网<br>新华网黑龙江频道 记者 伊琳 李清芬", "新华网", "伊琳 李清芬"),
+    ("来源：本站原创 作者：医技药剂党支部<br>时间：2019年10月31日 23:00", "本站原创", "医技药剂党支部"),
+    ("发布：2021-1-29 13:18 | 来自: 互联网", None, None),
+    ("AUTO.SOHU.COM 2005年05月13日14:15 页面功能【我来说两句】", None, None),
+], ids=["colon-ascii", "source-link-text", "source-in-brackets", "unlabelled-quoted-outlet",
+        "unlabelled-outlet-after-date", "author-on-next-line", "bracketed-author",
+        "reporter-line", "author-org", "unknown-source-is-none", "no-source-after-date"])
+def test_chinese_info_line(info: str, source: str | None, author: str | None) -> None:
+    record = meta(zh_page(info))
+    assert (record.source, record.author) == (source, author)
+
+
+def test_fullwidth_colon_and_ideographic_space() -> None:
+    record = meta(zh_page("2024年8月6日　09:47　来源：福州晚报　作者：肖远强"))
+    assert (record.published, record.source, record.author) == (
+        "2024-08-06T09:47:00+08:00", "福州晚报", "肖远强")
+
+
+def test_source_from_meta_when_page_shows_no_label() -> None:
+    page = zh_page("2022-02-11 09:52", head='<meta name="ContentSource" content="巴彦淖尔日报">')
+    assert meta(page).source == "巴彦淖尔日报"
+
+
+# ---------------------------------------------------------------- author and editor
+
+@pytest.mark.parametrize("info, body, author, editor", [
+    ("2024-08-06 来源：福州晚报 作者：张三 责任编辑：李四", BODY_TEXT, "张三", "李四"),
+    ("2022-02-11 09:52", BODY_TEXT + "<p>来源：巴彦淖尔日报 编辑：苏亮</p>", None, "苏亮"),
+    ("2024-08-06", BODY_TEXT + "<p>【责任编辑:林丹】</p>", None, "林丹"),
+    ("2024-08-06", BODY_TEXT + "<p>(责编：王五)</p>", None, "王五"),
+], ids=["author-then-editor", "editor-only", "bracketed-editor", "zebian"])
+def test_editor_is_never_the_author(info: str, body: str, author: str | None,
+                                    editor: str) -> None:
+    record = meta(zh_page(info, body=body))
+    assert (record.author, record.editor) == (author, editor)
+
+
+@pytest.mark.parametrize("body, author", [
+    ("<p>近年来，我省积极推进绿色制造。（记者 胡晓蓉）</p>", "胡晓蓉"),
+    ("<p>新华社巴黎12月9日电（记者唐霁）法国9日再次爆发全国大罢工。</p>", "唐霁"),
+    ("<p>□ 本报记者 葛灵丹</p>" + BODY_TEXT, "葛灵丹"),
+    ("<p>顶端新闻·河南商报记者马俊峰/文</p>" + BODY_TEXT, "马俊峰"),
+    (BODY_TEXT + "<p>共建清朗网络空间。(文/图 刘玺东 易赛楠)</p>", "刘玺东 易赛楠"),
+    (BODY_TEXT + "<p>过一个廉洁的新春佳节。（常书香 马丹阳 ）</p>", "常书香 马丹阳"),
+    (BODY_TEXT + "<p>组委会成立了投资俱乐部。(信报记者 蔡雪婧)</p>", "蔡雪婧"),
+    ("<p>记者近日从西藏自治区农业农村厅了解到，厕所改造成效明显。</p>", None),
+    ("<p>留条后路 蔡雪婧/摄</p>" + BODY_TEXT, None),
+    (BODY_TEXT + "<p>更多图片请看专题。（组图）</p>", None),
+], ids=["reporter-in-parens", "dateline-reporter", "standalone-byline", "writer-slash",
+        "text-and-photo-credit", "trailing-names", "outlet-reporter", "reporter-word-in-prose",
+        "photographer-only", "not-a-name"])
+def test_byline_in_article_text(body: str, author: str | None) -> None:
+    assert meta(zh_page("2024-08-06 09:47", body=body)).author == author
+
+
+def test_english_byline_element() -> None:
+    html = ('<html lang=en><head><title>A Story - Example</title></head><body><h1>A Story</h1>'
+            '<div class="byline">By Jane Doe and John Roe</div><p>Text.</p></body></html>')
+    assert meta(html).author == "Jane Doe, John Roe"
+
+
+def test_jsonld_authors_joined() -> None:
+    html = ('<html lang=en><head><script type="application/ld+json">{"@graph": [{"@type": '
+            '"NewsArticle", "author": [{"@type": "Person", "name": "Jane Doe"}, '
+            '{"@type": "Person", "name": "John Roe"}]}]}</script></head><body></body></html>')
+    assert meta(html).author == "Jane Doe, John Roe"
+
+
+@pytest.mark.parametrize("declared", ["www.yunnan.cn,云南日报报业集团,云南网", "L_104485", "环球网"],
+                         ids=["site-list", "cms-id", "outlet"])
+def test_meta_author_that_is_not_a_person_is_ignored(declared: str) -> None:
+    page = zh_page("2024-08-06", head=f'<meta name="author" content="{declared}">')
+    assert meta(page).author is None
+
+
+# ---------------------------------------------------------------- site and language
+
+@pytest.mark.parametrize("head, url, site", [
+    ('<meta property="og:site_name" content="The Paper">', "https://www.thepaper.cn/a", "The Paper"),
+    ("", "https://www.thepaper.cn/newsDetail_forward_1", "thepaper.cn"),
+    ("", "http://news.163.com/a.html", "news.163.com"),
+    ("", None, None),
+], ids=["og-site-name", "host-without-www", "subdomain-kept", "nothing"])
+def test_site(head: str, url: str | None, site: str | None) -> None:
+    assert meta(f"<html><head>{head}</head><body></body></html>", url).site == site
+
+
+@pytest.mark.parametrize("html, language", [
+    ('<html lang="zh-CN"><body><p>你好</p></body></html>', "zh-CN"),
+    ('<html><head><meta http-equiv="content-language" content="en-US"></head><body></body></html>',
+     "en-US"),
+    ('<html lang="en"><head><title>刺死辱母者于欢的罪与悔</title></head><body></body></html>', "zh"),
+    ("<html><body><p>中文新闻内容，没有声明语言。</p></body></html>", "zh"),
+], ids=["html-lang", "content-language", "wrong-declared-cjk-text", "guessed"])
+def test_language(html: str, language: str) -> None:
+    assert meta(html).language == language
+
+
+# ---------------------------------------------------------------- robustness
+
+@pytest.mark.parametrize("html", [
+    "", "<html></html>", "<<<>>>", "<html><body>" + "<div>" * 3000 + "x",
+    '<script type="application/ld+json">{not json</script>',
+    '<script type="application/ld+json">[1, "a", null, {"@type": 5}]</script>',
+    "<html><body><p>2024-99-99 99:99 来源：</p></body></html>",
+], ids=["empty", "bare-html", "garbage", "deep-nesting", "broken-jsonld", "odd-jsonld",
+        "impossible-date"])
+def test_never_raises(html: str) -> None:
+    assert isinstance(meta(html), Metadata)
+
+
+def test_tree_is_not_modified() -> None:
+    tree = LexborHTMLParser(zh_page("2024-08-06 09:47:05 来源:福州晚报 作者:肖远强"))
+    before = tree.html
+    extract_metadata(tree, "https://www.fznews.com.cn/x.shtml")
+    assert tree.html == before
