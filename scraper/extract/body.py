@@ -43,8 +43,8 @@ def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, *, use_
     root = tree.body
     if root is None:
         return Body()
-    _, nodes = choose_article(root, hints)
-    rendered = render(nodes, url)
-    lines, editor = tidy(rendered.lines, title=title, captions=rendered.captions)
+    core, nodes = choose_article(root, hints)
+    rendered = render(nodes, url, core)
+    lines, editor = tidy(rendered.lines, rendered.core, title=title, captions=rendered.captions)
     return Body(text="\n".join(lines), images=rendered.images, captions=rendered.captions,
                 editor=editor)

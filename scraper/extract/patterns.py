@@ -142,6 +142,13 @@ SCORE_LEVELS = (1.0, 0.5, 1 / 3)
 MIN_BODY_LEN = 250
 # How many of the best-scored candidates get their link density measured.
 TOP_CANDIDATES = 5
+# The chosen node's wrappers (up to this many levels) are taken in while the text
+# they add is at most WIDEN_MAX_EXTRA times the article's and mostly not links.
+WIDEN_LEVELS = 3
+WIDEN_MAX_EXTRA = 0.5
+WIDEN_MAX_LINK_DENSITY = 0.3
+# Lines the wrapper adds are kept only when this long (weighted) and punctuated.
+OUTER_PROSE_LEN = 80
 # Siblings of the chosen node are kept when they score at least this share of it…
 SIBLING_SCORE_SHARE = 0.2
 SIBLING_MIN_SCORE = 10.0

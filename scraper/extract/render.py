@@ -23,13 +23,18 @@ LINK_LIST_TAGS = frozenset(("div", "ul", "ol", "dl", "table", "section", "p", "l
 @dataclass
 class Rendered:
     lines: list[str] = field(default_factory=list)
+    # Per line: True when it comes from the core node (the best-scored block) rather
+    # than from the wrapper it was widened to.
+    core: list[bool] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
 
 
 class _Renderer:
-    def __init__(self, url: str | None) -> None:
+    def __init__(self, url: str | None, core_ids: set[int]) -> None:
         self.url = url
+        self.core_ids = core_ids
+        self.in_core = not core_ids
         self.out = Rendered()
         self.buffer: list[str] = []
         # True while the last finished block held an image and no text: the next short
@@ -42,6 +47,7 @@ class _Renderer:
         self.buffer.clear()
         if line:
             self.out.lines.append(line)
+            self.out.core.append(self.in_core)
         return line
 
     def image(self, node: LexborNode) -> None:
@@ -127,16 +133,26 @@ class _Renderer:
             elif tag == "img":
                 self.image(child)
             elif tag in P.BLOCK_TAGS:
-                self.block(child)
+                if not self.in_core and child.mem_id in self.core_ids:
+                    self.flush()
+                    self.in_core = True
+                    self.block(child)
+                    self.flush()
+                    self.in_core = False
+                else:
+                    self.block(child)
             elif tag.startswith("-"):
                 continue
             else:
                 self.children(child)
 
 
-def render(nodes: list[LexborNode], url: str | None) -> Rendered:
-    renderer = _Renderer(url)
+def render(nodes: list[LexborNode], url: str | None, core: list[LexborNode] | None = None) -> Rendered:
+    """Paragraph lines of ``nodes``; lines outside the ``core`` nodes (when given) are flagged."""
+    core_ids = {node.mem_id for node in core or ()}
+    renderer = _Renderer(url, core_ids)
     for node in nodes:
+        renderer.in_core = not core_ids or node.mem_id in core_ids
         # The chosen nodes themselves are rendered whole; the pruning rules apply inside.
         renderer.flush()
         renderer.children(node)

@@ -115,17 +115,21 @@ def _is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
     return False
 
 
-def choose_article(root: LexborNode, hints: dict[str, int]) -> tuple[LexborNode, list[LexborNode]]:
-    """The best candidate and the nodes to render (it and its content siblings, in order)."""
+def choose_article(root: LexborNode, hints: dict[str, int]) -> tuple[list[LexborNode], list[LexborNode]]:
+    """The core nodes (best candidate and its content siblings) and the nodes to render
+    (the core, or the wrapper it was widened to with that wrapper's content siblings),
+    each in document order."""
     candidates = score_candidates(root, hints)
     if not candidates:
-        return root, [root]
+        return [root], [root]
     ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[: P.TOP_CANDIDATES]
     adjusted = _LinkAdjusted(candidates)
     ranked = sorted((Candidate(c.node, adjusted(c.node)) for c in ranked),
                     key=lambda c: c.score, reverse=True)
     top = _climb(ranked[0], ranked, adjusted)
-    return top.node, _with_siblings(top, candidates)
+    core = _with_siblings(top, candidates)
+    wide = _widen(top)
+    return core, (core if wide is top else _with_siblings(wide, candidates))
 
 
 class _LinkAdjusted:
@@ -170,6 +174,39 @@ def _climb(top: Candidate, ranked: list[Candidate], adjusted: _LinkAdjusted) -> 
         last = score
         parent = parent.parent
     return top
+
+
+def _text_len(node: LexborNode) -> int:
+    return len("".join(node.text(deep=True).split()))
+
+
+def _link_len(node: LexborNode) -> int:
+    return sum(len("".join(a.text(deep=True).split())) for a in node.css("a"))
+
+
+def _widen(top: Candidate) -> Candidate:
+    """Take in the wrapper of the top candidate while what it adds is prose, not links.
+
+    Articles are often split into a lead, the body and a closing block in sibling
+    wrappers; a wrapper whose extra text has few links and is not much larger than
+    the article itself holds more of the article than of anything else.
+    """
+    node = top.node
+    length = _text_len(node)
+    links = _link_len(node)
+    for _ in range(P.WIDEN_LEVELS):
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html") or inside_link(parent):
+            break
+        p_length, p_links = _text_len(parent), _link_len(parent)
+        extra, extra_links = p_length - length, p_links - links
+        if extra <= 0:
+            node = parent
+            continue
+        if extra > length * P.WIDEN_MAX_EXTRA or extra_links > extra * P.WIDEN_MAX_LINK_DENSITY:
+            break
+        node, length, links = parent, p_length, p_links
+    return top if node is top.node else Candidate(node, top.score)
 
 
 def _with_siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNode]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import patterns as P
+from .score import weighted_length
 
 
 def _is_info_line(line: str) -> bool:
@@ -10,13 +11,25 @@ def _is_info_line(line: str) -> bool:
             and P.INFO_LINE_MARKERS.search(line) is not None)
 
 
-def tidy(lines: list[str], *, title: str | None, captions: list[str]) -> tuple[list[str], str | None]:
-    """Drop lines that are not article text; return the kept lines and the editor found."""
+def _is_prose(line: str) -> bool:
+    """A full sentence or more: what a wrapper around the article may add to it."""
+    return weighted_length(line) >= P.OUTER_PROSE_LEN and P.PUNCTUATION.search(line) is not None
+
+
+def tidy(lines: list[str], core: list[bool], *, title: str | None,
+         captions: list[str]) -> tuple[list[str], str | None]:
+    """Drop lines that are not article text; return the kept lines and the editor found.
+
+    Lines from outside the core block are kept only when they are prose: a lead or a
+    closing paragraph, not the headline, byline or date line around the article.
+    """
     editor: str | None = None
     caption_set = set(captions)
     norm_title = "".join(title.split()) if title else None
     kept: list[str] = []
-    for line in lines:
+    for line, in_core in zip(lines, core):
+        if not in_core and not _is_prose(line):
+            continue
         match = P.EDITOR_LINE.match(line)
         if match and len(line) <= P.FURNITURE_MAX_LEN:
             editor = editor or match.group("name").strip()
