@@ -31,7 +31,8 @@ def _hint(value: str) -> int:
     tokens = P.hint_tokens(value)
     lowered = value.lower()
     positive = bool(tokens & P.POSITIVE_TOKENS) or any(s in lowered for s in P.POSITIVE_STEMS)
-    if bool(tokens & P.NEGATIVE_TOKENS) or any(s in lowered for s in P.NEGATIVE_STEMS):
+    if (tokens & P.NEGATIVE_TOKENS or any(s in lowered for s in P.NEGATIVE_STEMS)
+            or any(word.startswith(P.NEGATIVE_CLASS_PREFIXES) for word in lowered.split())):
         return 0 if positive else P.STRONG_NEGATIVE
     if tokens & P.WEAK_NEGATIVE_TOKENS:
         return 0 if positive else P.WEAK_NEGATIVE

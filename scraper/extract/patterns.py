@@ -63,14 +63,19 @@ _NEGATIVE_TOKENS = (
     # comments (评论 = pinglun)
     "comment", "comments", "pinglun", "reply", "replies", "disqus", "respond",
     # advertising
-    "ad", "ads", "advert", "advertisement", "banner", "gg", "sponsor", "sponsored", "promo",
+    "ad", "advert", "advertisement", "banner", "gg", "sponsor", "sponsored", "promo",
     "adsbygoogle",
     # page furniture
-    "login", "search", "print", "tools", "toolbar", "pager", "pagination", "pages", "paging",
+    "login", "search", "tools", "toolbar", "pager", "pagination", "pages", "paging",
     "subscribe", "newsletter", "popup", "modal", "cookie", "cookies", "consent", "gdpr",
     "keywords", "marquee", "ticker",
-    "author-bio", "skip", "hidden", "hide", "qrcode", "erweima", "app-download",
+    "author-bio", "skip", "qrcode", "erweima", "app-download",
 )
+# Boilerplate words that are also parts of CSS utility names: they count only at the
+# start of a class or id. ``hidden-xs`` and ``no-print`` mark responsive duplicates
+# and page furniture; ``field--label-hidden`` or ``has-ads`` mark nothing.
+NEGATIVE_CLASS_PREFIXES = ("hidden", "hide", "no-print", "noprint", "print", "ads", "ad-",
+                           "adsense", "d-none")
 # Words that often, not always, mark boilerplate (``left-side`` columns, ``rail``
 # layouts, Elementor's ``widget`` on every block): they lower a block's score only.
 WEAK_NEGATIVE_TOKENS = frozenset((
