@@ -83,7 +83,8 @@ def labelled_editor(text: str) -> str | None:
     return value if value and not P.ANY_LABEL.match(value) else None
 
 
-def _first_names(pattern: re.Pattern[str], text: str, *, surname: bool) -> tuple[int, str] | None:
+def _first_names(pattern: re.Pattern[str] | P.Triggered, text: str, *,
+                 surname: bool) -> tuple[int, str] | None:
     """Position and names of the first match of ``pattern`` whose group holds names."""
     for match in pattern.finditer(text):
         names = cjk_names(match.group(1), surname=surname)

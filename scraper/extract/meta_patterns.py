@@ -7,6 +7,38 @@ Dates have their own patterns in ``dates.py``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Triggered:
+    """A pattern tried only where its trigger, a one-character class, matches.
+
+    Python's ``re`` scans text for one character class many times faster than for an
+    alternation of words, so each labelled pattern names the first characters it can
+    start with. Same ``finditer``/``search`` interface as a compiled pattern.
+    """
+
+    trigger: re.Pattern[str]
+    pattern: re.Pattern[str]
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        for hit in self.trigger.finditer(text, pos, end):
+            match = self.pattern.match(text, hit.start(), end)
+            if match is not None:
+                yield match
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+
+def triggered(first_chars: str, pattern: str, flags: int = 0) -> Triggered:
+    """A Triggered pattern that can only start with one of ``first_chars``."""
+    return Triggered(re.compile(f"[{re.escape(first_chars)}]"), re.compile(pattern, flags))
+
 
 # ---------------------------------------------------------------- <meta> and JSON-LD
 
@@ -38,13 +70,6 @@ SITE_META = ("og:site_name", "sitename")
 # <meta> names holding the language. e.g. <meta http-equiv="content-language" content="zh-CN">
 LANGUAGE_META = ("content-language", "language", "og:locale", "dc.language")
 
-# The nodes metadata reads, gathered by one query (each query walks the whole tree):
-# <title>, <meta>, <h1>, invisible nodes (their text is left out of the visible lines,
-# JSON-LD is read from them), and the first machine-readable date element.
-METADATA_NODES = ("title, meta[content], h1, script, style, noscript, template, select, "
-                  "textarea, time[datetime], [itemprop=datePublished]")
-# Tags whose text is not visible content. e.g. inline <script> and <style>
-INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "select", "textarea"})
 # The script type of JSON-LD. e.g. <script type="application/ld+json">
 JSONLD_TYPE = "application/ld+json"
 # schema.org types whose JSON-LD describes the article itself.
@@ -106,9 +131,15 @@ HEADLINE_CANDIDATES_MAX = 40
 
 # How many visible lines are read from the top of the page: the headline, info line
 # and byline sit in the first few hundred; huge pages stay cheap.
-SCAN_LINES_MAX = 1500
+SCAN_LINES_MAX = 1000
 # A line longer than twice the title plus this cannot be the headline's line.
 TITLE_LINE_SLACK = 20
+# A line of script or style code that shows up among the text lines (inline <script>
+# in the body is text to the parser): skipped in the info block.
+# e.g. "document.write('<a href=…>')", "var s = {…};"
+CODE_LINE = re.compile(r"[{};]\s*$|^\s*[{}]|\bfunction\s*\(|\b(?:document|window)\.|^\s*var\s")
+# How many characters of a title start the search for its line.
+TITLE_NEEDLE_CHARS = 8
 # How many lines after the title are searched for the date (the info line).
 INFO_AFTER_TITLE_LINES = 8
 # How many lines before the title are searched when nothing follows it (e-papers put
@@ -118,9 +149,9 @@ INFO_BEFORE_TITLE_LINES = 3
 INFO_LINE_MAX_CHARS = 90
 # How many lines after the title are searched for a byline or a labelled field that
 # sits below the body (e.g. "编辑：金金 来源：21世纪经济报道 作者：宋怡 杨志华").
-BODY_SCAN_LINES = 400
+BODY_SCAN_LINES = 300
 # ... and at most this many characters of them, so that long pages stay cheap.
-BODY_SCAN_CHARS = 20_000
+BODY_SCAN_CHARS = 15_000
 
 # Labels of the source (来源) field. e.g. "来源：新华日报", "来源于：东区办事处", "稿源：…",
 # "文章来源：…" (the prefix needs no matching)
@@ -133,7 +164,7 @@ EDITOR_LABEL = r"(?:责任编辑|值班编辑|网络编辑|编审|责编|编辑)
 DATE_LABEL = r"(?:发布|发表|更新|上传|出版|刊发|日期|时间|发稿)"
 # A line that carries the publication date under a label, when the headline's line was
 # not found. e.g. "发布日期：2019-03-06", "时间：2004年10月21日14:18", "2024-08-06 来源:福州晚报"
-INFO_DATE_LINE = re.compile(DATE_LABEL + r"\s*[:：]|" + SOURCE_LABEL + r"\s*[:：]")
+INFO_DATE_LINE = triggered("发更上出刊日时来稿", r"(?:" + DATE_LABEL + "|" + SOURCE_LABEL + r")\s*[:：]")
 # A label just before a date that makes it the modification date. e.g. "更新时间：…"
 MODIFIED_LABEL = re.compile(r"(?:更新|修改|修订|updated|modified)", re.IGNORECASE)
 # How many characters before a date are read for its label.
@@ -148,24 +179,24 @@ ANY_LABEL = re.compile(
 COLON = r"\s*[:：]\s*"
 
 # A labelled source. e.g. "来源：[ 人民网 ]", "来源:福州晚报", "文章来源: 新华网"
-SOURCE_FIELD = re.compile(SOURCE_LABEL + COLON + r"[\[【（(《]?\s*([^\s\]】）)》|｜]+)")
+SOURCE_FIELD = triggered("来稿出", SOURCE_LABEL + COLON + r"[\[【（(《]?\s*([^\s\]】）)》|｜]+)")
 # A labelled author. e.g. "作者：宋怡 杨志华", "作者: 肖远强 林春长"
-AUTHOR_FIELD = re.compile(AUTHOR_LABEL + COLON + r"(.+)")
+AUTHOR_FIELD = triggered("作撰文稿供", AUTHOR_LABEL + COLON + r"(.+)")
 # A labelled author token longer than this is prose, not a name. e.g. "医技药剂党支部" (7) passes
 LABELLED_NAME_MAX_CHARS = 12
 # A labelled editor. e.g. "责任编辑：苏亮", "【责任编辑:林丹】", "(责编：王五)"
-EDITOR_FIELD = re.compile(EDITOR_LABEL + COLON + r"[\[【]?\s*([^\s\]】）)|｜]+)")
+EDITOR_FIELD = triggered("责值网编", EDITOR_LABEL + COLON + r"[\[【]?\s*([^\s\]】）)|｜]+)")
 
 # A Chinese personal name: 2–4 Han characters (a middle dot joins transliterations).
 # e.g. "葛灵丹", "格桑边觉", "阿卜杜拉·艾力"
 CJK_NAME = r"[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{1,6})?"
 CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}")
 # Several names separated by spaces or 、, as bylines list them. e.g. "伊琳 李清芬"
-CJK_NAMES = CJK_NAME + r"(?:[ \t\u3000、，,]+" + CJK_NAME + r"){0,5}"
+CJK_NAMES = CJK_NAME + r"(?:[ \t\xa0\u3000、，,]+" + CJK_NAME + r"){0,5}"
 # A reporter byline inside parentheses, any outlet before 记者. e.g. "（记者 胡晓蓉）",
 # "新华社巴黎12月9日电（记者唐霁）", "(信报记者 蔡雪婧)"
-REPORTER_PAREN = re.compile(
-    r"[（(]\s*[^\s（()）]{0,12}?记者[:：]?\s*(" + CJK_NAMES + r")\s*[）)]")
+REPORTER_PAREN = triggered(
+    "（(", r"[（(]\s*[^\s（()）]{0,12}?记者[:：]?\s*(" + CJK_NAMES + r")\s*[）)]")
 # A reporter byline ending at a word that closes it: "/文", "报道", the line end, a comma.
 # e.g. "河南商报记者马俊峰/文", "新京报记者 彭冲 山东冠县报道", "□ 本报记者 葛灵丹",
 # "新华网黑龙江频道 记者 伊琳 李清芬"
@@ -174,12 +205,12 @@ REPORTER_LINE = re.compile(
     r"(?=\s*(?:[/／|｜]\s*文|$|[）)]|\s+\S{2,12}报道|\s+报道|[，,；;]\s*(?:通讯员|实习生)))",
     re.MULTILINE)
 # A byline of the form "文/X", "文 | X" or "文/图 X". e.g. "(文/图 刘玺东 易赛楠)", "文｜王五"
-WRITER_SLASH = re.compile(
-    r"(?<![^\s（(])(?:撰文|文字|文)\s*(?:[/／、]\s*图\s*)?[/／|｜:：\s]\s*(" + CJK_NAMES + r")"
+WRITER_SLASH = triggered(
+    "撰文", r"(?<![^\s（(])(?:撰文|文字|文)\s*(?:[/／、]\s*图\s*)?[/／|｜:：\s]\s*(" + CJK_NAMES + r")"
     r"(?=\s*(?:[）)]|$|\s))", re.MULTILINE)
 # Unlabelled names in parentheses closing the last paragraph. e.g. "…的决心。（常书香 马丹阳 ）",
 # "（袁源）". Each name must start with a common surname (see SURNAMES).
-TRAILING_NAMES = re.compile(r"[（(][ \t]*(" + CJK_NAMES + r")[ \t]*[）)][ \t]*$", re.MULTILINE)
+TRAILING_NAMES = triggered("（(", r"[（(][ \t]*(" + CJK_NAMES + r")[ \t]*[）)][ \t]*$", re.MULTILINE)
 # Bracketed names on the info line, before 来源. e.g. "2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]"
 BRACKET_NAMES = re.compile(
     r"[\[【]\s*([\u4e00-\u9fff]{2,3}(?:[\s、]+[\u4e00-\u9fff]{2,3}){0,3})\s*[\]】]")

@@ -1,8 +1,4 @@
-"""Machine-readable metadata: ``<meta>`` tags, JSON-LD, ``<time>``; one pass over the tree.
-
-Every CSS query walks the whole tree, so the nodes metadata needs (title, meta, scripts,
-h1, time…) are collected by a single query and sorted out by tag here.
-"""
+"""Machine-readable metadata: ``<meta>`` tags, JSON-LD, ``<title>``, ``<h1>``, ``<time>``."""
 
 from __future__ import annotations
 
@@ -26,8 +22,7 @@ class StructuredMeta:
     metas: dict[str, str] = field(default_factory=dict)   # lower-cased name -> first content
     page_title: str | None = None   # the first <title>'s text
     h1: list[str] = field(default_factory=list)            # texts of <h1> elements
-    hidden: set[str] = field(default_factory=set)          # texts of script/style/… nodes
-    time_value: str | None = None   # first <time datetime> or itemprop=datePublished value
+    time_value: str | None = None   # the first <time datetime> value
     headline: str | None = None
     published: str | None = None
     modified: str | None = None
@@ -116,23 +111,24 @@ def _read_jsonld(raw: str, meta: StructuredMeta) -> None:
 
 
 def read_structured(tree: LexborHTMLParser) -> StructuredMeta:
-    """<title>, <meta>, JSON-LD, <h1>, <time> and the texts of invisible nodes, in one query."""
+    """<title>, <meta>, JSON-LD, <h1> and <time> of a page.
+
+    Read with tag lookups, not CSS queries: the first CSS query on a tree costs more
+    than all of these together.
+    """
     meta = StructuredMeta()
-    for node in tree.css(P.METADATA_NODES):
-        tag = node.tag
-        if tag == "meta":
-            _add_meta(meta.metas, node.attributes)
-        elif tag in P.INVISIBLE_TAGS:
-            text = node.text()
-            meta.hidden.add(text)
-            if tag == "script" and (node.attributes.get("type") or "").lower() == P.JSONLD_TYPE:
-                _read_jsonld(text, meta)
-        elif tag == "title":
-            if meta.page_title is None:
-                meta.page_title = " ".join(node.text().split()) or None
-        elif tag == "h1":
-            meta.h1.append(" ".join(node.text(separator=" ").split()))
-        elif meta.time_value is None:
-            attrs = node.attributes
-            meta.time_value = attrs.get("datetime") or attrs.get("content") or node.text()
+    for node in tree.tags("meta"):
+        _add_meta(meta.metas, node.attributes)
+    for node in tree.tags("script"):
+        if (node.attributes.get("type") or "").strip().lower() == P.JSONLD_TYPE:
+            _read_jsonld(node.text(), meta)
+    titles = tree.tags("title")
+    if titles:
+        meta.page_title = " ".join(titles[0].text().split()) or None
+    meta.h1 = [" ".join(node.text(separator=" ").split()) for node in tree.tags("h1")]
+    for node in tree.tags("time"):
+        value = node.attributes.get("datetime")
+        if value:
+            meta.time_value = value
+            break
     return meta

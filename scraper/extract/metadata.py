@@ -56,7 +56,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
 def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata) -> None:
     structured = read_structured(tree)
     meta.site = normalize(structured.first(P.SITE_META)) or meta.site
-    lines = visible_lines(tree, structured.hidden)
+    lines = visible_lines(tree)
     page_title = structured.page_title
     meta.language = _language(tree, structured, page_title, lines)
     site_names = [n for n in (structured.first(P.SITE_META), structured.metas.get(

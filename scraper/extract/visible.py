@@ -9,8 +9,11 @@ date below the article).
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import add
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -23,9 +26,7 @@ from .titles import key
 # Put between text nodes when the body's text is read: a private-use character that no
 # page text holds and that regular expressions do not count as whitespace.
 _NODE_SEPARATOR = "\ue000"
-# Whitespace to collapse into one space: runs, and any single space that is not " "
-# (newline, tab, NBSP, U+3000).
-_SPACES = re.compile(r"\s{2,}|[^\S ]")
+
 
 
 @dataclass
@@ -44,24 +45,52 @@ class Visible:
     info: str = ""                  # the info block's text, for yearless dates
 
 
-def visible_lines(tree: LexborHTMLParser, hidden: set[str]) -> list[str]:
-    """The body's text nodes as whitespace-normalised lines, without script/style text.
+def visible_lines(tree: LexborHTMLParser) -> list[str]:
+    """The body's text nodes as lines.
 
-    One text node is one line (inline markup splits a line; a newline inside a text node
-    is only a space, as browsers render it). ``hidden`` holds the texts of script/style
-    nodes, left out. Bounded by ``SCAN_LINES_MAX``.
+    One text node is one line (inline markup splits a line), trimmed; whitespace inside
+    is left as is and normalised only where a value is taken (it costs, and most lines
+    are never used). Inline script text stays: only the info block needs it out, and
+    skips code lines itself. Bounded by ``SCAN_LINES_MAX``.
     """
     body = tree.body
     if body is None:
         return []
-    hidden = {text.strip() for text in hidden}
     text = body.text(separator=_NODE_SEPARATOR, strip=True, skip_empty=True)
-    chunks = text.split(_NODE_SEPARATOR, P.SCAN_LINES_MAX * 2)
-    if len(chunks) > P.SCAN_LINES_MAX * 2:
+    chunks = text.split(_NODE_SEPARATOR, P.SCAN_LINES_MAX)
+    if len(chunks) > P.SCAN_LINES_MAX:
         chunks.pop()    # the unsplit rest of a very long page
-    kept = [chunk for chunk in chunks if chunk and chunk not in hidden][: P.SCAN_LINES_MAX]
-    lines = _SPACES.sub(" ", _NODE_SEPARATOR.join(kept)).split(_NODE_SEPARATOR)
-    return _join_labels(lines)
+    return _join_labels([chunk for chunk in chunks if chunk])
+
+
+class _Index:
+    """The lines joined by newlines, to find lines by C-speed string search, not a Python
+    loop; ``starts[i]`` is where line ``i`` begins in ``text``."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.text = "\n".join(lines)
+        self.starts = [0, *accumulate(map(add, map(len, lines), repeat(1)))]
+
+    def span(self, first: int, count: int, max_chars: int) -> str:
+        """The text of ``count`` lines from line ``first``, at most ``max_chars`` long."""
+        last = len(self.starts) - 1
+        begin = self.starts[min(first, last)]
+        end = min(self.starts[min(first + count, last)], begin + max_chars)
+        return self.text[begin:end]
+
+    def line_at(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
+
+    def lines_with(self, needle: str, start: int = 0) -> Iterator[int]:
+        """Indexes of the lines from ``start`` that hold ``needle`` (or where it begins)."""
+        last = len(self.starts) - 1
+        position = self.text.find(needle, self.starts[min(start, last)])
+        while position >= 0:
+            index = self.line_at(position)
+            yield index
+            if index + 1 >= last:
+                return
+            position = self.text.find(needle, self.starts[index + 1])
 
 
 def _join_labels(lines: list[str]) -> list[str]:
@@ -75,22 +104,24 @@ def _join_labels(lines: list[str]) -> list[str]:
     return joined
 
 
-def _title_lines(lines: list[str], title: str | None) -> list[int]:
+def _title_lines(lines: list[str], index: _Index, title: str | None) -> list[int]:
     """Indexes of lines that hold the headline (alone, or split over two lines)."""
     if not title:
         return []
     title_key = key(title)
+    needle = title.split()[0][: P.TITLE_NEEDLE_CHARS]
+    candidates = index.lines_with(needle) if len(needle) >= 2 else range(len(lines))
     shortest, longest = len(title_key) // 2, len(title) * 2 + P.TITLE_LINE_SLACK
     found: list[int] = []
-    for index, line in enumerate(lines):
-        if not shortest <= len(line) <= longest or title_key[0] not in line:
+    for at in candidates:
+        if not shortest <= len(lines[at]) <= longest:
             continue
-        line_key = key(line)
+        line_key = key(lines[at])
         if line_key == title_key:
-            found.append(index)
+            found.append(at)
         elif len(line_key) * 2 >= len(title_key) and title_key.startswith(line_key):
-            if index + 1 < len(lines) and key(line + lines[index + 1]).startswith(title_key):
-                found.append(index + 1)
+            if at + 1 < len(lines) and key(lines[at] + lines[at + 1]).startswith(title_key):
+                found.append(at + 1)
     return found
 
 
@@ -98,9 +129,11 @@ def _info_block(lines: list[str], start: int, stop: int) -> list[str]:
     """Short lines from ``start``, up to the first paragraph-long line."""
     block: list[str] = []
     for line in lines[max(start, 0):max(stop, 0)]:
+        if P.CODE_LINE.search(line):
+            continue
         if len(line) > P.INFO_LINE_MAX_CHARS:
             break
-        block.append(line)
+        block.append(" ".join(line.split()))
     return block
 
 
@@ -112,20 +145,22 @@ def _dated_block(lines: list[str], index: int) -> tuple[list[str], DateValue | N
     if date is not None:
         return after, date, index + 1 + len(after)
     before = lines[max(0, index - P.INFO_BEFORE_TITLE_LINES):index]
-    before = [line for line in before if len(line) <= P.INFO_LINE_MAX_CHARS]
+    before = [" ".join(line.split()) for line in before if len(line) <= P.INFO_LINE_MAX_CHARS]
     date = find_date(" ".join(before))
     if date is not None:
         return before, date, index + 1
     return after, None, index + 1 + len(after)
 
 
-def _labelled_date_line(lines: list[str], start: int) -> int | None:
+def _labelled_date_line(lines: list[str], index: _Index, start: int) -> int | None:
     """The first line from ``start`` that carries a date with an info label ("发布时间：")."""
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if len(line) <= P.INFO_LINE_MAX_CHARS and P.INFO_DATE_LINE.search(line) \
-                and find_date(line) is not None:
-            return index
+    begin = index.starts[min(start, len(lines))]
+    end = begin + len(index.span(start, P.BODY_SCAN_LINES, P.BODY_SCAN_CHARS))
+    for match in P.INFO_DATE_LINE.finditer(index.text, begin, end):
+        at = index.line_at(match.start())
+        line = lines[at] if at < len(lines) else ""
+        if len(line) <= P.INFO_LINE_MAX_CHARS and find_date(line) is not None:
+            return at
     return None
 
 
@@ -152,11 +187,10 @@ def _fields_from_info(info: str, found: Visible) -> None:
         found.source = bylines.outlet_after(info[found.published.end:])
 
 
-def _fields_from_body(lines: list[str], found: Visible, chinese: bool) -> None:
+def _fields_from_body(text: str, found: Visible, chinese: bool) -> None:
     """Fields still missing, from the lines after the info block (bylines, editor lines).
 
     The lines are searched as one text, each pattern once; the earliest byline wins."""
-    text = "\n".join(lines)[: P.BODY_SCAN_CHARS]
     if found.author is None and chinese:
         found.author = bylines.first_byline(text)
     if found.source is None:
@@ -180,7 +214,8 @@ def read_visible(lines: list[str], title: str | None, *, chinese: bool = True) -
     Bylines in the text (记者, 文/, names closing a paragraph) are looked for on Chinese
     pages only."""
     found = Visible()
-    title_at = _title_lines(lines, title)
+    where = _Index(lines)
+    title_at = _title_lines(lines, where, title)
     block: list[str] = []
     date: DateValue | None = None
     rest = 0
@@ -190,16 +225,16 @@ def read_visible(lines: list[str], title: str | None, *, chinese: bool = True) -
             break
     if title_at and date is None:
         block, _, rest = _dated_block(lines, title_at[0])
-    if date is None:
-        dated = _labelled_date_line(lines, title_at[0] if title_at else 0)
+    if date is None and chinese:
+        dated = _labelled_date_line(lines, where, title_at[0] if title_at else 0)
         if dated is not None:
             block = block + _info_block(lines, dated, dated + P.INFO_AFTER_TITLE_LINES)
             if not title_at:
                 rest = dated + 1
-                found.headline = lines[dated - 1] if dated > 0 else None
+                found.headline = " ".join(lines[dated - 1].split()) if dated > 0 else None
     found.info = "\n".join(block)
     found.published, found.modified = _split_dates(found.info, find_dates(found.info))
     found.near_title = date is not None
     _fields_from_info(found.info, found)
-    _fields_from_body(lines[rest:rest + P.BODY_SCAN_LINES], found, chinese)
+    _fields_from_body(where.span(rest, P.BODY_SCAN_LINES, P.BODY_SCAN_CHARS), found, chinese)
     return found
