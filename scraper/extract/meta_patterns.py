@@ -141,7 +141,7 @@ CODE_LINE = re.compile(r"[{};]\s*$|^\s*[{}]|\bfunction\s*\(|\b(?:document|window
 # How many characters of a title start the search for its line.
 TITLE_NEEDLE_CHARS = 8
 # How many lines after the title are searched for the date (the info line).
-INFO_AFTER_TITLE_LINES = 8
+INFO_AFTER_TITLE_LINES = 12
 # How many lines before the title are searched when nothing follows it (e-papers put
 # the date above the headline). e.g. "2022年02月13日" then "“厕所革命”改善农牧区人居环境"
 INFO_BEFORE_TITLE_LINES = 3

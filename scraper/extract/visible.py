@@ -60,7 +60,7 @@ def visible_lines(tree: LexborHTMLParser) -> list[str]:
     chunks = text.split(_NODE_SEPARATOR, P.SCAN_LINES_MAX)
     if len(chunks) > P.SCAN_LINES_MAX:
         chunks.pop()    # the unsplit rest of a very long page
-    return _join_labels([chunk for chunk in chunks if chunk])
+    return [chunk for chunk in chunks if chunk]
 
 
 class _Index:
@@ -91,17 +91,6 @@ class _Index:
             if index + 1 >= last:
                 return
             position = self.text.find(needle, self.starts[index + 1])
-
-
-def _join_labels(lines: list[str]) -> list[str]:
-    """Lines that end on a label ("来源：", "[") joined with the value on the next line."""
-    joined: list[str] = []
-    for line in lines:
-        if joined and joined[-1][-1] in "：:[【（(" and len(joined[-1]) <= P.INFO_LINE_MAX_CHARS:
-            joined[-1] = f"{joined[-1]} {line}"
-        else:
-            joined.append(line)
-    return joined
 
 
 def _title_lines(lines: list[str], index: _Index, title: str | None) -> list[int]:
@@ -159,8 +148,13 @@ def _labelled_date_line(lines: list[str], index: _Index, start: int) -> int | No
     for match in P.INFO_DATE_LINE.finditer(index.text, begin, end):
         at = index.line_at(match.start())
         line = lines[at] if at < len(lines) else ""
-        if len(line) <= P.INFO_LINE_MAX_CHARS and find_date(line) is not None:
+        if len(line) > P.INFO_LINE_MAX_CHARS:
+            continue
+        if find_date(line) is not None:
             return at
+        if line.endswith((":", "：")) and at + 1 < len(lines) \
+                and find_date(lines[at + 1][: P.INFO_LINE_MAX_CHARS]) is not None:
+            return at   # "发布日期：" with the date on the next line
     return None
 
 
@@ -201,6 +195,8 @@ def _fields_from_body(text: str, found: Visible, chinese: bool) -> None:
         for match in P.INFO_DATE_LINE.finditer(text):
             line_start = text.rfind("\n", 0, match.start()) + 1
             line_end = text.find("\n", match.end())
+            if 0 <= line_end and not text[match.end():line_end].strip():
+                line_end = text.find("\n", line_end + 1)   # "发布日期：" then the date below
             line = text[line_start:line_end if line_end >= 0 else len(text)]
             if len(line) <= P.INFO_LINE_MAX_CHARS:
                 found.published = find_date(line)
