@@ -28,13 +28,12 @@ def class_hint(node: LexborNode, cache: dict[str, int]) -> int:
 
 
 def _hint(value: str) -> int:
-    tokens = P.hint_tokens(value)
-    lowered = value.lower()
-    positive = bool(tokens & P.POSITIVE_TOKENS) or any(s in lowered for s in P.POSITIVE_STEMS)
-    if (tokens & P.NEGATIVE_TOKENS or any(s in lowered for s in P.NEGATIVE_STEMS)
-            or any(word.startswith(P.NEGATIVE_CLASS_PREFIXES) for word in lowered.split())):
+    text = P.hint_text(value)
+    positive = P.POSITIVE_WORDS.search(text) is not None or P.POSITIVE_STEMS.search(text) is not None
+    if (P.NEGATIVE_WORDS.search(text) or P.NEGATIVE_STEMS.search(text)
+            or any(word.startswith(P.NEGATIVE_CLASS_PREFIXES) for word in text.split())):
         return 0 if positive else P.STRONG_NEGATIVE
-    if tokens & P.WEAK_NEGATIVE_TOKENS:
+    if P.WEAK_NEGATIVE_WORDS.search(text):
         return 0 if positive else P.WEAK_NEGATIVE
     return 1 if positive else 0
 

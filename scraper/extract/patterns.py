@@ -78,10 +78,10 @@ NEGATIVE_CLASS_PREFIXES = ("hidden", "hide", "no-print", "noprint", "print", "ad
                            "adsense", "d-none")
 # Words that often, not always, mark boilerplate (``left-side`` columns, ``rail``
 # layouts, Elementor's ``widget`` on every block): they lower a block's score only.
-WEAK_NEGATIVE_TOKENS = frozenset((
+_WEAK_NEGATIVE_TOKENS = (
     "side", "widget", "widgets", "rail", "more", "hot", "tags", "tag", "byline", "extra",
     "header", "top", "bottom", "position", "location", "info",
-))
+)
 # Long boilerplate stems, matched as substrings of class/id.
 _NEGATIVE_STEMS = (
     "breadcrumb", "copyright", "footer", "sidebar", "comment", "share", "related", "recommend",
@@ -111,10 +111,30 @@ def hint_tokens(value: str) -> set[str]:
     return tokens
 
 
-NEGATIVE_TOKENS = frozenset(_NEGATIVE_TOKENS)
-POSITIVE_TOKENS = frozenset(_POSITIVE_TOKENS)
-NEGATIVE_STEMS = _NEGATIVE_STEMS
-POSITIVE_STEMS = _POSITIVE_STEMS
+def hint_text(value: str) -> str:
+    """A class/id string lower-cased with camelCase humps split: ``mainNav`` → ``main nav``."""
+    return _CAMEL_HUMP.sub(" ", value).lower()
+
+
+def _words(words: tuple[str, ...] | frozenset[str]) -> re.Pattern[str]:
+    """Whole-token matcher over ``hint_text``: a word between non-letters (digits may follow)."""
+    if not words:
+        raise ValueError("empty word group")
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?:^|[^a-z0-9])(?:{alternatives})(?![a-z])")
+
+
+def _stems(stems: tuple[str, ...]) -> re.Pattern[str]:
+    if not stems:
+        raise ValueError("empty stem group")
+    return re.compile("|".join(map(re.escape, stems)))
+
+
+NEGATIVE_WORDS = _words(_NEGATIVE_TOKENS)
+WEAK_NEGATIVE_WORDS = _words(_WEAK_NEGATIVE_TOKENS)
+POSITIVE_WORDS = _words(_POSITIVE_TOKENS)
+NEGATIVE_STEMS = _stems(_NEGATIVE_STEMS)
+POSITIVE_STEMS = _stems(_POSITIVE_STEMS)
 
 # Class/id hint values: boilerplate for sure, boilerplate unless it holds prose.
 STRONG_NEGATIVE = -2

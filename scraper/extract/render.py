@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborNode
 
 from ..models import Image
 from . import patterns as P
-from .score import link_density, weighted_length
+from .score import link_share, weighted_length
 
 # Attributes that hold an image's address, lazy-loading ones first.
 IMAGE_SOURCE_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "src")
@@ -41,6 +41,7 @@ class _Renderer:
         # block is its caption.
         self.after_image = False
         self.block_had_image = False
+        self.link_depth = 0   # > 0 while inside an <a>
 
     def flush(self) -> str:
         line = " ".join("".join(self.buffer).split())
@@ -98,10 +99,12 @@ class _Renderer:
                     self.flush()
                     self.after_image = self.block_had_image
                 return
-            length = weighted_length(text)
-            if link_density(node) > (P.SHORT_LINK_DENSITY_MAX if length < P.SHORT_BLOCK_LEN
-                                     else P.LINK_DENSITY_MAX):
-                return
+            if self.link_depth or node.css_first("a") is not None:
+                # Only blocks with anchors (or inside one) can be link lists.
+                density = 1.0 if self.link_depth else link_share(node, text)
+                short = weighted_length(text) < P.SHORT_BLOCK_LEN
+                if density > (P.SHORT_LINK_DENSITY_MAX if short else P.LINK_DENSITY_MAX):
+                    return
             if self.is_caption(node, text):
                 self.flush()
                 self.caption(text)
@@ -143,6 +146,10 @@ class _Renderer:
                     self.block(child)
             elif tag.startswith("-"):
                 continue
+            elif tag == "a":
+                self.link_depth += 1
+                self.children(child)
+                self.link_depth -= 1
             else:
                 self.children(child)
 

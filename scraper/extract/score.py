@@ -38,15 +38,18 @@ def inside_link(node: LexborNode) -> bool:
     return False
 
 
-def link_density(node: LexborNode) -> float:
-    """Share of the node's text that sits in links (1.0 for a node inside a link)."""
-    if inside_link(node):
-        return 1.0
-    text = len("".join(node.text(deep=True).split()))
-    if not text:
+def link_share(node: LexborNode, text: str | None = None) -> float:
+    """Share of the node's text (``text`` if already read) that sits in its anchors."""
+    length = len("".join((node.text(deep=True) if text is None else text).split()))
+    if not length:
         return 0.0
     links = sum(len("".join(a.text(deep=True).split())) for a in node.css("a"))
-    return min(1.0, links / text)
+    return min(1.0, links / length)
+
+
+def link_density(node: LexborNode) -> float:
+    """Share of the node's text that sits in links (1.0 for a node inside a link)."""
+    return 1.0 if inside_link(node) else link_share(node)
 
 
 def _paragraph_runs(root: LexborNode) -> dict[int, list]:
