@@ -29,11 +29,12 @@ def class_hint(node: LexborNode, cache: dict[str, int]) -> int:
 
 def _hint(value: str) -> int:
     text = P.hint_text(value)
-    positive = P.POSITIVE_WORDS.search(text) is not None or P.POSITIVE_STEMS.search(text) is not None
-    if (P.NEGATIVE_WORDS.search(text) or P.NEGATIVE_STEMS.search(text)
+    words = P.hint_words(text)
+    positive = not P.POSITIVE_WORDS.isdisjoint(words) or any(s in text for s in P.POSITIVE_STEMS)
+    if (not P.NEGATIVE_WORDS.isdisjoint(words) or any(s in text for s in P.NEGATIVE_STEMS)
             or any(word.startswith(P.NEGATIVE_CLASS_PREFIXES) for word in text.split())):
         return 0 if positive else P.STRONG_NEGATIVE
-    if P.WEAK_NEGATIVE_WORDS.search(text):
+    if not P.WEAK_NEGATIVE_WORDS.isdisjoint(words):
         return 0 if positive else P.WEAK_NEGATIVE
     return 1 if positive else 0
 
@@ -53,20 +54,36 @@ def prune(tree: LexborHTMLParser, hints: dict[str, int], *, use_hints: bool = Tr
     _decompose_all(body.css(HIDDEN_SELECTOR))
     if not use_hints:
         return
-    total = len(body.text(deep=True, strip=True)) or 1
-    limit = total * P.MAX_PRUNED_SHARE
+    protected = _majority_chain(body)
     doomed = []
     for node in body.css(", ".join(P.BOILERPLATE_TAGS) + ", [class], [id]"):
-        if node.tag in ("body", "html", "main", "article"):
+        tag = node.tag
+        if tag in ("body", "html", "main", "article"):
             continue
-        hint = P.STRONG_NEGATIVE if node.tag in P.BOILERPLATE_TAGS else class_hint(node, hints)
+        hint = P.STRONG_NEGATIVE if tag in P.BOILERPLATE_TAGS else class_hint(node, hints)
         # Weak hints only lower a block's score; strong ones remove it.
-        if hint > P.STRONG_NEGATIVE:
-            continue
-        if len(node.text(deep=True, strip=True)) >= limit:
-            continue
-        doomed.append(node)
+        if hint <= P.STRONG_NEGATIVE and node.mem_id not in protected:
+            doomed.append(node)
     _decompose_all(doomed)
+
+
+def _majority_chain(body: LexborNode) -> set[int]:
+    """The elements holding at least MAX_PRUNED_SHARE of the page's text.
+
+    They nest (two disjoint blocks cannot both hold most of the text), so they form
+    one chain down from ``body``, found by descending into the child that holds it.
+    """
+    limit = len(body.text(deep=True, strip=True)) * P.MAX_PRUNED_SHARE
+    chain: set[int] = set()
+    node: LexborNode | None = body
+    while node is not None:
+        parent, node = node, None
+        for child in parent.iter(include_text=False):
+            if len(child.text(deep=True, strip=True)) >= limit > 0:
+                chain.add(child.mem_id)
+                node = child
+                break
+    return chain
 
 
 def _decompose_all(nodes: list[LexborNode]) -> None:

@@ -69,7 +69,7 @@ _NEGATIVE_TOKENS = (
     "login", "search", "tools", "toolbar", "pager", "pagination", "pages", "paging",
     "subscribe", "newsletter", "popup", "modal", "cookie", "cookies", "consent", "gdpr",
     "keywords", "marquee", "ticker",
-    "author-bio", "skip", "qrcode", "erweima", "app-download",
+    "skip", "qrcode", "erweima",
 )
 # Boilerplate words that are also parts of CSS utility names: they count only at the
 # start of a class or id. ``hidden-xs`` and ``no-print`` mark responsive duplicates
@@ -87,28 +87,18 @@ _NEGATIVE_STEMS = (
     "breadcrumb", "copyright", "footer", "sidebar", "comment", "share", "related", "recommend",
     "navbar", "navigation", "advert", "sponsor", "newsletter", "subscribe", "pagination",
     "paihang", "bdshare", "jiathis", "disclaimer", "shengming", "mianze", "cookie", "consent",
+    "author-bio", "app-download",
 )
 # Words that mark the article container; they protect an element from the negative hints.
 _POSITIVE_TOKENS = (
     "article", "articles", "content", "contents", "main", "body", "text", "post", "entry",
     "story", "detail", "details", "zhengwen", "zw", "news-content", "con", "cont", "txt",
-    "artibody", "article-content", "maincontent", "postbody", "blog", "page-content",
+    "artibody", "maincontent", "postbody", "blog",
 )
 _POSITIVE_STEMS = ("article", "content", "trs_editor", "zhengwen", "artibody", "story", "postbody",
                    "entry-content", "正文")
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def hint_tokens(value: str) -> set[str]:
-    """Tokens of a class/id string: ``mainNav top_bar2`` → {mainnav, main, nav, top, bar…}."""
-    lowered = value.lower()
-    tokens = set(_NON_WORD.split(_CAMEL_HUMP.sub(" ", value).lower()))
-    tokens.update(lowered.split())
-    tokens.update(t.rstrip("0123456789") for t in list(tokens))
-    tokens.discard("")
-    return tokens
 
 
 def hint_text(value: str) -> str:
@@ -116,18 +106,26 @@ def hint_text(value: str) -> str:
     return _CAMEL_HUMP.sub(" ", value).lower()
 
 
-def _words(words: tuple[str, ...] | frozenset[str]) -> re.Pattern[str]:
-    """Whole-token matcher over ``hint_text``: a word between non-letters (digits may follow)."""
+_NON_LETTERS = re.compile(r"[^a-z]+")
+
+
+def hint_words(text: str) -> set[str]:
+    """The words of a ``hint_text``: split on everything that is not a letter."""
+    return set(_NON_LETTERS.split(text))
+
+
+def _words(words: tuple[str, ...]) -> frozenset[str]:
+    """A word group for whole-word matching; refuses to be empty."""
     if not words:
         raise ValueError("empty word group")
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"(?:^|[^a-z0-9])(?:{alternatives})(?![a-z])")
+    return frozenset(words)
 
 
-def _stems(stems: tuple[str, ...]) -> re.Pattern[str]:
+def _stems(stems: tuple[str, ...]) -> tuple[str, ...]:
+    """A stem group for substring matching; refuses to be empty."""
     if not stems:
         raise ValueError("empty stem group")
-    return re.compile("|".join(map(re.escape, stems)))
+    return stems
 
 
 NEGATIVE_WORDS = _words(_NEGATIVE_TOKENS)
@@ -206,8 +204,8 @@ CAPTION_PLAIN_MAX_LEN = 40
 CAPTION_MAX_CLAUSES = 1
 CLAUSE_PUNCTUATION = re.compile(r"[，；,;]")
 CENTERED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
-CAPTION_HINTS = frozenset(("caption", "pictext", "pic", "img", "image", "photo", "figcaption",
-                           "tu", "pictitle", "imgtitle", "pic_txt", "credit", "wp-caption-text"))
+_CAPTION_HINTS = ("caption", "pictext", "pic", "img", "image", "photo", "figcaption", "tu",
+                  "pictitle", "imgtitle", "pic_txt", "credit", "wp-caption-text")
 
 # ---------------------------------------------------------------- lines dropped from the body
 
@@ -260,3 +258,6 @@ FURNITURE_MAX_LEN = 60
 INFO_LINE_MARKERS = re.compile(r"来源|作者|发布|时间|浏览|点击|阅读|编辑|字号|Source|Posted|Published", re.I)
 DATE_IN_LINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 INFO_LINE_MAX_LEN = 120
+
+# Class/id words of caption blocks (``pictext``, ``wp-caption-text``, 图注 blocks ``tu``).
+CAPTION_HINT = _words(_CAPTION_HINTS)

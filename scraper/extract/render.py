@@ -67,16 +67,18 @@ class _Renderer:
             last = self.out.images[-1]
             self.out.images[-1] = Image(last.url, text)
 
-    def is_caption(self, node: LexborNode, text: str) -> bool:
-        if node.tag == "figcaption":
-            return True
+    def has_caption_hint(self, node: LexborNode) -> bool:
+        attrs = node.attributes
+        value = attrs.get("class") or attrs.get("id")
+        return bool(value) and not P.CAPTION_HINT.isdisjoint(P.hint_words(P.hint_text(value)))
+
+    def is_caption(self, node: LexborNode, text: str, hinted: bool) -> bool:
         compact = "".join(text.split())
         if not 0 < len(compact) <= P.CAPTION_MAX_LEN:
             return False
-        value = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if P.hint_tokens(value) & P.CAPTION_HINTS:
+        if hinted:
             return True
-        if not self.after_image or node.css_first("img") is not None:
+        if node.css_first("img") is not None:
             return False
         # A bold line under a picture is a subheading (a poem's title, a section name).
         emphasis = node.css_first("strong, b")
@@ -89,31 +91,28 @@ class _Renderer:
 
     def block(self, node: LexborNode) -> None:
         tag = node.tag
-        if tag in LINK_LIST_TAGS:
-            text = node.text(deep=True)
-            if not text.strip():
-                if node.css_first("img") is not None:
-                    self.flush()
-                    self.block_had_image = False
-                    self.children(node)
-                    self.flush()
-                    self.after_image = self.block_had_image
-                return
-            if self.link_depth or node.css_first("a") is not None:
-                # Only blocks with anchors (or inside one) can be link lists.
-                density = 1.0 if self.link_depth else link_share(node, text)
-                short = weighted_length(text) < P.SHORT_BLOCK_LEN
-                if density > (P.SHORT_LINK_DENSITY_MAX if short else P.LINK_DENSITY_MAX):
-                    return
-            if self.is_caption(node, text):
-                self.flush()
-                self.caption(text)
-                self.after_image = False
-                return
-        elif tag == "figcaption":
+        if tag == "figcaption":
             self.flush()
             self.caption(node.text(deep=True))
             return
+        if tag in LINK_LIST_TAGS:
+            text: str | None = None
+            if self.link_depth or node.css_first("a") is not None:
+                # Only blocks with anchors (or inside one) can be link lists.
+                text = node.text(deep=True)
+                density = 1.0 if self.link_depth else link_share(node)
+                short = weighted_length(text) < P.SHORT_BLOCK_LEN
+                if density > (P.SHORT_LINK_DENSITY_MAX if short else P.LINK_DENSITY_MAX):
+                    return
+            # Only a block under a picture, or one with a caption class, can be a caption.
+            hinted = self.has_caption_hint(node)
+            if hinted or self.after_image:
+                text = node.text(deep=True) if text is None else text
+                if self.is_caption(node, text, hinted):
+                    self.flush()
+                    self.caption(text)
+                    self.after_image = False
+                    return
         self.flush()
         self.block_had_image = False
         self.children(node)

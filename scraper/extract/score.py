@@ -38,12 +38,12 @@ def inside_link(node: LexborNode) -> bool:
     return False
 
 
-def link_share(node: LexborNode, text: str | None = None) -> float:
-    """Share of the node's text (``text`` if already read) that sits in its anchors."""
-    length = len("".join((node.text(deep=True) if text is None else text).split()))
+def link_share(node: LexborNode) -> float:
+    """Share of the node's text that sits in its anchors (text nodes stripped)."""
+    length = len(node.text(deep=True, strip=True))
     if not length:
         return 0.0
-    links = sum(len("".join(a.text(deep=True).split())) for a in node.css("a"))
+    links = sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
     return min(1.0, links / length)
 
 
