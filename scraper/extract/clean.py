@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
@@ -13,21 +15,20 @@ HIDDEN_SELECTOR = (
 )
 
 
-def class_hint(node: LexborNode, cache: dict[str, int]) -> int:
+def class_hint(node: LexborNode) -> int:
     """+1 for an article-like class/id, -2 for a boilerplate one, -1 for a weakly
     boilerplate one (``side``, ``rail``), 0 for neither or both."""
     attrs = node.attributes
-    value = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
-    if not value:
-        return 0
-    hint = cache.get(value)
-    if hint is None:
-        hint = _hint(value)
-        cache[value] = hint
-    return hint
+    value = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return hint_of(value) if value != " " else 0
 
 
-def _hint(value: str) -> int:
+# A pure function of a string, memoised: class names repeat across the pages of a
+# site and across sites (``clearfix``, ``container``), and the hint is the hot spot
+# of pruning. The result never depends on what the cache holds.
+@lru_cache(maxsize=P.HINT_CACHE_SIZE)
+def hint_of(value: str) -> int:
+    """The class/id hint of a ``"class id"`` string (see ``class_hint``)."""
     text = P.hint_text(value)
     words = P.hint_words(text)
     positive = not P.POSITIVE_WORDS.isdisjoint(words) or any(s in text for s in P.POSITIVE_STEMS)
@@ -39,7 +40,7 @@ def _hint(value: str) -> int:
     return 1 if positive else 0
 
 
-def prune(tree: LexborHTMLParser, hints: dict[str, int], *, use_hints: bool = True) -> None:
+def prune(tree: LexborHTMLParser, *, use_hints: bool = True) -> None:
     """Remove never-content tags, hidden elements and boilerplate-hinted blocks in place.
 
     A hinted block is spared when it holds most of the page's text (a whole layout
@@ -56,11 +57,11 @@ def prune(tree: LexborHTMLParser, hints: dict[str, int], *, use_hints: bool = Tr
         return
     protected = _majority_chain(body)
     doomed = []
-    for node in body.css(", ".join(P.BOILERPLATE_TAGS) + ", [class], [id]"):
+    for node in body.css(P.PRUNE_SELECTOR):
         tag = node.tag
         if tag in ("body", "html", "main", "article"):
             continue
-        hint = P.STRONG_NEGATIVE if tag in P.BOILERPLATE_TAGS else class_hint(node, hints)
+        hint = P.STRONG_NEGATIVE if tag in P.BOILERPLATE_TAGS else class_hint(node)
         # Weak hints only lower a block's score; strong ones remove it.
         if hint <= P.STRONG_NEGATIVE and node.mem_id not in protected:
             doomed.append(node)

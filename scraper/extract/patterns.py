@@ -21,6 +21,13 @@ DROP_TAGS = (
 # Structural boilerplate by HTML5 semantics.
 BOILERPLATE_TAGS = ("nav", "aside", "footer", "menu")
 
+# Elements whose class/id can mark a whole boilerplate block. Inline ones (a, span, i,
+# img) are left to the link-density rules: they are many and small.
+HINTED_BLOCK_TAGS = ("div", "section", "ul", "ol", "dl", "table", "td", "p", "header",
+                     "form", "center", "dd", "li")
+PRUNE_SELECTOR = ", ".join((*BOILERPLATE_TAGS,
+                            *(f"{tag}[class], {tag}[id]" for tag in HINTED_BLOCK_TAGS)))
+
 # Elements that start a new line when rendered.
 BLOCK_TAGS = frozenset((
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
@@ -103,7 +110,8 @@ _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 def hint_text(value: str) -> str:
     """A class/id string lower-cased with camelCase humps split: ``mainNav`` → ``main nav``."""
-    return _CAMEL_HUMP.sub(" ", value).lower()
+    lowered = value.lower()
+    return lowered if lowered == value else _CAMEL_HUMP.sub(" ", value).lower()
 
 
 _NON_LETTERS = re.compile(r"[^a-z]+")
@@ -134,6 +142,8 @@ POSITIVE_WORDS = _words(_POSITIVE_TOKENS)
 NEGATIVE_STEMS = _stems(_NEGATIVE_STEMS)
 POSITIVE_STEMS = _stems(_POSITIVE_STEMS)
 
+# How many distinct class/id strings keep their computed hint (a few hundred per site).
+HINT_CACHE_SIZE = 16384
 # Class/id hint values: boilerplate for sure, boilerplate unless it holds prose.
 STRONG_NEGATIVE = -2
 WEAK_NEGATIVE = -1

@@ -78,14 +78,14 @@ def _paragraph_runs(root: LexborNode) -> dict[int, list]:
     return blocks
 
 
-def score_candidates(root: LexborNode, hints: dict[str, int]) -> dict[int, Candidate]:
+def score_candidates(root: LexborNode) -> dict[int, Candidate]:
     """Readability-style content scores for every block that holds or wraps prose."""
     candidates: dict[int, Candidate] = {}
 
     def credit(node: LexborNode, amount: float) -> None:
         cand = candidates.get(node.mem_id)
         if cand is None:
-            hint = max(-1, min(1, class_hint(node, hints)))
+            hint = max(-1, min(1, class_hint(node)))
             prior = P.TAG_PRIOR.get(node.tag, 0) + P.CLASS_WEIGHT * hint
             cand = candidates[node.mem_id] = Candidate(node, float(prior))
         cand.score += amount
@@ -118,11 +118,11 @@ def _is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
     return False
 
 
-def choose_article(root: LexborNode, hints: dict[str, int]) -> tuple[list[LexborNode], list[LexborNode]]:
+def choose_article(root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
     """The core nodes (best candidate and its content siblings) and the nodes to render
     (the core, or the wrapper it was widened to with that wrapper's content siblings),
     each in document order."""
-    candidates = score_candidates(root, hints)
+    candidates = score_candidates(root)
     if not candidates:
         return [root], [root]
     ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[: P.TOP_CANDIDATES]
