@@ -14,11 +14,15 @@ from pathlib import Path
 
 from portal import Portal, demo_articles, expected_urls
 
-# Kills per test, and the window after start in which each lands (process start-up
-# takes part of it; the rest falls in discovery, fetching and writing).
+# Kills per test. Every other kill lands a random time after start (start-up,
+# discovery or fetching); the others as soon as a random number of further records
+# is out, so that some kills surely fall among the writes whatever the machine's speed.
 KILLS = 6
-KILL_WINDOW = (0.9, 2.2)
+KILL_WINDOW = (0.2, 1.5)
+KILL_AFTER_RECORDS = (1, 6)
 SEED = 20240115
+# How often the output is polled while waiting for records.
+POLL = 0.005
 # Articles added to the demo portal so that a run lasts long enough to be cut.
 EXTRA_ARTICLES = 24
 # Bound on one run that is let finish.
@@ -38,23 +42,38 @@ def start_crawl(config: Path) -> subprocess.Popen[bytes]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+def lines_written(root: Path) -> int:
+    """Newlines in the output files: whole records, counted without parsing half lines."""
+    return sum(p.read_bytes().count(b"\n") for p in (root / "data").rglob("*.jsonl"))
+
+
+def kill_after_records(process: subprocess.Popen[bytes], root: Path, target: int) -> None:
+    deadline = time.monotonic() + RUN_TIMEOUT
+    while lines_written(root) < target and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(POLL)
+    os.kill(process.pid, signal.SIGKILL)
+
+
 def test_runs_killed_at_random_moments_lose_and_repeat_nothing(tmp_path: Path) -> None:
     articles = demo_articles() + extra_articles()
     rng = random.Random(SEED)
     written_after_kill = []
     with Portal(tmp_path, delay=0.04, articles=articles,
                 crawl={"max_attempts": 50, "per_host_concurrency": 2}) as portal:
-        # the demo sites fetch at most 200 and 50 articles a run: all of them here
-        for _ in range(KILLS):
+        for kill in range(KILLS):
             process = start_crawl(portal.config)
-            time.sleep(rng.uniform(*KILL_WINDOW))
-            os.kill(process.pid, signal.SIGKILL)
+            if kill % 2:
+                time.sleep(rng.uniform(*KILL_WINDOW))
+                os.kill(process.pid, signal.SIGKILL)
+            else:
+                kill_after_records(process, tmp_path, lines_written(tmp_path)
+                                   + rng.randint(*KILL_AFTER_RECORDS))
             process.wait(timeout=RUN_TIMEOUT)
-            written_after_kill.append(len(portal.records()))  # also: no half line left unread
+            written_after_kill.append(lines_written(tmp_path))
         final = start_crawl(portal.config)
         _, err = final.communicate(timeout=RUN_TIMEOUT)
         assert final.returncode == 1, err.decode()  # the 500 page, nothing else
-        records = portal.records()
+        records = portal.records()  # json.loads of every line: no half line is left
     written = Counter(r["crawl"]["url"] for r in records)
     assert [url for url, n in written.items() if n > 1] == []
     assert set(written) == expected_urls(portal, articles)
