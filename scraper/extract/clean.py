@@ -55,36 +55,39 @@ def prune(tree: LexborHTMLParser, *, use_hints: bool = True) -> None:
     _decompose_all(body.css(HIDDEN_SELECTOR))
     if not use_hints:
         return
-    protected = _majority_chain(body)
-    doomed = []
+    limit = len(body.text(deep=True, strip=True)) * P.MAX_PRUNED_SHARE
+    body_id = body.mem_id
+    doomed: list[LexborNode] = []
+    doomed_ids: set[int] = set()
+    # Document order puts ancestors first: a block inside one already doomed goes
+    # with it, so only the outermost hinted blocks have their text measured.
     for node in body.css(P.PRUNE_SELECTOR):
         tag = node.tag
         if tag in ("body", "html", "main", "article"):
             continue
         hint = P.STRONG_NEGATIVE if tag in P.BOILERPLATE_TAGS else class_hint(node)
         # Weak hints only lower a block's score; strong ones remove it.
-        if hint <= P.STRONG_NEGATIVE and node.mem_id not in protected:
+        if hint > P.STRONG_NEGATIVE or _inside(node, doomed_ids, body_id):
+            continue
+        if len(node.text(deep=True, strip=True)) < limit:
             doomed.append(node)
+            doomed_ids.add(node.mem_id)
     _decompose_all(doomed)
 
 
-def _majority_chain(body: LexborNode) -> set[int]:
-    """The elements holding at least MAX_PRUNED_SHARE of the page's text.
-
-    They nest (two disjoint blocks cannot both hold most of the text), so they form
-    one chain down from ``body``, found by descending into the child that holds it.
-    """
-    limit = len(body.text(deep=True, strip=True)) * P.MAX_PRUNED_SHARE
-    chain: set[int] = set()
-    node: LexborNode | None = body
-    while node is not None:
-        parent, node = node, None
-        for child in parent.iter(include_text=False):
-            if len(child.text(deep=True, strip=True)) >= limit > 0:
-                chain.add(child.mem_id)
-                node = child
-                break
-    return chain
+def _inside(node: LexborNode, ids: set[int], stop: int) -> bool:
+    """True when an ancestor of ``node`` (below the ``stop`` node) is in ``ids``."""
+    if not ids:
+        return False
+    parent = node.parent
+    while parent is not None:
+        key = parent.mem_id
+        if key == stop:
+            return False
+        if key in ids:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _decompose_all(nodes: list[LexborNode]) -> None:
