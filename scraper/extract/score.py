@@ -52,9 +52,31 @@ def link_density(node: LexborNode) -> float:
     return 1.0 if inside_link(node) else link_share(node)
 
 
+def _in_link_memo(node: LexborNode, memo: dict[int, bool]) -> bool:
+    """``inside_link`` with answers shared between the blocks of one page."""
+    path: list[int] = []
+    answer = False
+    parent = node.parent
+    while parent is not None:
+        key = parent.mem_id
+        known = memo.get(key)
+        if known is not None:
+            answer = known
+            break
+        if parent.tag == "a":
+            answer = True
+            break
+        path.append(key)
+        parent = parent.parent
+    for key in path:
+        memo[key] = answer
+    return answer
+
+
 def _paragraph_runs(root: LexborNode) -> dict[int, list]:
     """Per block (by mem_id): [node, own texts, chars inside links, block inside a link]."""
     blocks: dict[int, list] = {}
+    link_memo: dict[int, bool] = {}
     for node in root.traverse(include_text=True):
         if node.tag != "-text":
             continue
@@ -71,7 +93,7 @@ def _paragraph_runs(root: LexborNode) -> dict[int, list]:
             continue
         entry = blocks.get(parent.mem_id)
         if entry is None:
-            entry = blocks[parent.mem_id] = [parent, [], 0, inside_link(parent)]
+            entry = blocks[parent.mem_id] = [parent, [], 0, _in_link_memo(parent, link_memo)]
         entry[1].append(text)
         if in_link or entry[3]:
             entry[2] += len(text)
@@ -92,6 +114,8 @@ def score_candidates(root: LexborNode) -> dict[int, Candidate]:
 
     for block, texts, link_chars, _ in _paragraph_runs(root).values():
         text = "".join(texts)
+        if len(text) < P.MIN_PARAGRAPH_LEN // P.CJK_WEIGHT:   # too short even in CJK
+            continue
         length = weighted_length(text)
         if length < P.MIN_PARAGRAPH_LEN or link_chars > len(text) * P.LINK_DENSITY_MAX:
             continue
@@ -230,7 +254,7 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[Lex
         elif sibling.tag == "p":
             text = sibling.text(deep=True)
             length = weighted_length(text)
-            density = link_density(sibling)
+            density = link_share(sibling)
             if length > P.SIBLING_PARAGRAPH_LEN and density < P.SIBLING_LINK_DENSITY_MAX:
                 keep.append(sibling)
             elif 0 < length <= P.SIBLING_PARAGRAPH_LEN and density == 0 and \
