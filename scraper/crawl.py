@@ -180,7 +180,7 @@ class _Run:
                 found[source.site.name].visited.update((source.url, canonical(source.url)))
             results = fetcher.fetch_many((self._request(s) for s in sources), ordered=True)
             frontier = []
-            for source, result in zip(sources, results):
+            for source, result in zip(sources, results, strict=True):
                 frontier += self._read_source(source, result, found[source.site.name])
             self._progress("discovering", 0)
         return found

@@ -72,7 +72,7 @@ class Journal:
 
     def emit(self, site: str, url: str, content_hash: str, record: dict[str, Any],
              target: Path | str, *, status: int | None = None,
-             validators: Validators = Validators()) -> None:
+             validators: Validators | None = None) -> None:
         """Write ``record`` for ``url`` to ``target`` (a path, or ``-`` for stdout)."""
         if target == STDOUT:
             write_line(sys.stdout, record)

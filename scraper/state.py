@@ -293,9 +293,10 @@ class State:
             db.execute("DELETE FROM intents WHERE id=?", (intent_id,))
 
     def mark_emitted(self, intent: Intent, *, status: int | None = None,
-                     validators: Validators = Validators()) -> None:
+                     validators: Validators | None = None) -> None:
         """The record of ``intent`` is safely in its file: remember it, drop the intent."""
         now = utc_now()
+        validators = validators or Validators()
         with self.transaction() as db:
             db.execute("INSERT INTO pages (url, site, kind, first_seen, last_seen) "
                        "VALUES (?, ?, 'article', ?, ?) ON CONFLICT(site, url) DO NOTHING",

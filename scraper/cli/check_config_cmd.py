@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from ..config import Config, SiteConfig, load_config
-from ..errors import ConfigError
-from .crawl_cmd import add_config_argument
+from ..config import Config, SiteConfig
+from .crawl_cmd import add_config_argument, read_config
 from .exits import EXIT_OK, EXIT_USAGE
 
 NAME = "check-config"
@@ -27,10 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        print(f"scraper check-config: {exc}", file=sys.stderr)
+    config = read_config(args.config, NAME)
+    if config is None:
         return EXIT_USAGE
     print(describe(config))
     return EXIT_OK

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from typing import TextIO
 
-from ..config import DEFAULT_CONFIG, load_config
+from ..config import DEFAULT_CONFIG, Config, load_config
 from ..crawl import CrawlOptions, run_crawl
 from ..errors import ConfigError, ScraperError
 from ..lock import LockedError
@@ -44,6 +45,15 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
                         help="config file (default: ./%(default)s)")
 
 
+def read_config(path: str, command: str) -> Config | None:
+    """The config at ``path``, or None after printing why it cannot be used."""
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        print(f"scraper {command}: {exc}", file=sys.stderr)
+        return None
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_argument(parser)
     parser.add_argument("-o", "--output", metavar="PATTERN",
@@ -57,15 +67,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     quiet = bool(getattr(args, "quiet", False))
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        print(f"scraper crawl: {exc}", file=sys.stderr)
+    config = read_config(args.config, NAME)
+    if config is None:
         return EXIT_USAGE
     progress = _Progress(sys.stderr) if sys.stderr.isatty() and not quiet else None
     options = CrawlOptions(output=args.output, sites=tuple(args.site),
                            progress=progress.update if progress else None)
     try:
+        if progress:
+            progress.attach()
         result = run_crawl(config, options)
     except LockedError as exc:
         print(f"scraper crawl: {exc}", file=sys.stderr)
@@ -78,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     finally:
         if progress:
-            progress.clear()
+            progress.detach()
     if not quiet:
         print(f"scraper crawl: {summary(result.counts, result.seconds)}", file=sys.stderr)
     return EXIT_SOME_FAILED if result.counts.failed else EXIT_OK
@@ -91,13 +101,29 @@ def summary(counts: RunCounts, seconds: float) -> str:
             f"skipped {counts.skipped}, {seconds:.1f}s")
 
 
-class _Progress:
-    """One line redrawn in place on a terminal."""
+class _Progress(logging.Filter):
+    """One line redrawn in place on a terminal, wiped before each log line."""
 
     def __init__(self, stream: TextIO) -> None:
+        super().__init__()
         self.stream = stream
         self.started = time.monotonic()
         self.last = 0.0
+        self.shown = False
+
+    def attach(self) -> None:
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(self)
+
+    def detach(self) -> None:
+        for handler in logging.getLogger().handlers:
+            handler.removeFilter(self)
+        self.clear()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.clear()
+        self.last = 0.0  # redraw at the next update
+        return True
 
     def update(self, phase: str, counts: RunCounts, total: int) -> None:
         now = time.monotonic()
@@ -112,7 +138,10 @@ class _Progress:
         line += f", failed {counts.failed} ({now - self.started:.0f}s)"
         self.stream.write("\r\x1b[K" + line)
         self.stream.flush()
+        self.shown = True
 
     def clear(self) -> None:
-        self.stream.write("\r\x1b[K")
-        self.stream.flush()
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False

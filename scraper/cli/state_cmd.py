@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..config import load_config
-from ..errors import ConfigError
 from ..state import DEAD, DUPLICATE, EMITTED, FAILED, PENDING, State, StateError
-from .crawl_cmd import add_config_argument
+from .crawl_cmd import add_config_argument, read_config
 from .exits import EXIT_OK, EXIT_USAGE
 
 NAME = "state"
@@ -35,10 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        print(f"scraper state: {exc}", file=sys.stderr)
+    config = read_config(args.config, NAME)
+    if config is None:
         return EXIT_USAGE
     path = config.state_path
     if not path.exists():
