@@ -180,6 +180,8 @@ TOP_CANDIDATES = 5
 WIDEN_LEVELS = 3
 WIDEN_MAX_EXTRA = 0.5
 WIDEN_MAX_LINK_DENSITY = 0.3
+# Wrappers adding fewer characters than this are climbed whatever their links.
+WIDEN_THIN_EXTRA = 100
 # Lines the wrapper adds are kept only when this long (weighted) and punctuated.
 OUTER_PROSE_LEN = 80
 # Siblings of the chosen node are kept when they score at least this share of it…

@@ -230,7 +230,10 @@ def _widen(top: Candidate) -> Candidate:
         if extra <= 0:
             node = parent
             continue
-        if extra > length * P.WIDEN_MAX_EXTRA or extra_links > extra * P.WIDEN_MAX_LINK_DENSITY:
+        if extra > length * P.WIDEN_MAX_EXTRA:
+            break
+        # A few links in a thin wrapper (a byline, a tag) do not stop the climb.
+        if extra_links > extra * P.WIDEN_MAX_LINK_DENSITY and extra > P.WIDEN_THIN_EXTRA:
             break
         node, length, links = parent, p_length, p_links
     return top if node is top.node else Candidate(node, top.score)
