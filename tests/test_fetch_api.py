@@ -124,6 +124,11 @@ def test_chinese_pages_decode_right(loopback: LoopbackServer, fetch_config,
     assert text in article.body
 
 
+def _fetch_threads() -> list[threading.Thread]:
+    """Threads a Fetcher started (the loopback server has threads of its own)."""
+    return [t for t in threading.enumerate() if t.name == "scraper-fetch"]
+
+
 def _open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 
@@ -131,13 +136,13 @@ def _open_fds() -> int:
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc")
 def test_close_leaves_no_threads_or_sockets(loopback: LoopbackServer, fetch_config) -> None:
     loopback.route("/p", respond(PAGE))
-    threads, fds = threading.active_count(), _open_fds()
+    fds = _open_fds()
     with Fetcher(fetch_config(concurrency=4, per_host_concurrency=4)) as fetcher:
         assert all(r.ok for r in fetcher.fetch_many([loopback.url("/p")] * 8))
     deadline = time.monotonic() + 2   # the server's side closes a moment later
     while _open_fds() > fds and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert threading.active_count() <= threads and _open_fds() <= fds
+    assert not _fetch_threads() and _open_fds() <= fds
 
 
 def test_closed_fetcher_refuses_work(fetch_config) -> None:
@@ -174,3 +179,25 @@ def test_host_pools_beyond_the_cap_are_closed(loopback: LoopbackServer,
         return first, second
 
     assert asyncio.run(run()) == (404, 404)
+
+
+def test_close_with_a_stream_left_open_cancels_its_fetches(
+        loopback: LoopbackServer, fetch_config) -> None:
+    loopback.route("/slow", respond(PAGE, delay=5))
+    fetcher = Fetcher(fetch_config(timeout=10, read_timeout=10))
+    stream = fetcher.fetch_many([loopback.url("/slow")] * 4, ordered=False)
+    raised: list[BaseException] = []
+
+    def consume() -> None:
+        try:
+            next(stream)
+        except RuntimeError as exc:
+            raised.append(exc)
+
+    consumer = threading.Thread(target=consume, daemon=True)
+    consumer.start()
+    time.sleep(0.2)   # let the requests reach the server
+    fetcher.close()   # must not wait for the 5 s answers
+    consumer.join(timeout=3)
+    assert not consumer.is_alive() and not _fetch_threads()
+    assert raised and "closed" in str(raised[0])

@@ -48,7 +48,7 @@ class Fetcher:
                                         daemon=True)
         self._thread.start()
         self._closed = False
-        self._engine: Engine = self._call(_make_engine(config, transport))
+        self._engine: Engine = self._submit_unchecked(_make_engine(config, transport)).result()
 
     # -- lifecycle ---------------------------------------------------------------
 
@@ -64,7 +64,7 @@ class Fetcher:
             return
         self._closed = True
         try:
-            self._call(self._engine.aclose())
+            asyncio.run_coroutine_threadsafe(_shutdown(self._engine), self._loop).result()
         finally:
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join()
@@ -103,7 +103,12 @@ class Fetcher:
                     pending.append(self._submit(self._engine.fetch(request)))
                 if not pending:
                     return
-                yield (pending.popleft() if ordered else _pop_first_done(pending)).result()
+                future = pending.popleft() if ordered else _pop_first_done(pending)
+                try:
+                    result = future.result()
+                except concurrent.futures.CancelledError:
+                    raise RuntimeError("Fetcher was closed while fetching") from None
+                yield result
         finally:
             for future in pending:
                 future.cancel()
@@ -116,17 +121,32 @@ class Fetcher:
         if self._closed:
             raise RuntimeError("Fetcher is closed")
 
-    def _submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
-        self._check_open()
+    def _submit_unchecked(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
 
+    def _submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
+        if self._closed:
+            coro.close()
+            raise RuntimeError("Fetcher is closed")
+        return self._submit_unchecked(coro)
+
     def _call(self, coro: Coroutine[Any, Any, T]) -> T:
-        return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
+        return self._submit(coro).result()
 
 
 async def _make_engine(config: FetchConfig, transport: httpx.AsyncBaseTransport | None) -> Engine:
     """Build the engine on the loop thread, where its client and locks will live."""
     return Engine(config, transport)
+
+
+async def _shutdown(engine: Engine) -> None:
+    """Cancel fetches still running (an abandoned stream), then close the client."""
+    current = asyncio.current_task()
+    tasks = [t for t in asyncio.all_tasks() if t is not current]
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    await engine.aclose()
 
 
 def _pop_first_done(pending: deque[concurrent.futures.Future[T]]) -> concurrent.futures.Future[T]:

@@ -92,6 +92,7 @@ class Engine:
             async for attempt in retrying(self.config, request.url):
                 with attempt:
                     attempts = attempt.retry_state.attempt_number
+                    trace = _Trace()   # an error reports the last attempt's response only
                     content = await self._attempt(request, trace)
         except FetchError as exc:
             return self._failed(request, trace, exc, attempts)
