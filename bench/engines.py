@@ -47,7 +47,7 @@ class Prediction:
     error: str | None = None
 
 
-Runner = Callable[[bytes, "str | None", bool], Prediction]
+Runner = Callable[[bytes, str | None, bool], Prediction]
 
 
 @dataclass(frozen=True)
