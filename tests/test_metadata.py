@@ -114,9 +114,12 @@ def test_no_date_anywhere_gives_none() -> None:
     ("来源：本站原创 作者：医技药剂党支部<br>时间：2019年10月31日 23:00", "本站原创", "医技药剂党支部"),
     ("发布：2021-1-29 13:18 | 来自: 互联网", None, None),
     ("AUTO.SOHU.COM 2005年05月13日14:15 页面功能【我来说两句】", None, None),
+    ("<p>IT之家</p><span>发布时间：2019-09-30 22:46</span>", "IT之家", None),
+    ("<p>福州新闻网</p><span>2024-08-06 09:47</span>", None, None),
 ], ids=["colon-ascii", "source-link-text", "source-in-brackets", "unlabelled-quoted-outlet",
         "unlabelled-outlet-after-date", "author-on-next-line", "bracketed-author",
-        "reporter-line", "author-org", "unknown-source-is-none", "no-source-after-date"])
+        "reporter-line", "author-org", "unknown-source-is-none", "no-source-after-date",
+        "outlet-alone-before-date", "site-name-is-not-a-source"])
 def test_chinese_info_line(info: str, source: str | None, author: str | None) -> None:
     record = meta(zh_page(info))
     assert (record.source, record.author) == (source, author)

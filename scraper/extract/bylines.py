@@ -152,3 +152,18 @@ def outlet_after(text: str) -> str | None:
     if quoted or P.OUTLET_SUFFIX.search(token):
         return token
     return None
+
+
+def outlet_line(text: str) -> str | None:
+    """An outlet name standing alone on a line of the info block before its date or labels.
+
+    e.g. "IT之家" between a headline and "发布时间：09-30 22:46" (the account that posted)."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if P.ANY_LABEL.search(line) or any(char.isdigit() for char in line):
+            return None
+        if outlet_after(line) == trim(line):
+            return trim(line)
+    return None

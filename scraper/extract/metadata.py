@@ -72,7 +72,7 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata) -> None:
     modified = _machine_date(structured.modified, structured.first(P.MODIFIED_META)) \
         or shown.modified
     meta.modified = modified.iso(offset) if modified else None
-    meta.source = _source(structured, shown)
+    meta.source = _source(structured, shown, [page_title or "", *site_names])
     meta.author = _author(tree, structured, shown, chinese)
     meta.editor = shown.editor
 
@@ -179,9 +179,13 @@ def _yearless(structured: StructuredMeta, shown: Visible, url: str | None) -> Da
     return find_yearless(shown.info, year) if year else None
 
 
-def _source(structured: StructuredMeta, shown: Visible) -> str | None:
+def _source(structured: StructuredMeta, shown: Visible, site_texts: list[str]) -> str | None:
+    """Labelled 来源 on the info line, then <meta> sources, then unlabelled outlets; an
+    outlet alone on a line that the site's own name holds is the site, not a source."""
     if shown.source and shown.source_labelled:
         return shown.source
+    if shown.source and shown.source_alone and any(shown.source in t for t in site_texts):
+        shown.source = None
     declared = structured.first(P.SOURCE_META)
     if declared:
         value = bylines.labelled_source(declared) or bylines.trim(declared)

@@ -38,6 +38,7 @@ class Visible:
     near_title: bool = False        # the date sits in the info block next to the headline
     source: str | None = None
     source_labelled: bool = False   # the source came with a 来源 label on the info line
+    source_alone: bool = False      # an unlabelled outlet on its own line (weakest)
     author: str | None = None
     author_in_info: bool = False    # the author sits on the info line
     editor: str | None = None
@@ -179,6 +180,9 @@ def _fields_from_info(info: str, found: Visible) -> None:
     found.editor = bylines.labelled_editor(info)
     if found.source is None and found.published is not None:
         found.source = bylines.outlet_after(info[found.published.end:])
+    if found.source is None:
+        found.source = bylines.outlet_line(info)
+        found.source_alone = found.source is not None
 
 
 def _fields_from_body(text: str, found: Visible, chinese: bool) -> None:
