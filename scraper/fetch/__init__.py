@@ -9,7 +9,8 @@ Modules, one responsibility each: ``config`` (FetchConfig, FetchRequest), ``resu
 (FetchResult), ``client`` (the sync Fetcher and its loop thread), ``engine`` (one page:
 attempts and redirect hops), ``robots`` (robots.txt per host), ``politeness``
 (per-host slots, delay, Retry-After pauses), ``retry`` (what is retried and how long to
-wait), ``faults`` (transport failures as error stages), ``limits`` (size and type).
+wait), ``faults`` (transport failures as error stages), ``limits`` (size and type),
+``pool`` (one small connection pool per host).
 """
 
 from __future__ import annotations
