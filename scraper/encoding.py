@@ -49,6 +49,16 @@ _BINARY_MAGIC = (
     b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"PK\x03\x04",
     b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00", b"BM", b"OggS", b"ID3", b"\x7fELF",
 )
+# Codecs a detector's verdict is trusted for outright: multi-byte ones do not decode
+# arbitrary bytes, so a clean decode under them means something.
+MULTIBYTE_CODECS = frozenset((
+    "gb18030", "big5hkscs", "big5", "cp950", "shift_jis", "cp932", "euc_jp", "euc_kr",
+    "cp949", "iso2022_jp", "utf-8", "utf-16", "utf-32",
+))
+# An undeclared page that is not UTF-8 is read as GB18030 when at most this share of
+# its non-ASCII characters are broken and at least this share are CJK or full-width.
+GB_MAX_BROKEN_SHARE = 0.01
+GB_MIN_CJK_SHARE = 0.9
 # Share of control bytes in the head above which the data is binary, not text.
 BINARY_CONTROL_SHARE = 0.10
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
@@ -99,6 +109,25 @@ def meta_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
+def _mostly_chinese_gb(data: bytes) -> str | None:
+    """The page as GB18030 when that reads as Chinese with at most a few broken bytes.
+
+    Undeclared GBK pages with a stray invalid byte defeat a strict decode, and a
+    statistical detector then often settles on a single-byte charset that decodes
+    anything. GB18030 text whose non-ASCII characters are nearly all CJK is the far
+    likelier reading.
+    """
+    text = data.decode("gb18030", "replace")
+    non_ascii = [ch for ch in text if ch > "\x7f"]
+    if not non_ascii:
+        return None
+    broken = text.count("\ufffd")
+    cjk = sum(1 for ch in non_ascii if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    if broken <= len(non_ascii) * GB_MAX_BROKEN_SHARE and cjk >= len(non_ascii) * GB_MIN_CJK_SHARE:
+        return text
+    return None
+
+
 def _detect(data: bytes) -> str | None:
     from charset_normalizer import from_bytes  # imported lazily: rarely needed, slow to import
 
@@ -107,7 +136,8 @@ def _detect(data: bytes) -> str | None:
 
 
 def decode(data: bytes, http_charset: str | None = None) -> Decoded:
-    """Decode page bytes, trying in order: BOM, HTTP charset, meta charset, UTF-8, detector.
+    """Decode page bytes, trying in order: BOM, strict UTF-8, HTTP charset, meta charset,
+    detector.
 
     Raises NotHTMLError for binary data. Never fails on text: the last resort decodes
     with replacement characters under the best guess.
@@ -118,16 +148,27 @@ def decode(data: bytes, http_charset: str | None = None) -> Decoded:
     if looks_binary(data):
         raise NotHTMLError("input is binary data, not HTML")
 
+    # Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever the label says:
+    # multi-byte UTF-8 does not happen by accident in GBK or Big5 text, while pages
+    # saved from a browser keep their old "gb2312" label over UTF-8 bytes.
+    if not data.isascii():
+        text = _strict(data, "utf-8")
+        if text is not None:
+            return Decoded(text, "utf-8")
     declared = [normalize_charset(http_charset), normalize_charset(meta_charset(data))]
     for codec in declared:
         text = _strict(data, codec)
         if text is not None:
             return Decoded(text, codec)  # type: ignore[arg-type]
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return Decoded(text, "utf-8")
+    if data.isascii():
+        return Decoded(data.decode("ascii"), "utf-8")
     detected = _detect(data)
     text = _strict(data, detected)
+    if text is not None and detected in MULTIBYTE_CODECS:
+        return Decoded(text, detected)  # type: ignore[arg-type]
+    chinese = _mostly_chinese_gb(data)
+    if chinese is not None:
+        return Decoded(chinese, "gb18030")
     if text is not None:
         return Decoded(text, detected)  # type: ignore[arg-type]
     # Nothing decodes cleanly: a few broken bytes in a real page. Prefer what the page

@@ -170,6 +170,9 @@ MAX_LENGTH_POINTS = 3
 # Ancestors that share a paragraph's score: parent fully, grandparent half, then a third.
 SCORE_LEVELS = (1.0, 0.5, 1 / 3)
 
+# Elements nested deeper than this inside the article are rendered as plain text lines
+# (Python's recursion has a limit; real articles nest a few dozen levels at most).
+MAX_RENDER_DEPTH = 150
 # A body shorter than this (weighted chars) is retried without class/id pruning, and
 # the longer result wins (readability's sieve).
 MIN_BODY_LEN = 250
@@ -214,6 +217,8 @@ CAPTION_MAX_LEN = 80
 # short (or centred) and has at most this many clause breaks: prose has more.
 CAPTION_PLAIN_MAX_LEN = 40
 CAPTION_MAX_CLAUSES = 1
+# A line that is only the title of a work (《冬夜读书示子聿》) is a heading, not a caption.
+WORK_TITLE = re.compile(r"《[^》]+》")
 CLAUSE_PUNCTUATION = re.compile(r"[，；,;]")
 CENTERED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 _CAPTION_HINTS = ("caption", "pictext", "pic", "img", "image", "photo", "figcaption", "tu",
@@ -263,6 +268,10 @@ DISCLAIMER_LINE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 DISCLAIMER_MAX_LEN = 400
+# A block around the article whose first characters name a copyright or disclaimer
+# notice ("福州新闻网版权与免责声明:", "Copyright notice") is dropped whole.
+DISCLAIMER_BLOCK = re.compile(r"版权与免责声明|免责声明|版权声明|版权所有|Disclaimer|Copyright", re.I)
+DISCLAIMER_HEAD_LEN = 40
 # Furniture lines are short; longer lines are kept whatever they start with.
 FURNITURE_MAX_LEN = 60
 

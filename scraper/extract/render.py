@@ -30,6 +30,20 @@ class Rendered:
     captions: list[str] = field(default_factory=list)
 
 
+def _is_centered(node: LexborNode) -> bool:
+    attrs = node.attributes
+    return (node.tag == "center" or (attrs.get("align") or "").lower() == "center"
+            or P.CENTERED.search(attrs.get("style") or "") is not None)
+
+
+def caption_like(compact: str, *, centered: bool) -> bool:
+    """Whether a short line under a picture reads as its caption (whitespace removed)."""
+    if not 0 < len(compact) <= P.CAPTION_MAX_LEN or P.WORK_TITLE.fullmatch(compact):
+        return False
+    clauses = len(P.CLAUSE_PUNCTUATION.findall(compact))
+    return (centered or len(compact) <= P.CAPTION_PLAIN_MAX_LEN) and clauses <= P.CAPTION_MAX_CLAUSES
+
+
 class _Renderer:
     def __init__(self, url: str | None, core_ids: set[int]) -> None:
         self.url = url
@@ -42,10 +56,22 @@ class _Renderer:
         self.after_image = False
         self.block_had_image = False
         self.link_depth = 0   # > 0 while inside an <a>
+        self.depth = 0        # nesting of elements being rendered
+        self.centered = 0     # > 0 inside a centred block
+        # True after a picture that starts a line: the next line may be its caption
+        # (``<center><img><br>caption</center>``).
+        self.line_after_image = False
 
     def flush(self) -> str:
         line = " ".join("".join(self.buffer).split())
         self.buffer.clear()
+        if line and self.line_after_image:
+            self.line_after_image = False
+            # Only in a centred block: a line after a picture in running text is as
+            # likely the next item of a list of pictures as their caption.
+            if self.centered > 0 and caption_like(line.replace(" ", ""), centered=True):
+                self.caption(line)
+                return ""
         if line:
             self.out.lines.append(line)
             self.out.core.append(self.in_core)
@@ -80,14 +106,7 @@ class _Renderer:
             return True
         if node.css_first("img") is not None:
             return False
-        # A bold line under a picture is a subheading (a poem's title, a section name).
-        emphasis = node.css_first("strong, b")
-        if emphasis is not None and "".join(emphasis.text(deep=True).split()) == compact:
-            return False
-        centered = P.CENTERED.search(node.attributes.get("style") or "") is not None or \
-            (node.attributes.get("align") or "").lower() == "center"
-        clauses = len(P.CLAUSE_PUNCTUATION.findall(compact))
-        return (centered or len(compact) <= P.CAPTION_PLAIN_MAX_LEN) and clauses <= P.CAPTION_MAX_CLAUSES
+        return caption_like(compact, centered=self.centered > 0 or _is_centered(node))
 
     def block(self, node: LexborNode) -> None:
         tag = node.tag
@@ -104,6 +123,11 @@ class _Renderer:
                 short = weighted_length(text) < P.SHORT_BLOCK_LEN
                 if density > (P.SHORT_LINK_DENSITY_MAX if short else P.LINK_DENSITY_MAX):
                     return
+            if not self.in_core:
+                # Around the article, a copyright/disclaimer block goes whole.
+                text = node.text(deep=True) if text is None else text
+                if P.DISCLAIMER_BLOCK.search(text, 0, P.DISCLAIMER_HEAD_LEN):
+                    return
             # Only a block under a picture, or one with a caption class, can be a caption.
             hinted = self.has_caption_hint(node)
             if hinted or self.after_image:
@@ -115,14 +139,35 @@ class _Renderer:
                     return
         self.flush()
         self.block_had_image = False
+        self.line_after_image = False
+        centered = _is_centered(node)
+        self.centered += centered
         self.children(node)
         line = self.flush()
+        self.centered -= centered
         if line:
             self.after_image = False
         elif self.block_had_image:
             self.after_image = True
 
     def children(self, node: LexborNode) -> None:
+        if self.depth >= P.MAX_RENDER_DEPTH:
+            # Pathological nesting (thousands of unclosed divs): take the text as lines
+            # instead of recursing further.
+            self.flush()
+            self.buffer.append(node.text(deep=True, separator="\n"))
+            for line in "".join(self.buffer).splitlines():
+                self.buffer = [line]
+                self.flush()
+            self.buffer = []
+            return
+        self.depth += 1
+        try:
+            self._children(node)
+        finally:
+            self.depth -= 1
+
+    def _children(self, node: LexborNode) -> None:
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
@@ -134,6 +179,7 @@ class _Renderer:
                 continue
             elif tag == "img":
                 self.image(child)
+                self.line_after_image = not "".join(self.buffer).strip()
             elif tag in P.BLOCK_TAGS:
                 if not self.in_core and child.mem_id in self.core_ids:
                     self.flush()
