@@ -1,0 +1,189 @@
+"""DOM pruning: never-content tags, hidden elements and boilerplate-hinted blocks go."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.extract import patterns as P
+from scraper.extract.clean import class_hint, hint_of, prune
+
+# The article: enough text that a small block beside it holds well under half the page.
+ARTICLE = "<p>" + "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。" * 6 + "</p>"
+MARK = "MARKER"
+
+
+def pruned_text(block: str, *, use_hints: bool = True) -> str:
+    """The body text left after pruning a page of ARTICLE followed by ``block``."""
+    tree = LexborHTMLParser(f"<html><body><div class=article>{ARTICLE}</div>{block}</body></html>")
+    prune(tree, use_hints=use_hints)
+    assert tree.body is not None
+    return tree.body.text()
+
+
+def hint_of_node(html: str) -> int:
+    node = LexborHTMLParser(html).css_first("body > *")
+    assert node is not None
+    return class_hint(node)
+
+
+# ---------------------------------------------------------------- never content, hidden
+
+@pytest.mark.parametrize("block", [
+    f"<script>var x = '{MARK}';</script>",
+    f"<style>.{MARK} {{ color: red }}</style>",
+    f"<noscript>{MARK}</noscript>",
+    f"<iframe>{MARK}</iframe>",
+    f"<template><p>{MARK}</p></template>",
+    f"<select><option>{MARK}</option></select>",
+    f"<button>{MARK}</button>",
+], ids=["script", "style", "noscript", "iframe", "template", "select-option", "button"])
+def test_never_content_tags_go(block: str) -> None:
+    assert MARK not in pruned_text(block)
+
+
+@pytest.mark.parametrize("block", [
+    f"<p hidden>{MARK}</p>",
+    f'<p style="display:none">{MARK}</p>',
+    f'<p style="color: red; display: none">{MARK}</p>',
+    f'<p style="visibility:hidden">{MARK}</p>',
+    f'<p aria-hidden="true">{MARK}</p>',
+], ids=["hidden-attr", "display-none", "display-none-spaced", "visibility-hidden", "aria-hidden"])
+def test_hidden_elements_go(block: str) -> None:
+    assert MARK not in pruned_text(block)
+
+
+def test_hidden_elements_go_even_without_hints() -> None:
+    assert MARK not in pruned_text(f"<p hidden>{MARK}</p>", use_hints=False)
+
+
+def test_aria_hidden_false_stays() -> None:
+    assert MARK in pruned_text(f'<p aria-hidden="false">{MARK}</p>')
+
+
+@pytest.mark.parametrize("tag", ["nav", "aside", "footer"])
+def test_boilerplate_html5_tags_go(tag: str) -> None:
+    assert MARK not in pruned_text(f"<{tag}>{MARK}</{tag}>")
+
+
+# ---------------------------------------------------------------- class/id hints
+
+@pytest.mark.parametrize("block", [
+    f'<div class="breadcrumb">{MARK}</div>',
+    f'<div id="comments">{MARK}</div>',
+    f'<div class="share-bar">{MARK}</div>',
+    f'<div class="bdshare_t">{MARK}</div>',
+    f'<div class="xgxw"><h3>相关新闻</h3><p>{MARK}</p></div>',
+    f'<ul class="rank_list"><li>{MARK}</li></ul>',
+    f'<div class="copyright_box">{MARK}</div>',
+    f'<table id="footer"><tr><td>{MARK}</td></tr></table>',
+    f'<div class="topNav">{MARK}</div>',
+], ids=["breadcrumb", "comments-id", "share-bar", "bdshare", "xgxw-related-news", "rank-list",
+        "copyright-box", "footer-table", "camel-top-nav"])
+def test_strong_boilerplate_hint_goes(block: str) -> None:
+    assert MARK not in pruned_text(block)
+
+
+@pytest.mark.parametrize("block", [
+    f'<div class="left-side">{MARK}</div>',
+    f'<div class="widget">{MARK}</div>',
+    f'<div class="rail">{MARK}</div>',
+], ids=["left-side", "widget", "rail"])
+def test_weak_boilerplate_hint_stays(block: str) -> None:
+    assert MARK in pruned_text(block)
+
+
+@pytest.mark.parametrize("block", [
+    f'<span class="share">{MARK}</span>',
+    f'<a class="comment" href="#">{MARK}</a>',
+], ids=["span", "anchor"])
+def test_inline_elements_are_not_pruned_by_hint(block: str) -> None:
+    assert MARK in pruned_text(block)
+
+
+def test_hinted_block_holding_most_of_the_page_is_spared() -> None:
+    html = (f'<html><body><div class="sidebar-layout">{ARTICLE}{MARK}</div>'
+            "<p>页脚。</p></body></html>")
+    tree = LexborHTMLParser(html)
+    prune(tree)
+    assert tree.body is not None
+    assert MARK in tree.body.text()
+
+
+def test_block_inside_a_pruned_block_goes_with_it() -> None:
+    block = f'<div class="related"><div class="comments"><p>{MARK}</p></div><p>相关</p></div>'
+    text = pruned_text(block)
+    assert MARK not in text and "相关" not in text
+
+
+@pytest.mark.parametrize("block, kept", [
+    (f'<div class="hidden-xs">{MARK}</div>', False),
+    (f'<div class="no-print">{MARK}</div>', False),
+    (f'<div class="ads-top">{MARK}</div>', False),
+    (f'<div class="field--label-hidden">{MARK}</div>', True),
+    (f'<div class="has-ads">{MARK}</div>', True),
+], ids=["hidden-xs-goes", "no-print-goes", "ads-top-goes", "label-hidden-stays",
+        "has-ads-stays"])
+def test_utility_class_words_count_only_at_class_start(block: str, kept: bool) -> None:
+    assert (MARK in pruned_text(block)) is kept
+
+
+@pytest.mark.parametrize("block", [
+    f'<div class="breadcrumb">{MARK}</div>',
+    f'<div id="comments">{MARK}</div>',
+    f"<nav>{MARK}</nav>",
+], ids=["breadcrumb", "comments", "nav-tag"])
+def test_without_hints_hinted_blocks_stay(block: str) -> None:
+    assert MARK in pruned_text(block, use_hints=False)
+
+
+def test_without_hints_never_content_tags_still_go() -> None:
+    assert MARK not in pruned_text(f"<script>{MARK}</script>", use_hints=False)
+
+
+def test_prune_of_page_without_body_does_not_raise() -> None:
+    tree = LexborHTMLParser("")
+    prune(tree)
+
+
+# ---------------------------------------------------------------- hint values
+
+@pytest.mark.parametrize("value, expected", [
+    ("article", 1),
+    ("main-content", 1),
+    ("newsContent", 1),
+    ("isMain", 1),
+    ("nav", P.STRONG_NEGATIVE),
+    ("breadcrumbs", P.STRONG_NEGATIVE),
+    ("sharebox", P.STRONG_NEGATIVE),
+    ("topNav", P.STRONG_NEGATIVE),
+    ("left-side", P.WEAK_NEGATIVE),
+    ("widget", P.WEAK_NEGATIVE),
+    ("article nav", 0),
+    ("mainNav", 0),
+    ("content widget", 0),
+    ("clearfix", 0),
+    ("canvas", 0),
+    ("", 0),
+], ids=["positive", "positive-hyphen", "positive-camel-stem", "positive-camel-token",
+        "negative", "negative-stem", "negative-stem-compound", "negative-camel",
+        "weak", "weak-widget", "both", "both-camel-main-nav", "positive-beats-weak", "neither",
+        "nav-inside-a-word", "empty"])
+def test_hint_of(value: str, expected: int) -> None:
+    assert hint_of(value) == expected
+
+
+def test_camel_case_humps_split_into_words() -> None:
+    assert P.hint_words(P.hint_text("mainNav")) >= {"main", "nav"}
+
+
+@pytest.mark.parametrize("html, expected", [
+    ('<div class="content">x</div>', 1),
+    ('<div id="breadcrumb">x</div>', P.STRONG_NEGATIVE),
+    ('<div class="wrap" id="sidebar">x</div>', P.STRONG_NEGATIVE),
+    ('<div class="side" id="article">x</div>', 0),
+    ("<div>x</div>", 0),
+], ids=["class-positive", "id-negative", "class-and-id-joined", "class-weak-id-positive",
+        "no-attributes"])
+def test_class_hint_reads_class_and_id(html: str, expected: int) -> None:
+    assert hint_of_node(f"<html><body>{html}</body></html>") == expected
