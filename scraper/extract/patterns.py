@@ -272,6 +272,27 @@ DISCLAIMER_MAX_LEN = 400
 # notice ("福州新闻网版权与免责声明:", "Copyright notice") is dropped whole.
 DISCLAIMER_BLOCK = re.compile(r"版权与免责声明|免责声明|版权声明|版权所有|Disclaimer|Copyright", re.I)
 DISCLAIMER_HEAD_LEN = 40
+# Interface words standing alone on a line: gallery and page controls.
+UI_LINE = re.compile(
+    r"""^(?:caption|close|advertisement|ad|tags?|share(?:\s+this(?:\s+article)?)?|print|e-?mail
+        |comments?|read\s+more|continue\s+reading|loading\.*|skip\s+to\s+content|menu
+        |previous|next|back\s+to\s+top|view\s+gallery|enlarge|photos?)\s*[:.…]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# A heading that opens a list of other articles; outside the article's core block
+# everything after it is that list. Each alternative is one language's usual words.
+RELATED_HEADING = re.compile(
+    r"""^(?:相关(?:新闻|阅读|文章|报道|链接)|延伸阅读|推荐阅读|猜你喜欢|热门(?:新闻|文章|推荐)
+        |you\s+(?:may|might)\s+(?:also\s+)?like|related(?:\s+(?:articles?|stories|posts|news|content))?
+        |more\s+(?:from|on|stories|news)\b.*|recommended(?:\s+for\s+you)?|read\s+(?:also|next)
+        |você\s+pode\s+gostar|leia\s+também|lea\s+también|te\s+puede\s+interesar
+        |lire\s+aussi|à\s+lire\s+aussi|das\s+könnte\s+sie\s+auch\s+interessieren|mehr\s+zum\s+thema
+        |weitere\s+artikel|leggi\s+anche)\s*[:：.…]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# A line at least this long that comes again in one body is a widget's copy (gallery
+# captions, slides, desktop and mobile twins): only its first occurrence is kept.
+REPEATED_LINE_MIN_LEN = 80
 # Furniture lines are short; longer lines are kept whatever they start with.
 FURNITURE_MAX_LEN = 60
 

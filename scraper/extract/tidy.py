@@ -26,9 +26,17 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     editor: str | None = None
     caption_set = set(captions)
     norm_title = "".join(title.split()) if title else None
+    seen: set[str] = set()   # long lines already kept: repeats are page widgets
     kept: list[str] = []
+    after_related = False   # past a "related articles" heading outside the core
     for line, in_core in zip(lines, core):
-        if not in_core and not _is_prose(line):
+        if not in_core:
+            if after_related or (len(line) <= P.FURNITURE_MAX_LEN and P.RELATED_HEADING.match(line)):
+                after_related = True
+                continue
+            if not _is_prose(line):
+                continue
+        if line in seen:
             continue
         match = P.EDITOR_LINE.match(line)
         if match and len(line) <= P.FURNITURE_MAX_LEN:
@@ -38,13 +46,15 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
             continue
         if norm_title and "".join(line.split()) == norm_title:
             continue
-        if len(line) <= P.FURNITURE_MAX_LEN and P.FURNITURE_LINE.match(line):
+        if len(line) <= P.FURNITURE_MAX_LEN and (P.FURNITURE_LINE.match(line) or P.UI_LINE.match(line)):
             continue
         if len(line) <= P.DISCLAIMER_MAX_LEN and P.DISCLAIMER_LINE.match(line):
             continue
         if _is_info_line(line):
             continue
         kept.append(line)
+        if len(line) >= P.REPEATED_LINE_MIN_LEN:
+            seen.add(line)
     if kept:
         last = kept[-1]
         trailing = P.TRAILING_EDITOR.search(last)
