@@ -1,0 +1,136 @@
+"""Block scoring: text measures and the choice of the article node."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from scraper.extract.score import choose_article, link_share, weighted_length
+
+SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
+
+
+def paragraphs(count: int, *, label: str = "第", repeat: int = 2) -> str:
+    """``count`` distinct prose paragraphs of ``repeat`` sentences each."""
+    return "".join(f"<p>{label}{i}段。{SENTENCE * repeat}</p>" for i in range(count))
+
+
+ARTICLE = paragraphs(5)
+
+
+def ids(nodes: list[LexborNode]) -> list[str | None]:
+    return [node.attributes.get("id") or node.tag for node in nodes]
+
+
+def choose(body: str) -> tuple[list[str | None], list[str | None]]:
+    """The ids (or tags) of the core nodes and of the nodes to render."""
+    root = LexborHTMLParser(f"<html><body>{body}</body></html>").body
+    assert root is not None
+    core, nodes = choose_article(root)
+    return ids(core), ids(nodes)
+
+
+def first(html: str, selector: str = "div") -> LexborNode:
+    node = LexborHTMLParser(html).css_first(selector)
+    assert node is not None
+    return node
+
+
+# ---------------------------------------------------------------- text measures
+
+@pytest.mark.parametrize("text, expected", [
+    ("abc", 3),
+    ("中文", 6),
+    ("中a", 4),
+    ("あい", 6),
+    ("a b\n\tc ", 3),
+    ("中 文\u3000", 6),
+    (" \n\t", 0),
+    ("", 0),
+], ids=["latin", "cjk", "mixed", "kana", "latin-whitespace", "cjk-whitespace",
+        "only-whitespace", "empty"])
+def test_weighted_length(text: str, expected: int) -> None:
+    assert weighted_length(text) == expected
+
+
+def test_weighted_length_counts_cjk_more_than_latin() -> None:
+    assert weighted_length("新闻") > weighted_length("ne")
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<div>abcd<a href=/x>efgh</a></div>", 0.5),
+    ("<div><a href=/x>abcd</a></div>", 1.0),
+    ("<div>abcdefgh</div>", 0.0),
+    ("<div></div>", 0.0),
+    ("<div>ab<a>cd</a><p><a>efgh</a></p></div>", 0.75),
+], ids=["half", "all-links", "no-links", "empty", "nested-anchors"])
+def test_link_share(html: str, expected: float) -> None:
+    assert link_share(first(html)) == pytest.approx(expected)
+
+
+# ---------------------------------------------------------------- choosing the article
+
+def test_prose_block_wins_over_longer_link_list() -> None:
+    links = "".join(f"<li><a href=/n{i}>这是一条很长的相关新闻标题链接，第{i}条新闻的标题文字</a></li>"
+                    for i in range(40))
+    core, _ = choose(f"<div id=art>{ARTICLE}</div><ul id=links>{links}</ul>")
+    assert core == ["art"]
+
+
+# Old portal layout: a left column of channel links (and a contact line) comes first.
+SIDE_MENU = "".join(f"<a href=/c{i}>通知公告栏目第{i}项链接标题文字</a><br>" for i in range(30))
+SIDE_CONTACT = "<p>地址：福州市鼓楼区某某路一号，邮编：350001，电话：0591-12345678。</p>"
+
+
+def table_page(side: str) -> str:
+    return f"<table><tr><td id=left>{side}</td><td id=right>{ARTICLE}</td></tr></table>"
+
+
+def test_prose_block_wins_over_link_column_before_it_in_table_layout() -> None:
+    core, _ = choose(table_page(SIDE_MENU))
+    assert core == ["right"]
+
+
+def test_link_column_with_contact_line_is_not_merged_into_the_article() -> None:
+    # The column's one punctuated line gives it a raw score at the sibling threshold;
+    # its text is mostly links, so it is not part of the article.
+    core, _ = choose(table_page(SIDE_MENU + SIDE_CONTACT))
+    assert core == ["right"]
+
+
+def test_prose_block_wins_over_teaser_list_wrapped_in_anchors() -> None:
+    teasers = "".join(f"<a href=/t{i}><div><p>预告{i}：{SENTENCE * 2}</p></div></a>" for i in range(8))
+    core, _ = choose(f"<div id=teasers>{teasers}</div><div id=art>{ARTICLE}</div>")
+    assert core == ["art"]
+
+
+def test_article_split_into_lead_and_body_wrappers_is_taken_whole() -> None:
+    lead = "<div id=lead><p>导语：会议今天召开。</p></div>"
+    _, nodes = choose(f"<div id=wrap>{lead}<div id=art>{ARTICLE}</div></div>"
+                      f"<div id=other><p>其他。</p></div>")
+    assert nodes == ["wrap"]
+
+
+def test_wrapper_adding_much_more_text_is_not_taken() -> None:
+    more = paragraphs(5, label="另一篇")
+    core, nodes = choose(f"<div id=wrap><div id=art>{ARTICLE}</div>"
+                         f"<ul id=more>{''.join(f'<li><a href=/{i}>{SENTENCE}{i}</a></li>' for i in range(20))}</ul>"
+                         f"</div><div id=other>{more}</div>")
+    assert core == ["art"] and nodes == ["art"]
+
+
+def test_paragraph_siblings_of_the_article_are_merged() -> None:
+    core, _ = choose(f"<div id=wrap><div id=art>{ARTICLE}</div>"
+                     f"<p id=tail>尾段。{SENTENCE * 3}</p><p id=end>全文完。</p></div>")
+    assert core == ["art", "tail", "end"]
+
+
+def test_link_heavy_paragraph_sibling_is_not_merged() -> None:
+    links = "".join(f"<a href=/{i}>相关链接标题{i}号</a>" for i in range(8))
+    core, _ = choose(f"<div id=wrap><div id=art>{ARTICLE}</div><p id=links>{links}</p></div>")
+    assert core == ["art"]
+
+
+def test_page_without_prose_falls_back_to_the_root() -> None:
+    core, nodes = choose("<div>短</div>")
+    assert core == nodes == ["body"]
