@@ -1,0 +1,153 @@
+"""Rendering the chosen nodes: lines, link lists dropped, images and captions kept apart."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.extract.render import Rendered, render
+from scraper.models import Image
+
+PAGE_URL = "https://example.com/news/2024/a.html"
+SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
+PROSE = f"<p>{SENTENCE}</p>"
+# Under a picture, but prose: long and with several clauses.
+LONG_PARAGRAPH = "这是一个很长的段落，描述会议的情况，与会人员讨论了很多问题，并形成了共识。"
+
+
+def rendered(inner: str, url: str | None = PAGE_URL) -> Rendered:
+    """``inner`` rendered as the one chosen node."""
+    tree = LexborHTMLParser(f"<html><body><div id=art>{inner}</div></body></html>")
+    node = tree.css_first("#art")
+    assert node is not None
+    return render([node], url)
+
+
+# ---------------------------------------------------------------- lines
+
+@pytest.mark.parametrize("inner, lines", [
+    ("<p>一</p><p>二</p>", ["一", "二"]),
+    ("<p>一<br>二<br><br>三</p>", ["一", "二", "三"]),
+    ("<div>一<div>二</div>三</div>", ["一", "二", "三"]),
+    ("<p>a  b\n\t c</p>", ["a b c"]),
+    ("<p>一<b>二</b><span>三</span></p>", ["一二三"]),
+    ("<p> </p><p>\u3000</p><p>一</p>", ["一"]),
+], ids=["paragraphs", "br", "nested-blocks", "whitespace-collapsed", "inline-tags-join",
+        "blank-paragraphs-skipped"])
+def test_blocks_and_br_become_lines(inner: str, lines: list[str]) -> None:
+    assert rendered(inner).lines == lines
+
+
+def test_h1_inside_the_article_is_not_body() -> None:
+    assert rendered(f"<h1>标题</h1>{PROSE}").lines == [SENTENCE]
+
+
+def test_lines_are_flagged_core_or_not() -> None:
+    tree = LexborHTMLParser("<html><body><div id=wrap><p>导语。</p><div id=art><p>正文。</p>"
+                            "</div></div></body></html>")
+    wrap, art = tree.css_first("#wrap"), tree.css_first("#art")
+    assert wrap is not None and art is not None
+    out = render([wrap], None, [art])
+    assert list(zip(out.lines, out.core)) == [("导语。", False), ("正文。", True)]
+
+
+# ---------------------------------------------------------------- link lists
+
+@pytest.mark.parametrize("block", [
+    "<ul><li><a href=/1>相关新闻之一的标题</a></li><li><a href=/2>相关新闻之二的标题</a></li></ul>",
+    "<div><a href=/more>更多&gt;&gt;</a></div>",
+    "<p>相关：<a href=/1>第一篇报道的标题文字</a> <a href=/2>第二篇报道的标题文字</a></p>",
+    "<table><tr><td><a href=/1>栏目一</a></td><td><a href=/2>栏目二</a></td></tr></table>",
+], ids=["related-list", "more-link", "link-paragraph", "link-table"])
+def test_link_dense_block_inside_the_article_is_dropped(block: str) -> None:
+    assert rendered(f"{PROSE}{block}").lines == [SENTENCE]
+
+
+def test_paragraph_with_a_link_in_its_prose_stays() -> None:
+    line = "会议由市政府主持，详见通知，各部门按照要求落实到位。"
+    out = rendered(f"<p>会议由市政府主持，详见<a href=/n>通知</a>，各部门按照要求落实到位。</p>")
+    assert out.lines == [line]
+
+
+# ---------------------------------------------------------------- captions
+
+@pytest.mark.parametrize("inner, caption", [
+    ("<figure><img src=a.jpg><figcaption>图为会场</figcaption></figure>", "图为会场"),
+    ("<p><img src=a.jpg></p><p>图为会场一角。</p>", "图为会场一角。"),
+    ("<p align=center><img src=a.jpg></p><p align=center>图为会场，记者摄</p>", "图为会场，记者摄"),
+    ("<center><img src=a.jpg><br>图为会场一角</center>", "图为会场一角"),
+    ("<div class=pictext>图为现场</div>", "图为现场"),
+], ids=["figcaption", "short-line-under-picture", "centred-line-under-picture",
+        "center-img-br-caption", "caption-class"])
+def test_caption_goes_to_captions_not_lines(inner: str, caption: str) -> None:
+    out = rendered(f"{inner}{PROSE}")
+    assert out.lines == [SENTENCE]
+    assert out.captions == [caption]
+
+
+def test_caption_is_attached_to_its_image() -> None:
+    out = rendered("<p><img src=a.jpg></p><p>图为会场一角。</p>")
+    assert out.images == [Image("https://example.com/news/2024/a.jpg", "图为会场一角。")]
+
+
+@pytest.mark.parametrize("inner, line", [
+    (f"<p><img src=a.jpg></p><p>{LONG_PARAGRAPH}</p>", LONG_PARAGRAPH),
+    (f"<p><img src=a.jpg></p><p>{SENTENCE * 3}</p>", SENTENCE * 3),
+    ("<p><img src=a.jpg></p><p>《冬夜读书示子聿》</p>", "《冬夜读书示子聿》"),
+], ids=["prose-paragraph", "over-caption-length", "work-title"])
+def test_line_under_picture_that_is_not_a_caption_stays(inner: str, line: str) -> None:
+    out = rendered(inner)
+    assert out.lines == [line]
+    assert out.captions == []
+
+
+def test_short_line_without_picture_is_not_a_caption() -> None:
+    out = rendered(f"{PROSE}<p>图为会场一角。</p>")
+    assert out.lines == [SENTENCE, "图为会场一角。"]
+    assert out.captions == []
+
+
+# ---------------------------------------------------------------- images
+
+@pytest.mark.parametrize("img, url", [
+    ("<img src=a.jpg>", "https://example.com/news/2024/a.jpg"),
+    ("<img src=/img/a.jpg>", "https://example.com/img/a.jpg"),
+    ("<img src=../b.png>", "https://example.com/news/b.png"),
+    ("<img src=//cdn.example.net/c.jpg>", "https://cdn.example.net/c.jpg"),
+    ("<img src=http://other.org/d.jpg>", "http://other.org/d.jpg"),
+], ids=["relative", "root-relative", "parent", "protocol-relative", "absolute"])
+def test_image_urls_resolve_against_the_page_url(img: str, url: str) -> None:
+    assert [image.url for image in rendered(img).images] == [url]
+
+
+@pytest.mark.parametrize("img, name", [
+    ("<img src=placeholder.gif data-src=real.jpg>", "real.jpg"),
+    ('<img src="data:image/gif;base64,R0lGOD" data-src=real.jpg>', "real.jpg"),
+    ("<img src=placeholder.gif data-original=orig.jpg>", "orig.jpg"),
+], ids=["data-src", "data-src-over-data-url", "data-original"])
+def test_lazy_image_source_preferred(img: str, name: str) -> None:
+    assert [image.url for image in rendered(img).images] == [f"https://example.com/news/2024/{name}"]
+
+
+def test_data_url_image_without_lazy_source_is_skipped() -> None:
+    assert rendered('<img src="data:image/gif;base64,R0lGOD">').images == []
+
+
+def test_image_url_kept_as_is_without_page_url() -> None:
+    assert [image.url for image in rendered("<img src=../c.jpg>", url=None).images] == ["../c.jpg"]
+
+
+def test_alt_text_is_the_image_caption() -> None:
+    assert rendered("<img src=a.jpg alt=会场全景>").images[0].caption == "会场全景"
+
+
+# ---------------------------------------------------------------- robustness
+
+def test_deep_nesting_does_not_raise() -> None:
+    depth = 3000
+    out = rendered("<div>" * depth + "深层文字。" + "</div>" * depth + "<p>结尾。</p>")
+    assert out.lines == ["深层文字。", "结尾。"]
+
+
+def test_deep_unclosed_nesting_does_not_raise() -> None:
+    assert rendered("<div>" * 3000 + "深层文字。").lines == ["深层文字。"]
