@@ -1,0 +1,168 @@
+"""Line-level tidying: editor, furniture, info, title and disclaimer lines leave the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.tidy import tidy
+
+SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
+# Two distinct article paragraphs (a line repeated in one body counts as a widget).
+FIRST = "第一段。" + SENTENCE
+SECOND = "第二段。" + SENTENCE
+# Long enough to be prose from outside the core block.
+OUTER_PROSE = "导语段落。" + SENTENCE * 3
+
+
+def tidied(lines: list[str], core: list[bool] | None = None, *, title: str | None = None,
+           captions: tuple[str, ...] = ()) -> tuple[list[str], str | None]:
+    return tidy(lines, core if core is not None else [True] * len(lines), title=title,
+                captions=list(captions))
+
+
+def kept_between(line: str) -> list[str]:
+    """What is left of ``line`` placed between two article paragraphs."""
+    kept, _ = tidied([FIRST, line, SECOND])
+    assert kept[0] == FIRST and kept[-1] == SECOND
+    return kept[1:-1]
+
+
+# ---------------------------------------------------------------- editor lines
+
+@pytest.mark.parametrize("line, editor", [
+    ("【责任编辑:徐匆】", "徐匆"),
+    ("【责任编辑：徐匆】", "徐匆"),
+    ("(责编：王某)", "王某"),
+    ("（责编：王某）", "王某"),
+    ("责任编辑：张三", "张三"),
+    ("编辑：李四", "李四"),
+], ids=["brackets-ascii-colon", "brackets-fullwidth-colon", "parens", "fullwidth-parens",
+        "bare", "short-label"])
+def test_editor_line_dropped_and_editor_returned(line: str, editor: str) -> None:
+    kept, found = tidied([FIRST, line, SECOND])
+    assert kept == [FIRST, SECOND]
+    assert found == editor
+
+
+def test_first_editor_line_wins() -> None:
+    _, found = tidied([FIRST, "责任编辑：张三", "编辑：李四"])
+    assert found == "张三"
+
+
+@pytest.mark.parametrize("mark", ["（责编：王某）", "(责编：王某)", "【责任编辑:徐匆】"],
+                         ids=["fullwidth-parens", "parens", "brackets"])
+def test_trailing_editor_mark_removed_from_last_paragraph(mark: str) -> None:
+    kept, _ = tidied([FIRST, SECOND + mark])
+    assert kept == [FIRST, SECOND]
+
+
+def test_editor_mark_inside_an_earlier_paragraph_stays() -> None:
+    kept, _ = tidied([FIRST + "【责任编辑:徐匆】", SECOND])
+    assert kept == [FIRST + "【责任编辑:徐匆】", SECOND]
+
+
+# ---------------------------------------------------------------- furniture
+
+FURNITURE = [
+    "上一篇：某某新闻标题",
+    "下一篇",
+    "分享到：",
+    "分享到 微信 微博",
+    "【打印】【关闭】",
+    "【打印】 【关闭窗口】",
+    "【字号 大 中 小】",
+    "[1] [2] 下一页",
+    "[1] [2] [3]",
+    "原标题：这是原来的标题",
+    "展开全文",
+]
+FURNITURE_IDS = ["previous", "next", "share-to", "share-to-services", "print-close",
+                 "print-close-window", "font-size", "pagination-next", "pagination", "original-title",
+                 "expand"]
+
+
+@pytest.mark.parametrize("line", FURNITURE, ids=FURNITURE_IDS)
+def test_short_furniture_line_dropped(line: str) -> None:
+    assert kept_between(line) == []
+
+
+@pytest.mark.parametrize("start", ["上一篇：", "下一篇：", "分享到", "原标题：", "展开全文",
+                                   "[1] [2] 下一页", "【字号 大 中 小】", "【打印】【关闭】"],
+                         ids=["previous", "next", "share-to", "original-title", "expand",
+                              "pagination", "font-size", "print-close"])
+def test_long_line_starting_like_furniture_kept(start: str) -> None:
+    line = start + SENTENCE * 3
+    assert kept_between(line) == [line]
+
+
+# ---------------------------------------------------------------- info, title, disclaimer
+
+@pytest.mark.parametrize("line", [
+    "2024-08-06 09:47 来源：新华社",
+    "发布时间：2024年8月6日 作者：张三",
+    "2024/8/6 浏览次数：1024",
+    "来源：新华社",
+], ids=["date-source", "date-author", "date-views", "lone-source"])
+def test_info_line_dropped(line: str) -> None:
+    assert kept_between(line) == []
+
+
+def test_long_line_with_date_and_source_kept() -> None:
+    line = "2024-08-06 来源：新华社 " + SENTENCE * 5
+    assert kept_between(line) == [line]
+
+
+def test_line_with_date_but_no_info_marker_kept() -> None:
+    line = "2024年8月6日，全市召开安全生产工作会议。"
+    assert kept_between(line) == [line]
+
+
+@pytest.mark.parametrize("line", ["鼓楼公安交出最美窗口答卷", "鼓楼公安 交出最美窗口答卷"],
+                         ids=["same", "spaced"])
+def test_line_equal_to_title_dropped(line: str) -> None:
+    kept, _ = tidied([line, FIRST], title="鼓楼公安交出最美窗口答卷")
+    assert kept == [FIRST]
+
+
+def test_line_containing_title_kept() -> None:
+    line = "鼓楼公安交出最美窗口答卷，获得群众好评。"
+    kept, _ = tidied([line, FIRST], title="鼓楼公安交出最美窗口答卷")
+    assert kept == [line, FIRST]
+
+
+@pytest.mark.parametrize("line", [
+    "声明：本文仅代表作者观点，不代表本站立场。",
+    "免责声明：本站转载内容仅供参考。",
+    "【版权声明】：本文版权归原作者所有。",
+    "声明：" + SENTENCE * 10,
+], ids=["statement", "disclaimer", "copyright-notice", "long-statement"])
+def test_disclaimer_line_dropped(line: str) -> None:
+    assert kept_between(line) == []
+
+
+def test_very_long_paragraph_starting_with_statement_kept() -> None:
+    line = "声明：" + SENTENCE * 20
+    assert kept_between(line) == [line]
+
+
+def test_caption_lines_dropped() -> None:
+    kept, _ = tidied(["图为会场", FIRST], captions=("图为会场",))
+    assert kept == [FIRST]
+
+
+# ---------------------------------------------------------------- outside the core
+
+@pytest.mark.parametrize("line, kept", [
+    (OUTER_PROSE, True),
+    ("短行。", False),
+    ("没有标点的一行文字但是它足够长足够长足够长足够长足够长足够长足够长足够长", False),
+    ("鼓楼公安交出最美窗口答卷", False),
+], ids=["prose", "short", "long-unpunctuated", "headline"])
+def test_line_outside_core_kept_only_when_prose(line: str, kept: bool) -> None:
+    lines, _ = tidied([line, FIRST], [False, True])
+    assert lines == ([line, FIRST] if kept else [FIRST])
+
+
+def test_short_line_inside_core_kept() -> None:
+    kept, _ = tidied([FIRST, "短行。"], [True, True])
+    assert kept == [FIRST, "短行。"]
