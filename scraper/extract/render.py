@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
@@ -30,10 +31,20 @@ class Rendered:
     captions: list[str] = field(default_factory=list)
 
 
-def _is_centered(node: LexborNode) -> bool:
-    attrs = node.attributes
-    return (node.tag == "center" or (attrs.get("align") or "").lower() == "center"
+def _is_centered(tag: str, attrs: dict[str, str | None]) -> bool:
+    return (tag == "center" or (attrs.get("align") or "").lower() == "center"
             or P.CENTERED.search(attrs.get("style") or "") is not None)
+
+
+def _caption_hinted(attrs: dict[str, str | None]) -> bool:
+    value = attrs.get("class") or attrs.get("id")
+    return bool(value) and _caption_class(value)
+
+
+@lru_cache(maxsize=P.HINT_CACHE_SIZE)
+def _caption_class(value: str) -> bool:
+    """Whether a class/id names a caption block; memoised like the boilerplate hints."""
+    return not P.CAPTION_HINT.isdisjoint(P.hint_words(P.hint_text(value)))
 
 
 def caption_like(compact: str, *, centered: bool) -> bool:
@@ -93,11 +104,6 @@ class _Renderer:
             last = self.out.images[-1]
             self.out.images[-1] = Image(last.url, text)
 
-    def has_caption_hint(self, node: LexborNode) -> bool:
-        attrs = node.attributes
-        value = attrs.get("class") or attrs.get("id")
-        return bool(value) and not P.CAPTION_HINT.isdisjoint(P.hint_words(P.hint_text(value)))
-
     def is_caption(self, node: LexborNode, text: str, hinted: bool) -> bool:
         compact = "".join(text.split())
         if not 0 < len(compact) <= P.CAPTION_MAX_LEN:
@@ -106,7 +112,8 @@ class _Renderer:
             return True
         if node.css_first("img") is not None:
             return False
-        return caption_like(compact, centered=self.centered > 0 or _is_centered(node))
+        return caption_like(compact, centered=self.centered > 0 or
+                            _is_centered(node.tag, node.attributes))
 
     def block(self, node: LexborNode) -> None:
         tag = node.tag
@@ -114,6 +121,7 @@ class _Renderer:
             self.flush()
             self.caption(node.text(deep=True))
             return
+        attrs = node.attributes
         if tag in LINK_LIST_TAGS:
             text: str | None = None
             if self.link_depth or node.css_first("a") is not None:
@@ -129,7 +137,7 @@ class _Renderer:
                 if P.DISCLAIMER_BLOCK.search(text, 0, P.DISCLAIMER_HEAD_LEN):
                     return
             # Only a block under a picture, or one with a caption class, can be a caption.
-            hinted = self.has_caption_hint(node)
+            hinted = _caption_hinted(attrs)
             if hinted or self.after_image:
                 text = node.text(deep=True) if text is None else text
                 if self.is_caption(node, text, hinted):
@@ -140,7 +148,7 @@ class _Renderer:
         self.flush()
         self.block_had_image = False
         self.line_after_image = False
-        centered = _is_centered(node)
+        centered = _is_centered(tag, attrs)
         self.centered += centered
         self.children(node)
         line = self.flush()
