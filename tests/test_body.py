@@ -1,0 +1,76 @@
+"""Body extraction as a whole: prune → choose → render → tidy, and the unpruned retry."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper import extract
+from scraper.extract.body import extract_body
+
+SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
+ARTICLE = "".join(f"<p>第{i}段。{SENTENCE * 2}</p>" for i in range(4))
+FIRST_LINE = f"第0段。{SENTENCE * 2}"
+# A channel menu with more text than the article: the article block alone holds
+# less than half the page, so its boilerplate class name gets it pruned.
+MENU = "<ul class=nav>" + "".join(
+    f"<li><a href=/c{i}>栏目导航链接第{i}项，很长很长的栏目名称文字</a></li>" for i in range(40)) + "</ul>"
+# The only article of the page, in a block with a strong boilerplate class name.
+MISHINTED = f"<html><body>{MENU}<div class=comment-list>{ARTICLE}</div></body></html>"
+
+
+def page(body: str, title: str = "会议召开") -> str:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+def test_without_source_no_retry_and_a_mishinted_article_is_lost() -> None:
+    assert extract_body(LexborHTMLParser(MISHINTED), None).text == ""
+
+
+def test_short_result_retried_without_hints() -> None:
+    body = extract_body(LexborHTMLParser(MISHINTED), None, source=MISHINTED)
+    assert body.text.splitlines()[0] == FIRST_LINE
+    assert len(body.text.splitlines()) == 4
+
+
+def test_extract_retries_a_mishinted_article() -> None:
+    assert extract(MISHINTED).body.splitlines()[0] == FIRST_LINE
+
+
+def test_short_article_retried_keeps_its_related_list_out() -> None:
+    short = f"<p>第一段。{SENTENCE}</p><p>第二段。{SENTENCE}</p>"
+    related = "<div class=related><ul>" + "".join(
+        f"<li><a href=/{i}>相关新闻标题第{i}条文字</a></li>" for i in range(10)) + "</ul></div>"
+    html = page(f"<div class=article>{short}</div>{related}")
+    assert extract(html).body == f"第一段。{SENTENCE}\n第二段。{SENTENCE}"
+
+
+def test_lead_and_body_taken_headline_and_info_line_left_out() -> None:
+    lead = f"导语。{SENTENCE * 3}"
+    html = page(f"<div class=wrap><h1>会议召开</h1><div class=info>2024-08-06 来源：新华社</div>"
+                f"<div class=lead><p>{lead}</p></div><div class=text>{ARTICLE}</div></div>")
+    lines = extract(html).body.splitlines()
+    assert lines[0] == lead
+    assert lines[1] == FIRST_LINE
+    assert len(lines) == 5
+
+
+def test_editor_line_becomes_the_editor_not_body() -> None:
+    article = extract(page(f"<div class=article>{ARTICLE}<p>【责任编辑:徐匆】</p></div>"))
+    assert article.editor == "徐匆"
+    assert "责任编辑" not in article.body
+
+
+def test_image_caption_is_not_body() -> None:
+    html = page(f"<div class=article><p><img src=/a.jpg></p><p>图为会场一角。</p>{ARTICLE}</div>")
+    article = extract(html, "https://example.com/n/1.html")
+    assert "图为会场一角" not in article.body
+    assert [(i.url, i.caption) for i in article.images] == [
+        ("https://example.com/a.jpg", "图为会场一角。")]
+
+
+def test_link_column_before_the_article_is_not_body() -> None:
+    # Old table layout: a left column of channel links and a contact line, then the article.
+    menu = "".join(f"<a href=/c{i}>通知公告栏目第{i}项链接标题文字</a><br>" for i in range(30))
+    contact = "<p>地址：福州市鼓楼区某某路一号，邮编：350001，电话：0591-12345678。</p>"
+    html = page(f"<table><tr><td>{menu}{contact}</td><td>{ARTICLE}</td></tr></table>")
+    assert extract(html).body.splitlines()[0] == FIRST_LINE
