@@ -117,6 +117,15 @@ def test_line_with_date_but_no_info_marker_kept() -> None:
     assert kept_between(line) == [line]
 
 
+@pytest.mark.parametrize("line", [
+    "2024年8月6日，国务院新闻办公室发布《中国的能源转型》白皮书。",
+    "据悉，该平台自2023年1月1日上线以来，累计点击量超过500万次，受到市民广泛欢迎。",
+], ids=["date-and-publish", "date-and-clicks"])
+def test_prose_sentence_with_date_and_info_word_kept(line: str) -> None:
+    # A news sentence, not a "date + 来源/发布/点击" label line.
+    assert kept_between(line) == [line]
+
+
 @pytest.mark.parametrize("line", ["鼓楼公安交出最美窗口答卷", "鼓楼公安 交出最美窗口答卷"],
                          ids=["same", "spaced"])
 def test_line_equal_to_title_dropped(line: str) -> None:
