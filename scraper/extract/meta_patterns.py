@@ -144,6 +144,8 @@ TITLE_LINE_SLACK = 20
 # in the body is text to the parser): skipped in the info block.
 # e.g. "document.write('<a href=…>')", "var s = {…};"
 CODE_LINE = re.compile(r"[{};]\s*$|^\s*[{}]|\bfunction\s*\(|\b(?:document|window)\.|^\s*var\s")
+# Substrings one of which every CODE_LINE match holds: lines without any skip the regex.
+CODE_HINTS = ("{", "}", ";", "function", "document.", "window.", "var")
 # How many characters of a title start the search for its line.
 TITLE_NEEDLE_CHARS = 8
 # How many lines after the title are searched for the date (the info line).

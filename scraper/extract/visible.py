@@ -115,11 +115,15 @@ def _title_lines(lines: list[str], index: _Index, title: str | None) -> list[int
     return found
 
 
+def _code_line(line: str) -> bool:
+    return any(hint in line for hint in P.CODE_HINTS) and P.CODE_LINE.search(line) is not None
+
+
 def _info_block(lines: list[str], start: int, stop: int) -> list[str]:
     """Short lines from ``start``, up to the first paragraph-long line."""
     block: list[str] = []
     for line in lines[max(start, 0):max(stop, 0)]:
-        if P.CODE_LINE.search(line):
+        if _code_line(line):
             continue
         if len(line) > P.INFO_LINE_MAX_CHARS:
             break
