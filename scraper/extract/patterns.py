@@ -236,7 +236,8 @@ EDITOR_LINE = re.compile(
     re.VERBOSE,
 )
 # Trailing editor mark inside a paragraph: "……。(责编：王某)" / "【责任编辑:徐匆】".
-TRAILING_EDITOR = re.compile(r"[【\[（(]\s*(?:责任编辑|责编|编辑)\s*[:：][^】\]）)]{1,30}[】\]）)]\s*$")
+TRAILING_EDITOR = re.compile(
+    r"[【\[（(]\s*(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<name>[^】\]）)]{1,30}?)\s*[】\]）)]\s*$")
 
 # Lines that are furniture, not article text. Each alternative is one kind.
 FURNITURE_LINE = re.compile(
@@ -298,6 +299,12 @@ FURNITURE_MAX_LEN = 60
 
 # An info line above the body: a date plus 来源/作者/发布/浏览/点击. Dropped when short.
 INFO_LINE_MARKERS = re.compile(r"来源|作者|发布|时间|浏览|点击|阅读|编辑|字号|Source|Posted|Published", re.I)
+# The same words as labels (来源：, 发布时间:): a field, whatever else the line holds.
+INFO_LINE_LABEL = re.compile(
+    r"(?:来源|作者|发布时间|发布日期|发布|时间|日期|浏览|浏览次数|点击|点击数|阅读|编辑|责任编辑|字号|Source|Posted|Published)\s*[:：]",
+    re.I)
+# A line with sentence punctuation inside is prose, even with a date and 发布 in it.
+SENTENCE_END = re.compile(r"[。！？；，]")
 DATE_IN_LINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 INFO_LINE_MAX_LEN = 120
 

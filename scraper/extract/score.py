@@ -154,9 +154,9 @@ def choose_article(root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]
     ranked = sorted((Candidate(c.node, adjusted(c.node)) for c in ranked),
                     key=lambda c: c.score, reverse=True)
     top = _climb(ranked[0], ranked, adjusted)
-    core = _with_siblings(top, candidates)
+    core = _with_siblings(top, adjusted)
     wide = _widen(top)
-    return core, (core if wide is top else _with_siblings(wide, candidates))
+    return core, (core if wide is top else _with_siblings(wide, adjusted))
 
 
 class _LinkAdjusted:
@@ -239,7 +239,9 @@ def _widen(top: Candidate) -> Candidate:
     return top if node is top.node else Candidate(node, top.score)
 
 
-def _with_siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[LexborNode]:
+def _with_siblings(top: Candidate, adjusted: _LinkAdjusted) -> list[LexborNode]:
+    """The top node and its siblings that hold article text too (readability's rule,
+    on link-adjusted scores so a link column beside the article stays out)."""
     parent = top.node.parent
     if parent is None or top.node.tag in ("body", "html"):
         return [top.node]
@@ -250,9 +252,9 @@ def _with_siblings(top: Candidate, candidates: dict[int, Candidate]) -> list[Lex
         if sibling.mem_id == top.node.mem_id:
             keep.append(sibling)
             continue
-        cand = candidates.get(sibling.mem_id)
+        score = adjusted(sibling)
         bonus = top.score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0
-        if cand is not None and cand.score + bonus >= threshold:
+        if score and score + bonus >= threshold:
             keep.append(sibling)
         elif sibling.tag == "p":
             text = sibling.text(deep=True)

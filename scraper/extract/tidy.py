@@ -7,8 +7,12 @@ from .score import weighted_length
 
 
 def _is_info_line(line: str) -> bool:
-    return (len(line) <= P.INFO_LINE_MAX_LEN and P.DATE_IN_LINE.search(line) is not None
-            and P.INFO_LINE_MARKERS.search(line) is not None)
+    """A date with labelled fields (来源：…, 发布时间：…), not a sentence that has both."""
+    if len(line) > P.INFO_LINE_MAX_LEN or P.DATE_IN_LINE.search(line) is None:
+        return False
+    if P.INFO_LINE_LABEL.search(line):
+        return True
+    return P.INFO_LINE_MARKERS.search(line) is not None and P.SENTENCE_END.search(line) is None
 
 
 def _is_prose(line: str) -> bool:
@@ -59,6 +63,7 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
         last = kept[-1]
         trailing = P.TRAILING_EDITOR.search(last)
         if trailing:
+            editor = editor or trailing.group("name").strip()
             kept[-1] = last[: trailing.start()].rstrip()
             if not kept[-1]:
                 kept.pop()
