@@ -4,7 +4,8 @@ httpcore's single connection pool scans every connection for every queued reques
 dozens of connections over many hosts that scan, not the network, becomes the limit
 (measured by ``bench/bench_fetch.py``). A pool per host holds at most the host's
 concurrency in connections, so each scan stays short. The least recently used idle
-pools are closed once there are more than ``MAX_HOST_POOLS``.
+pools are closed once there are more than ``MAX_HOST_POOLS``. Their sockets are asyncio
+streams (``backend``), not anyio's.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from __future__ import annotations
 from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator, Callable
 
+import httpcore
 import httpx
+
+from .backend import AsyncioBackend
 
 # Host pools kept open at once; beyond it, the least recently used idle one is closed.
 MAX_HOST_POOLS = 256
@@ -50,16 +54,26 @@ class HostPoolTransport(httpx.AsyncBaseTransport):
         self._max_pools = max_pools
         # one TLS context for every pool: building one reads the CA bundle (tens of ms)
         self._ssl = httpx.create_ssl_context()
+        self._backend = AsyncioBackend()
         self._pools: OrderedDict[_Key, httpx.AsyncHTTPTransport] = OrderedDict()
         self._busy: Counter[_Key] = Counter()
 
     def _pool(self, key: _Key) -> httpx.AsyncHTTPTransport:
         pool = self._pools.get(key)
         if pool is None:
-            pool = self._pools[key] = httpx.AsyncHTTPTransport(verify=self._ssl,
-                                                                 limits=self._limits)
+            pool = self._pools[key] = self._new_pool()
         self._pools.move_to_end(key)
         return pool
+
+    def _new_pool(self) -> httpx.AsyncHTTPTransport:
+        """httpx's transport (request and error mapping), its httpcore pool rebuilt with
+        the same settings on the asyncio backend: httpx has no parameter for it."""
+        transport = httpx.AsyncHTTPTransport(verify=self._ssl, limits=self._limits)
+        transport._pool = httpcore.AsyncConnectionPool(
+            ssl_context=self._ssl, max_connections=self._limits.max_connections,
+            max_keepalive_connections=self._limits.max_keepalive_connections,
+            keepalive_expiry=self._limits.keepalive_expiry, network_backend=self._backend)
+        return transport
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         key = (request.url.raw_scheme, request.url.raw_host, request.url.port)
