@@ -48,6 +48,9 @@ ENGLISH_DATE = re.compile(
 YEARLESS_DATE = re.compile(
     r"(?<![\d.\-/])(?P<m>\d{1,2})\s*(?:月|-)\s*(?P<d>\d{1,2})\s*日?(?!\d)" + _TIME.replace(
         "(?:\\s*|T|\\s*[,，]\\s*)", r"\s+"))
+# Four digits that may be a year: numeric and English dates are only looked for in a
+# text that holds them (one fast scan rules out most lines).
+YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 # A Unix timestamp in seconds or milliseconds. e.g. content="1577630049"
 UNIX_TIME = re.compile(r"^\d{10}(?:\d{3})?$")
 
@@ -164,11 +167,13 @@ def _from_english(match: re.Match[str]) -> DateValue | None:
 
 def find_dates(text: str, *, english: bool = True) -> list[DateValue]:
     """Every valid date written in ``text``, in order of position."""
-    found = [v for m in NUMERIC_DATE.finditer(text) if (v := _from_numeric(m))]
+    found: list[DateValue] = []
+    if YEAR_DIGITS.search(text):
+        found += [v for m in NUMERIC_DATE.finditer(text) if (v := _from_numeric(m))]
+        if english:
+            found += [v for m in ENGLISH_DATE.finditer(text) if (v := _from_english(m))]
     if "年" in text:
         found += [v for m in HAN_NUMERAL_DATE.finditer(text) if (v := _from_han(m))]
-    if english:
-        found += [v for m in ENGLISH_DATE.finditer(text) if (v := _from_english(m))]
     return sorted(found, key=lambda v: v.start)
 
 

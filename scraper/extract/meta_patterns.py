@@ -161,6 +161,9 @@ BODY_SCAN_LINES = 300
 # ... and at most this many characters of them, so that long pages stay cheap.
 BODY_SCAN_CHARS = 15_000
 
+# A Han character or CJK punctuation (《, 【, 、): the info-line labels, bylines and
+# outlet names all hold one, so a text without any is not read for them.
+CJK_TEXT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff]")
 # Labels of the source (来源) field. e.g. "来源：新华日报", "来源于：东区办事处", "稿源：…",
 # "文章来源：…" (the prefix needs no matching)
 SOURCE_LABEL = r"(?:来源于?|稿源|出处|来自)"
@@ -281,5 +284,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]+")
 KANA = re.compile(r"[\u3040-\u30ff]+")
 HANGUL = re.compile(r"[\uac00-\ud7af]+")
 LATIN_LETTER = re.compile(r"[A-Za-z]+")
+# Any one kana, Han or hangul character: a text without one cannot be guessed CJK.
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 # Latin text with at least this many " the "/" and " in the sample is guessed English.
 ENGLISH_WORDS_MIN = 2

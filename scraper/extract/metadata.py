@@ -114,14 +114,30 @@ def _language(tree: LexborHTMLParser, structured: StructuredMeta, title: str | N
         return declared
     guessed = _guess_language(title or "")
     if guessed is None:
-        guessed = _guess_language(" ".join(lines[:100])[: P.LANGUAGE_SAMPLE_CHARS])
+        sample = _sample(lines)
+        if declared and not P.CJK_CHAR.search(sample):
+            return declared     # only a CJK guess would override it
+        guessed = _guess_language(sample)
     if declared and guessed not in ("zh", "ja", "ko"):
         return declared
     return guessed or declared or None
 
 
+def _sample(lines: list[str]) -> str:
+    """The first ``LANGUAGE_SAMPLE_CHARS`` of the first 100 lines, joined by spaces."""
+    taken: list[str] = []
+    size = 0
+    for line in lines[:100]:
+        taken.append(line)
+        size += len(line) + 1
+        if size > P.LANGUAGE_SAMPLE_CHARS:
+            break
+    return " ".join(taken)[: P.LANGUAGE_SAMPLE_CHARS]
+
+
 def _count(pattern: re.Pattern[str], text: str) -> int:
-    return sum(len(run) for run in pattern.findall(text))
+    """How many characters of ``text`` the run pattern covers."""
+    return len(text) - len(pattern.sub("", text))
 
 
 def _guess_language(text: str) -> str | None:

@@ -60,13 +60,16 @@ def strip_site(raw: str, site_names: Iterable[str] = ()) -> str:
 
 
 def _raw_prefix(raw: str, length: int) -> str:
-    """The prefix of ``raw`` that holds ``length`` non-space characters, with its spacing."""
-    count = 0
-    for index, char in enumerate(raw):
-        if not char.isspace():
-            count += 1
-            if count == length:
-                return raw[: index + 1]
+    """The prefix of normalised ``raw`` (single spaces) that holds ``length`` non-space
+    characters, with its spacing. Counted word by word, not character by character."""
+    if length <= 0:
+        return raw
+    count = end = 0
+    for word in raw.split(" "):
+        if count + len(word) >= length:
+            return raw[: end + length - count]
+        count += len(word)
+        end += len(word) + 1
     return raw
 
 

@@ -176,6 +176,8 @@ def _split_dates(text: str, dates: list[DateValue]) -> tuple[DateValue | None, D
 
 
 def _fields_from_info(info: str, found: Visible) -> None:
+    if not P.CJK_TEXT.search(info):
+        return      # every label, byline and outlet form below holds a CJK character
     found.source = bylines.labelled_source(info)
     found.source_labelled = found.source is not None
     found.author = (bylines.labelled_author(info) or bylines.reporter(info)
