@@ -48,7 +48,15 @@ class _Trace:
     def saw(self, url: str, response: httpx.Response) -> None:
         self.final_url = url
         self.status = response.status_code
-        self.headers = {k.lower(): v for k, v in response.headers.items()}
+        self.headers = dict(response.headers.items())   # httpx gives lower-case names
+
+
+@dataclass
+class _Tries:
+    """The attempts made at one page so far, and the latest one's response."""
+
+    count: int = 1
+    trace: _Trace = field(default_factory=_Trace)
 
 
 @dataclass(frozen=True)
@@ -86,19 +94,33 @@ class Engine:
 
     async def fetch(self, request: FetchRequest) -> FetchResult:
         """Fetch one page; a failure of the page is the result's ``error``, never raised."""
-        trace = _Trace()
-        attempts = 0
+        tries = _Tries()
         try:
-            async for attempt in retrying(self.config, request.url):
-                with attempt:
-                    attempts = attempt.retry_state.attempt_number
-                    trace = _Trace()   # an error reports the last attempt's response only
-                    content = await self._attempt(request, trace)
+            content = await self._attempts(request, tries)
         except FetchError as exc:
-            return self._failed(request, trace, exc, attempts)
+            return self._failed(request, tries.trace, exc, tries.count)
+        trace = tries.trace
         return FetchResult(url=request.url, final_url=trace.final_url, status=trace.status,
                            headers=trace.headers, content=content, fetched_at=utc_now(),
-                           attempts=attempts)
+                           attempts=tries.count)
+
+    async def _attempts(self, request: FetchRequest, tries: _Tries) -> bytes:
+        """The first attempt runs bare, so the usual page costs no retry machinery; a
+        transient failure hands over to tenacity, which takes it as attempt 1 (same
+        waits, same logs) and makes the retries."""
+        try:
+            return await self._attempt(request, tries.trace)
+        except TransientFetchError as exc:
+            first: TransientFetchError | None = exc
+        async for attempt in retrying(self.config, request.url):
+            with attempt:
+                tries.count = attempt.retry_state.attempt_number
+                if first is not None:
+                    failure, first = first, None
+                    raise failure
+                tries.trace = _Trace()   # an error reports the last attempt's response only
+                return await self._attempt(request, tries.trace)
+        raise AssertionError("unreachable: tenacity either returns or raises")
 
     def _failed(self, request: FetchRequest, trace: _Trace, exc: FetchError,
                 attempts: int) -> FetchResult:
