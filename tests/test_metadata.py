@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from scraper.extract import meta_patterns as P
 from scraper.extract.metadata import Metadata, extract_metadata
 
 BODY_TEXT = "<p>" + "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。" * 4 + "</p>"
@@ -206,9 +207,36 @@ def test_site(head: str, url: str | None, site: str | None) -> None:
      "en-US"),
     ('<html lang="en"><head><title>刺死辱母者于欢的罪与悔</title></head><body></body></html>', "zh"),
     ("<html><body><p>中文新闻内容，没有声明语言。</p></body></html>", "zh"),
-], ids=["html-lang", "content-language", "wrong-declared-cjk-text", "guessed"])
+    ('<html lang="en"><head><title>2024</title></head><body><p>中文新闻内容，声明错了。</p>'
+     "</body></html>", "zh"),
+    ('<html lang="en"><head><title>2024</title></head><body><p>Plain news text, in English.</p>'
+     "</body></html>", "en"),
+], ids=["html-lang", "content-language", "wrong-declared-cjk-text", "guessed",
+        "wrong-declared-cjk-sample", "declared-latin-sample"])
 def test_language(html: str, language: str) -> None:
     assert meta(html).language == language
+
+
+@pytest.mark.parametrize("text, value", [
+    ("文章来源：新华网", "新华网"),
+    ("Source: Reuters. 2024-08-06", None),
+    ("", None),
+], ids=["chinese-label", "english-text", "empty"])
+def test_labelled_source_pattern(text: str, value: str | None) -> None:
+    match = P.SOURCE_FIELD.search(text)
+    assert (match.group(1) if match else None) == value
+
+
+def test_code_line_between_headline_and_info_line_is_skipped() -> None:
+    page = zh_page("<script>var s = {a: 1};</script><span>2024-08-06 09:47 来源：福州晚报</span>")
+    found = meta(page)
+    assert (found.published, found.source) == ("2024-08-06T09:47:00+08:00", "福州晚报")
+
+
+def test_heading_with_spaces_begins_title() -> None:
+    page = ("<html><head><title>Republicans Are Following  Trump | Opinion - Site</title></head>"
+            "<body><h1>Republicans Are Following Trump</h1></body></html>")
+    assert meta(page).title == "Republicans Are Following Trump"
 
 
 # ---------------------------------------------------------------- robustness
