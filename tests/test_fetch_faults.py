@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import gzip
+import time
 from email.utils import formatdate
 
 import pytest
@@ -80,6 +81,24 @@ def test_5xx_gives_up_after_configured_attempts(loopback: LoopbackServer, fetch_
     assert loopback.hits("/down") == 3
 
 
+def test_5xx_without_retries_fails_after_one_attempt(
+        loopback: LoopbackServer, fetch_config) -> None:
+    url = loopback.route("/down", status(503))
+    result = fetch(fetch_config(retries=0), url)
+    assert result.error is not None
+    assert (result.error.stage, result.error.status, result.error.attempts) == ("http", 503, 1)
+    assert loopback.hits("/down") == 1
+
+
+def test_each_retry_is_logged_with_its_number(loopback: LoopbackServer, fetch_config,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    url = loopback.route("/down", status(502))
+    with caplog.at_level("INFO", logger="scraper.fetch"):
+        fetch(fetch_config(retries=2), url)
+    retries = [r.getMessage() for r in caplog.records if r.getMessage().startswith("retry ")]
+    assert [m.split(" of ")[0] for m in retries] == ["retry 1/2", "retry 2/2"]
+
+
 @pytest.mark.parametrize("code", [404, 410, 403], ids=["404", "410", "403"])
 def test_4xx_is_not_retried(loopback: LoopbackServer, fetch_config, code: int) -> None:
     url = loopback.route("/gone", status(code))
@@ -101,6 +120,19 @@ def test_connection_reset_every_time_is_a_connect_error(
     result = fetch(fetch_config(retries=1), url)
     assert result.error is not None and result.error.stage == "connect"
     assert result.error.attempts == 2
+
+
+def test_connection_closed_while_idle_is_not_reused(loopback: LoopbackServer,
+                                                    fetch_config) -> None:
+    def close_after(ex: Exchange) -> None:   # keep-alive response, then the server hangs up
+        ex.send(200, PAGE)
+        ex.close_connection = True
+    url = loopback.route("/a", close_after)
+    with Fetcher(fetch_config(retries=0)) as fetcher:
+        first = fetcher.fetch(url)
+        time.sleep(0.2)   # the server's FIN reaches the idle connection
+        second = fetcher.fetch(url)
+    assert first.ok and second.ok and second.attempts == 1
 
 
 def test_connection_refused_is_a_connect_error(fetch_config) -> None:
