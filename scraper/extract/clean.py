@@ -31,9 +31,9 @@ def hint_of(value: str) -> int:
     """The class/id hint of a ``"class id"`` string (see ``class_hint``)."""
     text = P.hint_text(value)
     words = P.hint_words(text)
-    positive = not P.POSITIVE_WORDS.isdisjoint(words) or any(s in text for s in P.POSITIVE_STEMS)
-    if (not P.NEGATIVE_WORDS.isdisjoint(words) or any(s in text for s in P.NEGATIVE_STEMS)
-            or any(word.startswith(P.NEGATIVE_CLASS_PREFIXES) for word in text.split())):
+    positive = not P.POSITIVE_WORDS.isdisjoint(words) or P.POSITIVE_STEMS.search(text) is not None
+    if (not P.NEGATIVE_WORDS.isdisjoint(words) or P.NEGATIVE_STEMS.search(text)
+            or P.NEGATIVE_PREFIXES.search(text)):
         return 0 if positive else P.STRONG_NEGATIVE
     if not P.WEAK_NEGATIVE_WORDS.isdisjoint(words):
         return 0 if positive else P.WEAK_NEGATIVE

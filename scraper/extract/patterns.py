@@ -129,11 +129,18 @@ def _words(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(words)
 
 
-def _stems(stems: tuple[str, ...]) -> tuple[str, ...]:
-    """A stem group for substring matching; refuses to be empty."""
+def _stems(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """A stem group for substring matching (one C-level search); refuses to be empty."""
     if not stems:
         raise ValueError("empty stem group")
-    return stems
+    return re.compile("|".join(map(re.escape, stems)))
+
+
+def _prefixes(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Words at the start of a class or id (after a space or the start)."""
+    if not prefixes:
+        raise ValueError("empty prefix group")
+    return re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, prefixes)) + ")")
 
 
 NEGATIVE_WORDS = _words(_NEGATIVE_TOKENS)
@@ -141,6 +148,7 @@ WEAK_NEGATIVE_WORDS = _words(_WEAK_NEGATIVE_TOKENS)
 POSITIVE_WORDS = _words(_POSITIVE_TOKENS)
 NEGATIVE_STEMS = _stems(_NEGATIVE_STEMS)
 POSITIVE_STEMS = _stems(_POSITIVE_STEMS)
+NEGATIVE_PREFIXES = _prefixes(NEGATIVE_CLASS_PREFIXES)
 
 # How many distinct class/id strings keep their computed hint (a few hundred per site).
 HINT_CACHE_SIZE = 16384
