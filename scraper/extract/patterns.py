@@ -178,6 +178,9 @@ MAX_LENGTH_POINTS = 3
 # Ancestors that share a paragraph's score: parent fully, grandparent half, then a third.
 SCORE_LEVELS = (1.0, 0.5, 1 / 3)
 
+# Characters that render as nothing: soft hyphens (Mit\u00adtel\u00adal\u00adter), zero-width
+# spaces, byte-order marks and word joiners. They split words for search and matching.
+INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u2060\ufeff]")
 # Elements nested deeper than this inside the article are rendered as plain text lines
 # (Python's recursion has a limit; real articles nest a few dozen levels at most).
 MAX_RENDER_DEPTH = 150

@@ -75,6 +75,8 @@ class _Renderer:
 
     def flush(self) -> str:
         line = " ".join("".join(self.buffer).split())
+        if P.INVISIBLE_CHARS.search(line):
+            line = P.INVISIBLE_CHARS.sub("", line)
         self.buffer.clear()
         if line and self.line_after_image:
             self.line_after_image = False
