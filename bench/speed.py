@@ -1,7 +1,8 @@
 """Speed: pages per second of each engine over the same pages, in one process.
 
 Method: the page bytes are loaded into memory first; each engine then gets a warm-up
-on a few pages, and is timed over the whole page list, sequentially, in this process.
+on a few pages, and is timed over the whole page list, sequentially, in this process;
+rounds are interleaved (each round times every engine in turn).
 Each timed call starts from the raw bytes, so decoding (``scraper.encoding.decode``) is
 included for every engine. A pass is repeated up to ``rounds`` times while the
 engine's time budget lasts, and the fastest pass counts (the least disturbed by other
@@ -78,24 +79,23 @@ def _one_pass(engine: str, pages: list[SpeedPage]) -> tuple[float, float, int]:
     return time.process_time() - cpu, time.perf_counter() - wall, errors
 
 
-def measure(engine: str, pages: list[SpeedPage], rounds: int = ROUNDS,
-            budget: float = ROUND_BUDGET_SECONDS) -> SpeedResult:
-    _one_pass(engine, pages[:WARMUP_PAGES])
-    best: tuple[float, float, int] | None = None
-    spent = 0.0
-    done = 0
-    while done < rounds and (done == 0 or spent < budget):
-        timing = _one_pass(engine, pages)
-        spent += timing[0]
-        done += 1
-        if best is None or timing[0] < best[0]:
-            best = timing
-    assert best is not None
-    print(f"[speed] {engine}: {len(pages)} pages, best of {done}: {best[0]:.2f} s CPU",
-          file=sys.stderr, flush=True)
-    return SpeedResult(engine, len(pages), best[0], best[1], done, best[2])
-
-
-def run_speed(engines: tuple[str, ...], pages: list[SpeedPage], rounds: int = ROUNDS
-              ) -> list[SpeedResult]:
-    return [measure(engine, pages, rounds) for engine in engines]
+def run_speed(engines: tuple[str, ...], pages: list[SpeedPage], rounds: int = ROUNDS,
+              budget: float = ROUND_BUDGET_SECONDS) -> list[SpeedResult]:
+    """Time every engine; rounds are interleaved (each round runs every engine in turn)
+    so a change in the machine's load over the run touches all engines alike."""
+    for engine in engines:
+        _one_pass(engine, pages[:WARMUP_PAGES])
+    passes: dict[str, list[tuple[float, float, int]]] = {engine: [] for engine in engines}
+    for _ in range(rounds):
+        for engine in engines:
+            done = passes[engine]
+            if done and sum(cpu for cpu, _, _ in done) >= budget:
+                continue  # enough time spent on this slow engine
+            done.append(_one_pass(engine, pages))
+    results = []
+    for engine in engines:
+        cpu, wall, errors = min(passes[engine])
+        print(f"[speed] {engine}: {len(pages)} pages, best of {len(passes[engine])}: "
+              f"{cpu:.2f} s CPU", file=sys.stderr, flush=True)
+        results.append(SpeedResult(engine, len(pages), cpu, wall, len(passes[engine]), errors))
+    return results
