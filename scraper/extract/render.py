@@ -130,8 +130,13 @@ class _Renderer:
                 # Only blocks with anchors (or inside one) can be link lists.
                 text = node.text(deep=True)
                 density = 1.0 if self.link_depth else link_share(node)
-                short = weighted_length(text) < P.SHORT_BLOCK_LEN
-                if density > (P.SHORT_LINK_DENSITY_MAX if short else P.LINK_DENSITY_MAX):
+                if tag in P.PARAGRAPH_TAGS and self.in_core:
+                    limit = P.CORE_PARAGRAPH_LINK_DENSITY_MAX
+                elif weighted_length(text) < P.SHORT_BLOCK_LEN:
+                    limit = P.SHORT_LINK_DENSITY_MAX
+                else:
+                    limit = P.LINK_DENSITY_MAX
+                if density > limit:
                     return
             if not self.in_core:
                 # Around the article, a copyright/disclaimer block goes whole.
