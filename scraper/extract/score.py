@@ -24,8 +24,7 @@ class Candidate:
 
 def weighted_length(text: str) -> int:
     """Characters without whitespace, a CJK character counting as ``CJK_WEIGHT``."""
-    compact = "".join(text.split())
-    return len(compact) + (P.CJK_WEIGHT - 1) * len(P.CJK_CHAR.findall(compact))
+    return sum(map(len, text.split())) + (P.CJK_WEIGHT - 1) * len(P.CJK_CHAR.findall(text))
 
 
 def inside_link(node: LexborNode) -> bool:
@@ -204,11 +203,11 @@ def _climb(top: Candidate, ranked: list[Candidate], adjusted: _LinkAdjusted) -> 
 
 
 def _text_len(node: LexborNode) -> int:
-    return len("".join(node.text(deep=True).split()))
+    return sum(map(len, node.text(deep=True).split()))
 
 
 def _link_len(node: LexborNode) -> int:
-    return sum(len("".join(a.text(deep=True).split())) for a in node.css("a"))
+    return sum(sum(map(len, a.text(deep=True).split())) for a in node.css("a"))
 
 
 def _widen(top: Candidate) -> Candidate:
