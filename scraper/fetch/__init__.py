@@ -10,7 +10,7 @@ Modules, one responsibility each: ``config`` (FetchConfig, FetchRequest), ``resu
 attempts and redirect hops), ``robots`` (robots.txt per host), ``politeness``
 (per-host slots, delay, Retry-After pauses), ``retry`` (what is retried and how long to
 wait), ``faults`` (transport failures as error stages), ``limits`` (size and type),
-``pool`` (one small connection pool per host).
+``pool`` (one small connection pool per host), ``backend`` (its sockets on asyncio streams).
 """
 
 from __future__ import annotations
