@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .accuracy import EngineResult, run_dataset
 from .datasets import DATASETS, DEFAULT_EVAL_DIR, Dataset, DatasetError, load_dataset, load_scorer
-from .engines import ENGINES, FLOOR
+from .engines import ENGINES, FLOOR, SPEED_PEER, SPEED_PEER_SAME_FIELDS
 from .report import render
 from .speed import ROUNDS, SAMPLE_PER_DATASET, SpeedResult, run_speed, sample_pages
 
@@ -109,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     speed: list[SpeedResult] = []
     if not args.no_speed:
         engines = (FLOOR, *(e for e in args.engines if e != FLOOR))
+        if SPEED_PEER in engines:
+            engines = (*engines, SPEED_PEER_SAME_FIELDS)
         speed = run_speed(engines, sample_pages(datasets, args.speed_sample), args.rounds)
     print(render(_header(datasets, eval_dir), accuracy, speed))
     return 0

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .accuracy import EngineResult
-from .engines import FLOOR, META_FIELDS, OURS, SPEED_PEER
+from .engines import FLOOR, META_FIELDS, OURS, SPEED_PEER, SPEED_PEER_SAME_FIELDS
 from .metadata import FieldScore
 from .speed import SpeedResult
 
@@ -144,6 +144,11 @@ def render(header: list[str], accuracy: list[EngineResult], speed: list[SpeedRes
         if OURS in by_name and SPEED_PEER in by_name:
             lines.append(f"{OURS} ÷ {SPEED_PEER}: "
                          f"{by_name[OURS].pages_per_second / by_name[SPEED_PEER].pages_per_second:.2f}×")
+        if OURS in by_name and SPEED_PEER_SAME_FIELDS in by_name:
+            same = by_name[SPEED_PEER_SAME_FIELDS]
+            lines.append(f"{OURS} ÷ {SPEED_PEER_SAME_FIELDS}: "
+                         f"{by_name[OURS].pages_per_second / same.pages_per_second:.2f}× "
+                         "(the peer also extracting title, date and author, as ours always does)")
         if OURS in by_name and FLOOR in by_name:
             lines.append(f"{FLOOR} ÷ {OURS}: "
                          f"{by_name[FLOOR].pages_per_second / by_name[OURS].pages_per_second:.2f}× "
