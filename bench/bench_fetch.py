@@ -29,13 +29,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import httpx
 
 from bench.fetch_server import LocalServer, load_pages, proc_cpu_seconds
 from scraper.extract import extract
-from scraper.fetch import Fetcher, FetchConfig
+from scraper.fetch import FetchConfig, Fetcher
 from scraper.fetch.result import content_type_charset
 
 LATENCIES = (0.03, 0.1)  # seconds the server waits before each answer; real portals: 0.1-0.5
@@ -177,12 +178,11 @@ def throughput(server: LocalServer, size: str, workers: int) -> list[Run]:
         tag = "x" if extraction else "f"
         counts = (EXTRACT_PAGES if extraction else PAGES)[size]
         inline = Extractor(None, 0) if extraction else None
-        runs.append(measure(server, "plain httpx loop", 1, extraction, lambda: sequential(
-            server.urls(serial, f"seq{tag}"), extraction)))
+        runs.append(measure(server, "plain httpx loop", 1, extraction, partial(
+            sequential, server.urls(serial, f"seq{tag}"), extraction)))
         for c in CONCURRENCY:
-            n = counts.get(c, serial)
-            runs.append(measure(server, "Fetcher", c, extraction, lambda c=c, n=n: fetched(
-                server.urls(n, f"c{c}{tag}"), c, inline)))
+            runs.append(measure(server, "Fetcher", c, extraction, partial(
+                fetched, server.urls(counts.get(c, serial), f"c{c}{tag}"), c, inline)))
     if workers:
         runs.append(_worker_run(server, workers, EXTRACT_PAGES[size][TARGET_CONCURRENCY]))
     return runs
@@ -196,7 +196,7 @@ def _worker_run(server: LocalServer, workers: int, pages: int) -> Run:
         extractor = Extractor(pool, workers)
         return measure(server, f"Fetcher + {workers} extraction processes",
                        TARGET_CONCURRENCY, True,
-                       lambda: fetched(server.urls(pages, "w"), TARGET_CONCURRENCY, extractor),
+                       partial(fetched, server.urls(pages, "w"), TARGET_CONCURRENCY, extractor),
                        pool_cpu=lambda: sum(proc_cpu_seconds(pid) for pid in pids))
 
 
@@ -257,8 +257,8 @@ def _target_run(runs: list[Run], latency: float, extraction: bool = False) -> Ru
 
 def _latency_table(runs: list[Run], latency: float) -> list[str]:
     lines = [f"### {latency * 1000:.0f} ms per answer", "",
-             "| client | concurrency | extraction | pages | seconds | pages/s | vs plain loop "
-             "| client CPU ms/page | server CPU ms/page | failed |",
+             ("| client | concurrency | extraction | pages | seconds | pages/s | vs plain loop "
+              "| client CPU ms/page | server CPU ms/page | failed |"),
              "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in (r for r in runs if r.latency == latency):
         lines.append(f"| {r.name} | {r.concurrency} | {'yes' if r.extraction else 'no'} | "
@@ -269,8 +269,8 @@ def _latency_table(runs: list[Run], latency: float) -> list[str]:
 
 
 def _verdicts(runs: list[Run], latencies: tuple[float, ...]) -> list[str]:
-    lines = [f"Target: at concurrency {TARGET_CONCURRENCY}, without extraction, at least "
-             f"{TARGET_RATIO:g}x the plain loop.", ""]
+    lines = [(f"Target: at concurrency {TARGET_CONCURRENCY}, without extraction, at least "
+              f"{TARGET_RATIO:g}x the plain loop."), ""]
     for latency in latencies:
         run = _target_run(runs, latency)
         if run is None:
@@ -295,11 +295,11 @@ def report(runs: list[Run], memory: list[tuple[str, int, float]],
            latencies: tuple[float, ...]) -> str:
     lines = [
         "# Fetch throughput", "",
-        f"Local server: its own process (`bench/fetch_server.py`, asyncio protocol answering "
-        f"from prebuilt bytes), {HOSTS} loopback ports (hosts), "
-        f"{len(load_pages())} sample pages served in turn. Fetcher: robots.txt on, no "
-        "per-host delay, concurrency // hosts requests per host. Client CPU: this process "
-        "(all threads; plus the extraction processes in their row).", "",
+        (f"Local server: its own process (`bench/fetch_server.py`, asyncio protocol answering "
+         f"from prebuilt bytes), {HOSTS} loopback ports (hosts), "
+         f"{len(load_pages())} sample pages served in turn. Fetcher: robots.txt on, no "
+         "per-host delay, concurrency // hosts requests per host. Client CPU: this process "
+         "(all threads; plus the extraction processes in their row)."), "",
     ]
     for latency in latencies:
         lines += _latency_table(runs, latency)

@@ -21,8 +21,6 @@ import httpcore
 # socket stops being read (asyncio's default is 64 KiB; pages are often bigger).
 READ_BUFFER_LIMIT = 256 * 1024
 
-SocketOption = tuple[int, int, Any]
-
 
 class AsyncioStream(httpcore.AsyncNetworkStream):
     """One connection, as httpcore sees it."""
@@ -87,7 +85,7 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
 
     async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                           local_address: str | None = None,
-                          socket_options: Iterable[SocketOption] | None = None,
+                          socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
                           ) -> httpcore.AsyncNetworkStream:
         local = (local_address, 0) if local_address else None
         try:
@@ -104,7 +102,7 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
         return AsyncioStream(reader, writer)
 
     async def connect_unix_socket(self, path: str, timeout: float | None = None,
-                                  socket_options: Iterable[SocketOption] | None = None,
+                                  socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
                                   ) -> httpcore.AsyncNetworkStream:
         try:
             async with asyncio.timeout(timeout):
