@@ -24,11 +24,14 @@ def test_never_more_than_per_host_limit_at_once(loopback: LoopbackServer, fetch_
 def test_delay_between_requests_to_one_host(loopback: LoopbackServer, fetch_config) -> None:
     loopback.route("/p", respond(PAGE))
     with Fetcher(fetch_config(concurrency=4, per_host_concurrency=4,
-                              per_host_delay=0.15)) as fetcher:
+                              per_host_delay=0.3)) as fetcher:
         assert all(r.ok for r in fetcher.fetch_many([loopback.url("/p")] * 4))
     starts = page_starts(loopback)
     gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert len(gaps) == 3 and min(gaps) >= 0.12
+    # Measured where the server receives each request: a new connection's set-up can
+    # delay one arrival by tens of milliseconds on a loaded machine, so the bound
+    # leaves that much room below the configured 0.3 s.
+    assert len(gaps) == 3 and min(gaps) >= 0.22
 
 
 def test_other_hosts_run_alongside_a_slow_one(loopback: LoopbackServer,
