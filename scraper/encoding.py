@@ -90,7 +90,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if head.startswith(_BINARY_MAGIC) and not head.lstrip().startswith(b"<"):
         return True
-    controls = sum(head.count(bytes([b])) for b in _CONTROL_BYTES)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls / len(head) > BINARY_CONTROL_SHARE
 
 
