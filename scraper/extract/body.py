@@ -38,11 +38,11 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
 
 
 def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, *, use_hints: bool) -> Body:
-    prune(tree, use_hints=use_hints)
+    runs = prune(tree, use_hints=use_hints)
     root = tree.body
     if root is None:
         return Body()
-    core, nodes = choose_article(root)
+    core, nodes = choose_article(root, runs)
     rendered = render(nodes, url, core)
     lines, editor = tidy(rendered.lines, rendered.core, title=title, captions=rendered.captions)
     return Body(text="\n".join(lines), images=rendered.images, captions=rendered.captions,

@@ -25,8 +25,6 @@ BOILERPLATE_TAGS = ("nav", "aside", "footer", "menu")
 # img) are left to the link-density rules: they are many and small.
 HINTED_BLOCK_TAGS = ("div", "section", "ul", "ol", "dl", "table", "td", "p", "header",
                      "form", "center", "dd", "li")
-PRUNE_SELECTOR = ", ".join((*BOILERPLATE_TAGS,
-                            *(f"{tag}[class], {tag}[id]" for tag in HINTED_BLOCK_TAGS)))
 
 # Elements that start a new line when rendered.
 BLOCK_TAGS = frozenset((

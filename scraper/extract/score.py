@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
-from .clean import class_hint
+from .hints import class_hint
+from .walk import TextRuns, walk
 
 
 @dataclass
@@ -51,56 +52,9 @@ def link_density(node: LexborNode) -> float:
     return 1.0 if inside_link(node) else link_share(node)
 
 
-def _in_link_memo(node: LexborNode, memo: dict[int, bool]) -> bool:
-    """``inside_link`` with answers shared between the blocks of one page."""
-    path: list[int] = []
-    answer = False
-    parent = node.parent
-    while parent is not None:
-        key = parent.mem_id
-        known = memo.get(key)
-        if known is not None:
-            answer = known
-            break
-        if parent.tag == "a":
-            answer = True
-            break
-        path.append(key)
-        parent = parent.parent
-    for key in path:
-        memo[key] = answer
-    return answer
-
-
-def _paragraph_runs(root: LexborNode) -> dict[int, list]:
-    """Per block (by mem_id): [node, own texts, chars inside links, block inside a link]."""
-    blocks: dict[int, list] = {}
-    link_memo: dict[int, bool] = {}
-    for node in root.traverse(include_text=True):
-        if node.tag != "-text":
-            continue
-        text = node.text_content
-        if not text or text.isspace():
-            continue
-        parent = node.parent
-        in_link = False
-        while parent is not None and parent.tag not in P.BLOCK_TAGS:
-            if parent.tag == "a":
-                in_link = True
-            parent = parent.parent
-        if parent is None:
-            continue
-        entry = blocks.get(parent.mem_id)
-        if entry is None:
-            entry = blocks[parent.mem_id] = [parent, [], 0, _in_link_memo(parent, link_memo)]
-        entry[1].append(text)
-        if in_link or entry[3]:
-            entry[2] += len(text)
-    return blocks
-
-
-def score_candidates(root: LexborNode) -> dict[int, Candidate]:
-    """Readability-style content scores for every block that holds or wraps prose."""
+def score_candidates(runs: TextRuns) -> dict[int, Candidate]:
+    """Readability-style content scores for every block that holds or wraps prose,
+    from the text runs measured by ``walk.walk``."""
     candidates: dict[int, Candidate] = {}
 
     def credit(node: LexborNode, amount: float) -> None:
@@ -111,7 +65,7 @@ def score_candidates(root: LexborNode) -> dict[int, Candidate]:
             cand = candidates[node.mem_id] = Candidate(node, float(prior))
         cand.score += amount
 
-    for block, texts, link_chars, _ in _paragraph_runs(root).values():
+    for block, texts, link_chars in runs.values():
         text = "".join(texts)
         if len(text) < P.MIN_PARAGRAPH_LEN // P.CJK_WEIGHT:   # too short even in CJK
             continue
@@ -141,11 +95,13 @@ def _is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
     return False
 
 
-def choose_article(root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
+def choose_article(root: LexborNode, runs: TextRuns | None = None) -> tuple[list[LexborNode], list[LexborNode]]:
     """The core nodes (best candidate and its content siblings) and the nodes to render
     (the core, or the wrapper it was widened to with that wrapper's content siblings),
     each in document order."""
-    candidates = score_candidates(root)
+    if runs is None:   # not pruned first: measure the text as it stands
+        runs = walk(root, use_hints=False)[1]
+    candidates = score_candidates(runs)
     if not candidates:
         return [root], [root]
     ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[: P.TOP_CANDIDATES]

@@ -1,0 +1,34 @@
+"""Class/id hints: whether an element's class or id names article content or boilerplate."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from selectolax.lexbor import LexborNode
+
+from . import patterns as P
+
+
+def class_hint(node: LexborNode) -> int:
+    """+1 for an article-like class/id, -2 for a boilerplate one, -1 for a weakly
+    boilerplate one (``side``, ``rail``), 0 for neither or both."""
+    attrs = node.attributes
+    value = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return hint_of(value) if value != " " else 0
+
+
+# A pure function of a string, memoised: class names repeat across the pages of a
+# site and across sites (``clearfix``, ``container``), and the hint is the hot spot
+# of pruning. The result never depends on what the cache holds.
+@lru_cache(maxsize=P.HINT_CACHE_SIZE)
+def hint_of(value: str) -> int:
+    """The class/id hint of a ``"class id"`` string (see ``class_hint``)."""
+    text = P.hint_text(value)
+    words = P.hint_words(text)
+    positive = not P.POSITIVE_WORDS.isdisjoint(words) or P.POSITIVE_STEMS.search(text) is not None
+    if (not P.NEGATIVE_WORDS.isdisjoint(words) or P.NEGATIVE_STEMS.search(text)
+            or P.NEGATIVE_PREFIXES.search(text)):
+        return 0 if positive else P.STRONG_NEGATIVE
+    if not P.WEAK_NEGATIVE_WORDS.isdisjoint(words):
+        return 0 if positive else P.WEAK_NEGATIVE
+    return 1 if positive else 0

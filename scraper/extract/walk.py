@@ -1,0 +1,73 @@
+"""One pass over the page: boilerplate blocks set aside, text runs measured.
+
+Finding the boilerplate-hinted blocks and measuring the text that scores the rest
+used to be two walks over every element. Done together, top-down, the subtree of a
+block marked as boilerplate is never entered: its descendants need no hint, no
+ancestor check and no measuring. Iterative, so thousands of nested elements cannot
+exhaust Python's recursion.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from . import patterns as P
+from .hints import hint_of
+
+# Per block (by mem_id): [block node, its text runs in order, characters inside links].
+TextRuns = dict[int, list]
+
+_HINTED = frozenset(P.HINTED_BLOCK_TAGS)
+_BOILERPLATE = frozenset(P.BOILERPLATE_TAGS)
+
+
+def _strongly_hinted(child: LexborNode, tag: str) -> bool:
+    if tag in _BOILERPLATE:
+        return True
+    if tag not in _HINTED:
+        return False
+    attrs = child.attributes
+    cls, ident = attrs.get("class"), attrs.get("id")
+    return bool(cls or ident) and hint_of(f"{cls or ''} {ident or ''}") <= P.STRONG_NEGATIVE
+
+
+def walk(body: LexborNode, *, use_hints: bool = True) -> tuple[list[LexborNode], TextRuns]:
+    """The boilerplate blocks to remove, and the text runs of everything else.
+
+    A strongly hinted block (nav/aside/footer, or a class/id such as ``breadcrumb``,
+    ``share``, ``xgxw``) is set aside unless it holds MAX_PRUNED_SHARE of the page's
+    text; weak hints only lower scores later. Each text node is credited to its nearest
+    block, and counted as link text when any ancestor is an ``<a>``.
+    """
+    limit = len(body.text(deep=True, strip=True)) * P.MAX_PRUNED_SHARE if use_hints else 0.0
+    doomed: list[LexborNode] = []
+    runs: TextRuns = {}
+    # (node, its nearest block, inside a link); children pushed in reverse so that
+    # they are taken in document order.
+    stack: list[tuple[LexborNode, LexborNode, bool]] = [(body, body, False)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, block, in_link = pop()
+        if node.tag == "-text":
+            text = node.text_content
+            if text and not text.isspace():
+                entry = runs.get(block.mem_id)
+                if entry is None:
+                    entry = runs[block.mem_id] = [block, [], 0]
+                entry[1].append(text)
+                if in_link:
+                    entry[2] += len(text)
+            continue
+        for child in reversed(list(node.iter(include_text=True))):
+            tag = child.tag
+            if tag == "-text":
+                push((child, block, in_link))
+                continue
+            if not tag or tag[0] == "-":   # comments and other non-element nodes
+                continue
+            if use_hints and _strongly_hinted(child, tag) and \
+                    len(child.text(deep=True, strip=True)) < limit:
+                doomed.append(child)
+                continue
+            push((child, child if tag in P.BLOCK_TAGS else block, in_link or tag == "a"))
+    return doomed, runs
