@@ -10,7 +10,8 @@ Modules, one responsibility each: ``config`` (FetchConfig, FetchRequest), ``resu
 attempts and redirect hops), ``robots`` (robots.txt per host), ``politeness``
 (per-host slots, delay, Retry-After pauses), ``retry`` (what is retried and how long to
 wait), ``faults`` (transport failures as error stages), ``limits`` (size and type),
-``pool`` (one small connection pool per host), ``backend`` (its sockets on asyncio streams).
+``pool`` (one small connection pool per host), ``http11`` (one HTTP/1.1 connection: h11
+on asyncio streams).
 """
 
 from __future__ import annotations

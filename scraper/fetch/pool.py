@@ -1,104 +1,129 @@
-"""Connections kept per host: one small httpx transport for each host.
+"""Connections kept per host: one small HTTP/1.1 connection pool for each host.
 
-httpcore's single connection pool scans every connection for every queued request; with
-dozens of connections over many hosts that scan, not the network, becomes the limit
-(measured by ``bench/bench_fetch.py``). A pool per host holds at most the host's
-concurrency in connections, so each scan stays short. The least recently used idle
-pools are closed once there are more than ``MAX_HOST_POOLS``. Their sockets are asyncio
-streams (``backend``), not anyio's.
+A single shared pool (httpcore's) scans every connection for every queued request;
+with dozens of connections over many hosts that scan, not the network, becomes the
+limit (measured by ``bench/bench_fetch.py``). A pool per host holds at most the host's
+concurrency in connections, so finding one is a pop. Connections are ``http11``'s
+(h11 on asyncio streams). The least recently used idle pools are closed once there are
+more than ``MAX_HOST_POOLS``; idle connections are dropped after ``KEEPALIVE_EXPIRY``.
 """
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
-from collections.abc import AsyncIterator, Callable
+import asyncio
+import ssl
+from collections import OrderedDict, deque
+from functools import partial
 
-import httpcore
 import httpx
 
-from .backend import AsyncioBackend
+from .http11 import Connection, open_connection
 
 # Host pools kept open at once; beyond it, the least recently used idle one is closed.
 MAX_HOST_POOLS = 256
+# Seconds an idle connection is kept for reuse (httpx's default); servers drop them too.
+KEEPALIVE_EXPIRY = 5.0
 
 _Key = tuple[bytes, bytes, int | None]
 
 
-class _ReleasingStream(httpx.AsyncByteStream):
-    """A response body that tells its pool's owner when it is closed."""
+class HostPool:
+    """The connections to one origin: at most ``max_connections`` in use at once."""
 
-    def __init__(self, inner: httpx.AsyncByteStream, release: Callable[[], None]) -> None:
-        self._inner = inner
-        self._release = release
-        self._released = False
+    def __init__(self, max_connections: int, keepalive_expiry: float) -> None:
+        self._slots = asyncio.Semaphore(max_connections)
+        self._expiry = keepalive_expiry
+        self._idle: deque[Connection] = deque()   # oldest on the left
+        self._open: set[Connection] = set()
+        self.busy = 0                              # connections handed out
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        async for chunk in self._inner:
-            yield chunk
+    async def acquire(self, request: httpx.Request, ssl_context: ssl.SSLContext) -> Connection:
+        """An idle connection still open, else a new one; waits for a free slot."""
+        await self._slots.acquire()
+        self.busy += 1
+        try:
+            connection = self._reuse()
+            if connection is None:
+                connection = await open_connection(request, ssl_context)
+                self._open.add(connection)
+            return connection
+        except BaseException:
+            self._give_back()
+            raise
+
+    def release(self, connection: Connection) -> None:
+        """Take back a connection whose exchange ended: kept if it can carry another."""
+        self._give_back()
+        if connection.finish():
+            connection.idle_since = asyncio.get_running_loop().time()
+            self._idle.append(connection)
+        else:
+            self._discard(connection)
+
+    def _give_back(self) -> None:
+        self.busy -= 1
+        self._slots.release()
+
+    def _reuse(self) -> Connection | None:
+        now = asyncio.get_running_loop().time()
+        while self._idle and now - self._idle[0].idle_since >= self._expiry:
+            self._discard(self._idle.popleft())
+        while self._idle:
+            connection = self._idle.pop()   # the most recently used: likeliest still open
+            if connection.reusable():
+                return connection
+            self._discard(connection)
+        return None
+
+    def _discard(self, connection: Connection) -> None:
+        self._open.discard(connection)
+        connection.close()
 
     async def aclose(self) -> None:
-        try:
-            await self._inner.aclose()
-        finally:
-            if not self._released:
-                self._released = True
-                self._release()
+        """Close every connection, in use or not."""
+        connections, self._open = list(self._open), set()
+        self._idle.clear()
+        for connection in connections:
+            await connection.wait_closed()
 
 
 class HostPoolTransport(httpx.AsyncBaseTransport):
-    """Sends each request through the ``httpx.AsyncHTTPTransport`` of its host."""
+    """Sends each request over a connection from the pool of its origin."""
 
-    def __init__(self, per_host: int, max_pools: int = MAX_HOST_POOLS) -> None:
-        self._limits = httpx.Limits(max_connections=per_host + 1,
-                                    max_keepalive_connections=per_host + 1)
+    def __init__(self, per_host: int, max_pools: int = MAX_HOST_POOLS,
+                 keepalive_expiry: float = KEEPALIVE_EXPIRY) -> None:
+        # one more than the host's concurrency: robots.txt and redirect hops from
+        # other hosts' pages may come on top
+        self._max_connections = per_host + 1
         self._max_pools = max_pools
-        # one TLS context for every pool: building one reads the CA bundle (tens of ms)
+        self._expiry = keepalive_expiry
+        # one TLS context for every connection: building one reads the CA bundle (tens of ms)
         self._ssl = httpx.create_ssl_context()
-        self._backend = AsyncioBackend()
-        self._pools: OrderedDict[_Key, httpx.AsyncHTTPTransport] = OrderedDict()
-        self._busy: Counter[_Key] = Counter()
+        self._pools: OrderedDict[_Key, HostPool] = OrderedDict()
 
-    def _pool(self, key: _Key) -> httpx.AsyncHTTPTransport:
+    def _pool(self, key: _Key) -> HostPool:
         pool = self._pools.get(key)
         if pool is None:
-            pool = self._pools[key] = self._new_pool()
-        self._pools.move_to_end(key)
+            pool = self._pools[key] = HostPool(self._max_connections, self._expiry)
+        else:
+            self._pools.move_to_end(key)
         return pool
 
-    def _new_pool(self) -> httpx.AsyncHTTPTransport:
-        """httpx's transport (request and error mapping), its httpcore pool rebuilt with
-        the same settings on the asyncio backend: httpx has no parameter for it."""
-        transport = httpx.AsyncHTTPTransport(verify=self._ssl, limits=self._limits)
-        transport._pool = httpcore.AsyncConnectionPool(
-            ssl_context=self._ssl, max_connections=self._limits.max_connections,
-            max_keepalive_connections=self._limits.max_keepalive_connections,
-            keepalive_expiry=self._limits.keepalive_expiry, network_backend=self._backend)
-        return transport
-
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        key = (request.url.raw_scheme, request.url.raw_host, request.url.port)
-        pool = self._pool(key)
-        self._busy[key] += 1
+        url = request.url
+        pool = self._pool((url.raw_scheme, url.raw_host, url.port))
+        connection = await pool.acquire(request, self._ssl)
         try:
-            response = await pool.handle_async_request(request)
+            response = await connection.exchange(request, partial(pool.release, connection))
         except BaseException:
-            self._release(key)
+            pool.release(connection)   # mid-exchange: not reusable, so closed
             raise
         await self._evict()
-        assert isinstance(response.stream, httpx.AsyncByteStream)
-        return httpx.Response(status_code=response.status_code, headers=response.headers,
-                              stream=_ReleasingStream(response.stream,
-                                                      lambda: self._release(key)),
-                              extensions=response.extensions)
-
-    def _release(self, key: _Key) -> None:
-        self._busy[key] -= 1
-        if self._busy[key] <= 0:
-            del self._busy[key]
+        return response
 
     async def _evict(self) -> None:
         while len(self._pools) > self._max_pools:
-            idle = next((k for k in self._pools if k not in self._busy), None)
+            idle = next((k for k, pool in self._pools.items() if not pool.busy), None)
             if idle is None:
                 return
             await self._pools.pop(idle).aclose()
