@@ -19,13 +19,13 @@ TextRuns = dict[int, list]
 
 _HINTED = frozenset(P.HINTED_BLOCK_TAGS)
 _BOILERPLATE = frozenset(P.BOILERPLATE_TAGS)
+_HINTABLE = _HINTED | _BOILERPLATE
 
 
 def _strongly_hinted(child: LexborNode, tag: str) -> bool:
+    """For a tag in _HINTABLE: boilerplate by semantics, or by a strong class/id hint."""
     if tag in _BOILERPLATE:
         return True
-    if tag not in _HINTED:
-        return False
     attrs = child.attributes
     cls, ident = attrs.get("class"), attrs.get("id")
     return bool(cls or ident) and hint_of(f"{cls or ''} {ident or ''}") <= P.STRONG_NEGATIVE
@@ -65,7 +65,7 @@ def walk(body: LexborNode, *, use_hints: bool = True) -> tuple[list[LexborNode],
                 continue
             if not tag or tag[0] == "-":   # comments and other non-element nodes
                 continue
-            if use_hints and _strongly_hinted(child, tag) and \
+            if use_hints and tag in _HINTABLE and _strongly_hinted(child, tag) and \
                     len(child.text(deep=True, strip=True)) < limit:
                 doomed.append(child)
                 continue
