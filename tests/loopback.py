@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -80,7 +81,8 @@ class _Server(ThreadingHTTPServer):
 class LoopbackServer:
     """A threaded HTTP server on a loopback address; see the module docstring."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0,
+                 tls: ssl.SSLContext | None = None) -> None:
         self._routes: dict[str, Handler] = {}
         self._lock = threading.Lock()
         self._counts: Counter[str] = Counter()
@@ -90,6 +92,9 @@ class LoopbackServer:
         self.requests: list[tuple[float, str, dict[str, str]]] = []  # (monotonic, path, headers)
         self._httpd = _Server((host, port), Exchange)
         self._httpd.owner = self
+        self._scheme = "https" if tls else "http"
+        if tls is not None:   # each accepted connection does the TLS handshake first
+            self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
         self._thread = threading.Thread(target=self._httpd.serve_forever,
                                         kwargs={"poll_interval": 0.05}, daemon=True)
 
@@ -116,7 +121,7 @@ class LoopbackServer:
     @property
     def base(self) -> str:
         host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"{self._scheme}://{host}:{port}"
 
     def url(self, path: str = "/") -> str:
         return self.base + path

@@ -91,14 +91,15 @@ class HostPoolTransport(httpx.AsyncBaseTransport):
     """Sends each request over a connection from the pool of its origin."""
 
     def __init__(self, per_host: int, max_pools: int = MAX_HOST_POOLS,
-                 keepalive_expiry: float = KEEPALIVE_EXPIRY) -> None:
+                 keepalive_expiry: float = KEEPALIVE_EXPIRY,
+                 ssl_context: ssl.SSLContext | None = None) -> None:
         # one more than the host's concurrency: robots.txt and redirect hops from
         # other hosts' pages may come on top
         self._max_connections = per_host + 1
         self._max_pools = max_pools
         self._expiry = keepalive_expiry
         # one TLS context for every connection: building one reads the CA bundle (tens of ms)
-        self._ssl = httpx.create_ssl_context()
+        self._ssl = ssl_context or httpx.create_ssl_context()
         self._pools: OrderedDict[_Key, HostPool] = OrderedDict()
 
     def _pool(self, key: _Key) -> HostPool:
