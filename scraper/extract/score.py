@@ -25,7 +25,10 @@ class Candidate:
 
 def weighted_length(text: str) -> int:
     """Characters without whitespace, a CJK character counting as ``CJK_WEIGHT``."""
-    return sum(map(len, text.split())) + (P.CJK_WEIGHT - 1) * len(P.CJK_CHAR.findall(text))
+    length = sum(map(len, text.split()))
+    if text.isascii():   # no CJK to count
+        return length
+    return length + (P.CJK_WEIGHT - 1) * len(P.CJK_CHAR.findall(text))
 
 
 def inside_link(node: LexborNode) -> bool:
@@ -166,6 +169,19 @@ def _link_len(node: LexborNode) -> int:
     return sum(sum(map(len, a.text(deep=True).split())) for a in node.css("a"))
 
 
+def _only_wraps(parent: LexborNode, child: LexborNode) -> bool:
+    """True when ``parent`` holds nothing but ``child`` (and whitespace or comments)."""
+    target = child.mem_id
+    for node in parent.iter(include_text=True):
+        tag = node.tag
+        if tag == "-text":
+            if not (node.text_content or "").isspace():
+                return False
+        elif tag != "-comment" and node.mem_id != target:
+            return False
+    return True
+
+
 def _widen(top: Candidate) -> Candidate:
     """Take in the wrapper of the top candidate while what it adds is prose, not links.
 
@@ -180,6 +196,9 @@ def _widen(top: Candidate) -> Candidate:
         parent = node.parent
         if parent is None or parent.tag in ("body", "html") or inside_link(parent):
             break
+        if _only_wraps(parent, node):   # same text: climb without measuring
+            node = parent
+            continue
         p_length, p_links = _text_len(parent), _link_len(parent)
         extra, extra_links = p_length - length, p_links - links
         if extra <= 0:
