@@ -42,13 +42,13 @@ def walk(body: LexborNode, *, use_hints: bool = True) -> tuple[list[LexborNode],
     limit = len(body.text(deep=True, strip=True)) * P.MAX_PRUNED_SHARE if use_hints else 0.0
     doomed: list[LexborNode] = []
     runs: TextRuns = {}
-    # (node, its nearest block, inside a link); children pushed in reverse so that
-    # they are taken in document order.
-    stack: list[tuple[LexborNode, LexborNode, bool]] = [(body, body, False)]
+    # (node, its nearest block, inside a link, is a text node); children pushed in
+    # reverse so that they are taken in document order.
+    stack: list[tuple[LexborNode, LexborNode, bool, bool]] = [(body, body, False, False)]
     pop, push = stack.pop, stack.append
     while stack:
-        node, block, in_link = pop()
-        if node.tag == "-text":
+        node, block, in_link, is_text = pop()
+        if is_text:
             text = node.text_content
             if text and not text.isspace():
                 entry = runs.get(block.mem_id)
@@ -61,7 +61,7 @@ def walk(body: LexborNode, *, use_hints: bool = True) -> tuple[list[LexborNode],
         for child in reversed(list(node.iter(include_text=True))):
             tag = child.tag
             if tag == "-text":
-                push((child, block, in_link))
+                push((child, block, in_link, True))
                 continue
             if not tag or tag[0] == "-":   # comments and other non-element nodes
                 continue
@@ -69,5 +69,5 @@ def walk(body: LexborNode, *, use_hints: bool = True) -> tuple[list[LexborNode],
                     len(child.text(deep=True, strip=True)) < limit:
                 doomed.append(child)
                 continue
-            push((child, child if tag in P.BLOCK_TAGS else block, in_link or tag == "a"))
+            push((child, child if tag in P.BLOCK_TAGS else block, in_link or tag == "a", False))
     return doomed, runs
