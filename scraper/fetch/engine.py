@@ -183,7 +183,7 @@ class Engine:
                 async with asyncio.timeout(self.config.timeout):
                     async with self.client.stream("GET", url, headers=headers) as response:
                         trace.saw(url, response)
-                        return await self._read(response, allowed, gate)
+                        return await self._read(response, trace.headers, allowed, gate)
             except TimeoutError as exc:
                 raise TransientFetchError(
                     "timeout", f"no complete response within {self.config.timeout:g}s"
@@ -191,10 +191,12 @@ class Engine:
             except (httpx.HTTPError, OSError, ValueError) as exc:
                 raise from_transport(exc, url) from exc
 
-    async def _read(self, response: httpx.Response, allowed: tuple[str, ...],
-                    gate: HostGate) -> _Hop:
+    async def _read(self, response: httpx.Response, headers: dict[str, str],
+                    allowed: tuple[str, ...], gate: HostGate) -> _Hop:
+        """The hop's outcome; ``headers`` are the response's, as a plain dict (each
+        lookup in httpx's ``Headers`` scans them all)."""
         status = response.status_code
-        location = response.headers.get("location")
+        location = headers.get("location")
         if status in REDIRECT_STATUSES and location:
             return _Hop(location=location)
         if status == 304:
@@ -205,10 +207,10 @@ class Engine:
             raise TransientFetchError("http", what, status=status, retry_after=wait)
         if not 200 <= status < 300:
             raise FetchError("http", what, status=status)
-        kind = media_type(response.headers.get("content-type"))
+        kind = media_type(headers.get("content-type"))
         check_media_type(kind, allowed)
-        encoding = response.headers.get("content-encoding")
-        _check_declared_length(response, encoding, self.config.max_bytes)
+        encoding = headers.get("content-encoding")
+        _check_declared_length(headers, encoding, self.config.max_bytes, status)
         body = await read_body(response.aiter_raw(), encoding, self.config.max_bytes)
         check_sniffed(body, kind, allowed)
         return _Hop(content=body)
@@ -269,11 +271,11 @@ def _checked_url(url: str, *, stage: str) -> str:
     return clean
 
 
-def _check_declared_length(response: httpx.Response, encoding: str | None,
-                           max_bytes: int) -> None:
+def _check_declared_length(headers: dict[str, str], encoding: str | None, max_bytes: int,
+                           status: int) -> None:
     """Refuse at once an uncompressed body whose Content-Length is over the limit."""
-    declared = response.headers.get("content-length", "")
+    declared = headers.get("content-length", "")
     if not encoding and declared.isdigit() and int(declared) > max_bytes:
         raise FetchError("too-large", f"Content-Length {declared} is over {max_bytes} bytes",
-                         status=response.status_code)
+                         status=status)
 

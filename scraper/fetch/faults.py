@@ -66,7 +66,7 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def from_transport(exc: httpx.HTTPError | OSError, url: str) -> FetchError:
+def from_transport(exc: httpx.HTTPError | OSError | ValueError, url: str) -> FetchError:
     """The ``FetchError`` for a transport exception met while fetching ``url``."""
     if isinstance(exc, httpx.TimeoutException):
         phase = type(exc).__name__.removesuffix("Timeout").lower() or "request"
