@@ -70,8 +70,8 @@ class Connection:
     # -- state -----------------------------------------------------------------
 
     def reusable(self) -> bool:
-        """True if idle and still open: a connection with anything to read while idle
-        is unusable (the server closed it, or sent bytes no request asked for)."""
+        """True if idle and still open: an idle connection whose end of stream has
+        arrived was closed by the server and is unusable."""
         return (self._h11.our_state is h11.IDLE and self._h11.their_state is h11.IDLE
                 and not self._reader.at_eof() and not self._writer.transport.is_closing())
 
@@ -83,10 +83,14 @@ class Connection:
         return self.reusable()
 
     def close(self) -> None:
+        """Start closing (a TLS connection first says goodbye to its peer)."""
         self._writer.close()
 
+    def abort(self) -> None:
+        """Close the socket now, whatever is still unsent."""
+        self._writer.transport.abort()
+
     async def wait_closed(self) -> None:
-        self.close()
         try:
             await self._writer.wait_closed()
         except OSError:

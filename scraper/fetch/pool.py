@@ -23,6 +23,8 @@ from .http11 import Connection, open_connection
 MAX_HOST_POOLS = 256
 # Seconds an idle connection is kept for reuse (httpx's default); servers drop them too.
 KEEPALIVE_EXPIRY = 5.0
+# Seconds given to connections to finish closing when the transport closes.
+CLOSE_GRACE = 1.0
 
 _Key = tuple[bytes, bytes, int | None]
 
@@ -79,12 +81,13 @@ class HostPool:
         self._open.discard(connection)
         connection.close()
 
-    async def aclose(self) -> None:
-        """Close every connection, in use or not."""
+    def close(self) -> list[Connection]:
+        """Start closing every connection, in use or not; the connections."""
         connections, self._open = list(self._open), set()
         self._idle.clear()
         for connection in connections:
-            await connection.wait_closed()
+            connection.close()
+        return connections
 
 
 class HostPoolTransport(httpx.AsyncBaseTransport):
@@ -119,18 +122,27 @@ class HostPoolTransport(httpx.AsyncBaseTransport):
         except BaseException:
             pool.release(connection)   # mid-exchange: not reusable, so closed
             raise
-        await self._evict()
+        self._evict()
         return response
 
-    async def _evict(self) -> None:
+    def _evict(self) -> None:
         while len(self._pools) > self._max_pools:
             idle = next((k for k, pool in self._pools.items() if not pool.busy), None)
             if idle is None:
                 return
-            await self._pools.pop(idle).aclose()
+            self._pools.pop(idle).close()
 
     async def aclose(self) -> None:
-        pools = list(self._pools.values())
+        """Close every connection: those that do not finish closing within
+        ``CLOSE_GRACE`` (a TLS peer that never answers the goodbye) are cut."""
+        connections = [c for pool in self._pools.values() for c in pool.close()]
         self._pools.clear()
-        for pool in pools:
-            await pool.aclose()
+        if not connections:
+            return
+        closing = [asyncio.ensure_future(c.wait_closed()) for c in connections]
+        _, late = await asyncio.wait(closing, timeout=CLOSE_GRACE)
+        for task, connection in zip(closing, connections):
+            if task in late:
+                connection.abort()
+                task.cancel()
+        await asyncio.gather(*late, return_exceptions=True)
