@@ -47,6 +47,16 @@ def _caption_class(value: str) -> bool:
     return not P.CAPTION_HINT.isdisjoint(P.hint_words(P.hint_text(value)))
 
 
+def _shorter_than(text: str, limit: int) -> bool:
+    """``weighted_length(text) < limit``, reading only a head of a long text when that
+    head already reaches the limit."""
+    head = text[: limit * 4]
+    length = weighted_length(head)
+    if length >= limit or len(head) == len(text):
+        return length < limit
+    return weighted_length(text) < limit
+
+
 def caption_like(compact: str, *, centered: bool) -> bool:
     """Whether a short line under a picture reads as its caption (whitespace removed)."""
     if not 0 < len(compact) <= P.CAPTION_MAX_LEN or P.WORK_TITLE.fullmatch(compact):
@@ -75,7 +85,7 @@ class _Renderer:
 
     def flush(self) -> str:
         line = " ".join("".join(self.buffer).split())
-        if P.INVISIBLE_CHARS.search(line):
+        if not line.isascii() and P.INVISIBLE_CHARS.search(line):
             line = P.INVISIBLE_CHARS.sub("", line)
         self.buffer.clear()
         if line and self.line_after_image:
@@ -132,7 +142,7 @@ class _Renderer:
                 density = 1.0 if self.link_depth else link_share(node)
                 if tag in P.PARAGRAPH_TAGS and self.in_core:
                     limit = P.CORE_PARAGRAPH_LINK_DENSITY_MAX
-                elif weighted_length(text) < P.SHORT_BLOCK_LEN:
+                elif _shorter_than(text, P.SHORT_BLOCK_LEN):
                     limit = P.SHORT_LINK_DENSITY_MAX
                 else:
                     limit = P.LINK_DENSITY_MAX
