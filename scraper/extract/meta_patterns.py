@@ -268,6 +268,8 @@ BYLINE_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 BYLINE_SELECTORS = ("[itemprop=author] [itemprop=name]", "[itemprop=author]", "[rel=author]",
                     "[class*=byline]", "[class*=author-name]", "[class*=author]")
 # A byline longer than this is a paragraph (an author bio), not a name list.
+# All of them at once, for a cheap "is there any byline element at all".
+ANY_BYLINE_SELECTOR = ", ".join(BYLINE_SELECTORS)
 BYLINE_MAX_CHARS = 100
 # Conjunctions between English names. e.g. "Jane Doe and John Roe"
 NAME_JOINERS = re.compile(r"\s*(?:,|;|\band\b|&|、|，)\s*", re.IGNORECASE)

@@ -236,6 +236,10 @@ def _person(name: str) -> bool:
 
 def _byline_element(tree: LexborHTMLParser) -> str | None:
     """An English byline element: "By Jane Doe and John Roe" → "Jane Doe, John Roe"."""
+    # One query first: most pages have none of these, and then the per-selector
+    # queries (in priority order) would each walk the whole page for nothing.
+    if tree.css_first(P.ANY_BYLINE_SELECTOR) is None:
+        return None
     for selector in P.BYLINE_SELECTORS:
         node = tree.css_first(selector)
         if node is None:
