@@ -79,6 +79,21 @@ def test_abandoned_body_closes_its_connection(loopback: LoopbackServer) -> None:
     assert abandoned != next_one
 
 
+def test_unread_empty_body_keeps_its_connection(loopback: LoopbackServer) -> None:
+    def moved(ex: Exchange) -> None:
+        ex.send(302, headers={"Location": "/elsewhere", "X-Port": str(ex.client_address[1])})
+    moved_url = loopback.route("/moved", moved)
+    port_url = loopback.route("/port", client_port())
+
+    async def run(client: httpx.AsyncClient) -> tuple[str, str]:
+        async with client.stream("GET", moved_url) as response:
+            pass   # a redirect: its (empty) body is never read
+        return response.headers["x-port"], (await client.get(port_url)).text
+
+    redirected, next_one = with_transport(run)
+    assert redirected == next_one
+
+
 def test_informational_response_is_skipped(loopback: LoopbackServer) -> None:
     def early_hints(ex: Exchange) -> None:
         ex.wfile.write(b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n")

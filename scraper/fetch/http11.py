@@ -78,9 +78,22 @@ class Connection:
     def finish(self) -> bool:
         """After a response: ready the connection for the next exchange; False if it
         cannot carry one (closed, body not read to the end, or not keep-alive)."""
+        if self._h11.their_state is h11.SEND_BODY:
+            self._skip_buffered_body()
         if self._h11.our_state is h11.DONE and self._h11.their_state is h11.DONE:
             self._h11.start_next_cycle()
         return self.reusable()
+
+    def _skip_buffered_body(self) -> None:
+        """Read on through the body bytes already received, without waiting for more:
+        a short body nobody read (a redirect's, an error page's) need not cost the
+        connection."""
+        try:
+            while self._h11.their_state is h11.SEND_BODY:
+                if self._h11.next_event() in (h11.NEED_DATA, h11.PAUSED):
+                    return
+        except h11.ProtocolError:
+            return   # their state is ERROR now: the connection is not reused
 
     def close(self) -> None:
         """Start closing (a TLS connection first says goodbye to its peer)."""
