@@ -1,6 +1,6 @@
 """Fetch throughput and memory against a local server, beside a plain httpx loop.
 
-    python -m bench.bench_fetch            # about three minutes on 2 cores
+    python -m bench.bench_fetch            # under two minutes on 2 cores
     python -m bench.bench_fetch --quick    # a smoke run, fewer pages, no memory runs
 
 A separate, cheap process (``bench/fetch_server.py``) serves the sample pages
