@@ -24,7 +24,7 @@ READ_SIZE = 64 * 1024
 # Unread response data buffered per connection before the socket stops being read
 # (asyncio's default is 64 KiB; pages are often bigger).
 READ_BUFFER_LIMIT = 256 * 1024
-# A request head bigger than this is not buffered in full before waiting for the socket.
+# Unsent request bytes beyond which sending waits for the socket (within the write timeout).
 WRITE_BUFFER_HIGH = 64 * 1024
 # Schemes a connection can be opened for, with their default ports.
 DEFAULT_PORTS = {b"http": 80, b"https": 443}
@@ -128,21 +128,24 @@ class Connection:
                         "reason_phrase": head.reason})
 
     async def _send_request(self, request: httpx.Request, timeout: float | None) -> None:
-        url = request.url
-        target = url.raw_path
-        head = self._h11.send(h11.Request(method=request.method.encode("ascii"),
-                                          target=target, headers=request.headers.raw))
-        self._write(head or b"")
+        self._write(self._h11.send(h11.Request(method=request.method.encode("ascii"),
+                                               target=request.url.raw_path,
+                                               headers=request.headers.raw)))
         assert isinstance(request.stream, httpx.AsyncByteStream)
-        async for chunk in request.stream:
-            self._write(self._h11.send(h11.Data(data=chunk)) or b"")
-        self._write(self._h11.send(h11.EndOfMessage()) or b"")
-        if self._writer.transport.get_write_buffer_size() > WRITE_BUFFER_HIGH:
-            await self._drain(request, timeout)
+        async for chunk in request.stream:   # a GET's is empty
+            self._write(self._h11.send(h11.Data(data=chunk)))
+            await self._drain_if_full(request, timeout)
+        self._write(self._h11.send(h11.EndOfMessage()))
+        await self._drain_if_full(request, timeout)
 
-    def _write(self, data: bytes) -> None:
+    def _write(self, data: bytes | None) -> None:
         if data:
             self._writer.write(data)
+
+    async def _drain_if_full(self, request: httpx.Request, timeout: float | None) -> None:
+        """Wait for the socket only when much is still unsent: a request head never."""
+        if self._writer.transport.get_write_buffer_size() > WRITE_BUFFER_HIGH:
+            await self._drain(request, timeout)
 
     async def _drain(self, request: httpx.Request, timeout: float | None) -> None:
         try:
