@@ -110,3 +110,21 @@ def test_url_with_two_inputs_is_a_usage_error(tmp_path: Path,
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "--help"]) == 0
     assert "--url" in capsys.readouterr().out
+
+
+def test_reader_closing_the_pipe_early_ends_quietly() -> None:
+    """``scraper extract … | head``: no traceback when the reader goes away."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "samples" / "pages" / "cw-0d931936" / "source.html"
+    proc = subprocess.Popen([sys.executable, "-m", "scraper", "extract", *[str(page)] * 40],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.read(100)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert first.startswith(b'{"schema":1')
+    assert "Traceback" not in err and "BrokenPipeError" not in err

@@ -10,10 +10,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
-from .exits import EXIT_USAGE
+from .exits import EXIT_INTERRUPTED, EXIT_SOME_FAILED, EXIT_USAGE
 
 # Subcommand modules, in the order --help lists them.
 COMMANDS = ("extract_cmd", "fetch_cmd", "crawl_cmd", "check_config_cmd", "state_cmd")
@@ -24,6 +25,7 @@ exit codes:
   1   some inputs failed (each has an error record in the output)
   2   usage or configuration error (nothing was fetched)
   75  another crawl holds the lock (try again later)
+  130 interrupted (Ctrl-C)
 
 Run 'scraper COMMAND --help' for the options of one command.
 """
@@ -68,4 +70,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``scraper state | head``): stop quietly, as Unix tools
+        # do. Point stdout at devnull so the interpreter's final flush cannot fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_SOME_FAILED
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
+    sys.exit(code)
