@@ -37,7 +37,6 @@ BLOCK_TAGS = frozenset((
 # Blocks that are themselves one paragraph: their text scores their parent.
 PARAGRAPH_TAGS = frozenset(("p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6", "li", "dd",
                             "dt", "address"))
-HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 # Readability's tag priors: containers that usually hold articles score up, list
 # and heading wrappers down.

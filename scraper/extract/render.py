@@ -116,7 +116,8 @@ class _Renderer:
             last = self.out.images[-1]
             self.out.images[-1] = Image(last.url, text)
 
-    def is_caption(self, node: LexborNode, text: str, hinted: bool) -> bool:
+    def is_caption(self, node: LexborNode, attrs: dict[str, str | None], text: str,
+                   hinted: bool) -> bool:
         compact = "".join(text.split())
         if not 0 < len(compact) <= P.CAPTION_MAX_LEN:
             return False
@@ -125,7 +126,7 @@ class _Renderer:
         if node.css_first("img") is not None:
             return False
         return caption_like(compact, centered=self.centered > 0 or
-                            _is_centered(node.tag, node.attributes))
+                            _is_centered(node.tag, attrs))
 
     def block(self, node: LexborNode) -> None:
         tag = node.tag
@@ -157,7 +158,7 @@ class _Renderer:
             hinted = _caption_hinted(attrs)
             if hinted or self.after_image:
                 text = node.text(deep=True) if text is None else text
-                if self.is_caption(node, text, hinted):
+                if self.is_caption(node, attrs, text, hinted):
                     self.flush()
                     self.caption(text)
                     self.after_image = False
