@@ -78,8 +78,9 @@ def test_boilerplate_html5_tags_go(tag: str) -> None:
     f'<div class="copyright_box">{MARK}</div>',
     f'<table id="footer"><tr><td>{MARK}</td></tr></table>',
     f'<div class="topNav">{MARK}</div>',
+    f'<div id="offcanvas-top">{MARK}</div>',
 ], ids=["breadcrumb", "comments-id", "share-bar", "bdshare", "xgxw-related-news", "rank-list",
-        "copyright-box", "footer-table", "camel-top-nav"])
+        "copyright-box", "footer-table", "camel-top-nav", "offcanvas-drawer"])
 def test_strong_boilerplate_hint_goes(block: str) -> None:
     assert MARK not in pruned_text(block)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract.score import choose_article, link_share, weighted_length
+from scraper.extract.score import choose_article, link_share, score_candidates, weighted_length
+from scraper.extract.walk import walk
 
 SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
 
@@ -129,6 +130,27 @@ def test_link_heavy_paragraph_sibling_is_not_merged() -> None:
     links = "".join(f"<a href=/{i}>相关链接标题{i}号</a>" for i in range(8))
     core, _ = choose(f"<div id=wrap><div id=art>{ARTICLE}</div><p id=links>{links}</p></div>")
     assert core == ["art"]
+
+
+def test_long_archive_list_with_dated_links_loses_to_the_article() -> None:
+    # Dated items score as short prose and bare title links add none, so the list's
+    # raw score is long; most of its text is links, which must count against it twice.
+    items = "".join(
+        f"<li>Am 12. März 2019, drei Kommentare, <a href=/a{i}>Eintrag {i}</a>.</li>" if i % 2 else
+        f"<li><a href=/a{i}>Ein sehr langer Archivtitel für den Beitrag Nummer {i} im Archiv</a></li>"
+        for i in range(120))
+    core, _ = choose(f"<div id=art>{ARTICLE}</div><ul id=archive>{items}</ul>")
+    assert core == ["art"]
+
+
+def test_title_heading_scores_its_container_not_itself() -> None:
+    # A heading is a line of its container; as a candidate of its own, a title with an
+    # article-like class ("entry-title") beat short photo posts.
+    root = LexborHTMLParser("<html><body><article id=post><h1 class=entry-title>Zusammenarbeit "
+                            "im April, Teil eins der Serie, mit Fotos.</h1></article></body></html>").body
+    assert root is not None
+    scored = {cand.node.tag for cand in score_candidates(walk(root, use_hints=False)[1]).values()}
+    assert "h1" not in scored and "article" in scored
 
 
 def test_page_without_prose_falls_back_to_the_root() -> None:

@@ -34,8 +34,9 @@ BLOCK_TAGS = frozenset((
     "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     "caption", "legend", "menu",
 ))
-# Blocks that are themselves one paragraph: their text scores their parent.
-PARAGRAPH_TAGS = frozenset(("p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6", "li", "dd",
+# Blocks that are themselves one paragraph (or a heading, a line of its section): their
+# text scores their parent.
+PARAGRAPH_TAGS = frozenset(("p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd",
                             "dt", "address"))
 
 # Readability's tag priors: containers that usually hold articles score up, list
@@ -92,6 +93,8 @@ _NEGATIVE_STEMS = (
     "navbar", "navigation", "advert", "sponsor", "newsletter", "subscribe", "pagination",
     "paihang", "bdshare", "jiathis", "disclaimer", "shengming", "mianze", "cookie", "consent",
     "author-bio", "app-download",
+    # drawers that slide in over the page (Bootstrap, Foundation): menus, carts, contact cards
+    "offcanvas", "off-canvas",
 )
 # Words that mark the article container; they protect an element from the negative hints.
 _POSITIVE_TOKENS = (

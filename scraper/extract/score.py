@@ -128,7 +128,14 @@ class _LinkAdjusted:
         key = node.mem_id
         if key not in self.cache:
             cand = self.candidates.get(key)
-            self.cache[key] = cand.score * (1 - link_density(node)) if cand else 0.0
+            if cand is None:
+                self.cache[key] = 0.0
+            else:
+                keep = 1 - link_density(node)
+                # A block that is mostly links is a link list however long: it pays twice.
+                if keep < 1 - P.LINK_DENSITY_MAX:
+                    keep *= keep
+                self.cache[key] = cand.score * keep
         return self.cache[key]
 
 
@@ -227,6 +234,8 @@ def _with_siblings(top: Candidate, adjusted: _LinkAdjusted) -> list[LexborNode]:
             keep.append(sibling)
             continue
         score = adjusted(sibling)
+        if score and link_density(sibling) > P.LINK_DENSITY_MAX:   # a link list
+            continue
         bonus = top.score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0
         if score and score + bonus >= threshold:
             keep.append(sibling)
