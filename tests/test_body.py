@@ -36,6 +36,21 @@ def test_extract_retries_a_mishinted_article() -> None:
     assert extract(MISHINTED).body.splitlines()[0] == FIRST_LINE
 
 
+def test_page_whose_text_is_only_in_noscript_is_read_from_there() -> None:
+    html = page(f"<div id=app></div><noscript><div id=static>{ARTICLE}</div></noscript>")
+    assert extract(html).body.splitlines() == [f"第{i}段。{SENTENCE * 2}" for i in range(4)]
+
+
+def test_noscript_notice_stays_out_of_a_normal_article() -> None:
+    html = page(f"<div>{ARTICLE}</div><noscript><p>请启用JavaScript以获得最佳浏览体验，谢谢您的配合。</p></noscript>")
+    assert "JavaScript" not in extract(html).body
+
+
+def test_nul_characters_do_not_cut_the_page_short() -> None:
+    html = page(f"<div>{ARTICLE[:40]}\x00{ARTICLE[40:]}</div>")
+    assert extract(html).body.splitlines()[-1] == f"第3段。{SENTENCE * 2}"
+
+
 def test_short_article_retried_keeps_its_related_list_out() -> None:
     short = f"<p>第一段。{SENTENCE}</p><p>第二段。{SENTENCE}</p>"
     related = "<div class=related><ul>" + "".join(

@@ -29,9 +29,9 @@ def _to_text(html: str | bytes, http_charset: str | None) -> tuple[str, str | No
     return html, None
 
 
-def _parse(text: str) -> LexborHTMLParser:
+def _without_nul(text: str) -> str:
     # Lexbor stops at NUL; such characters carry nothing in an HTML page.
-    return LexborHTMLParser(text.replace("\x00", "") if "\x00" in text else text)
+    return text.replace("\x00", "") if "\x00" in text else text
 
 
 def extract(html: str | bytes, url: str | None = None, *, http_charset: str | None = None,
@@ -52,7 +52,8 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 
 
 def _scraper_engine(text: str, url: str | None, encoding: str | None) -> Article:
-    tree = _parse(text)
+    text = _without_nul(text)
+    tree = LexborHTMLParser(text)
     meta = extract_metadata(tree, url)
     body = extract_body(tree, url, title=meta.title, source=text)
     return Article(url=url, site=meta.site, title=meta.title, published=meta.published,

@@ -27,11 +27,14 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
     """The article text of a parsed page. Prunes ``tree`` in place.
 
     When the result is short and ``source`` (the page's text) is given, the page is
-    parsed again and extracted without class/id pruning; the longer body wins.
+    parsed again and extracted without class/id pruning, and with the contents of
+    ``<noscript>`` as markup (some pages keep their whole text there for crawlers);
+    the longer body wins.
     """
     body = _attempt(tree, url, title, use_hints=True)
     if source is not None and weighted_length(body.text) < P.MIN_BODY_LEN:
-        retry = _attempt(LexborHTMLParser(source), url, title, use_hints=False)
+        retry = _attempt(LexborHTMLParser(P.NOSCRIPT_TAG.sub("", source)), url, title,
+                         use_hints=False)
         if weighted_length(retry.text) > weighted_length(body.text):
             return retry
     return body

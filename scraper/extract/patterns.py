@@ -187,6 +187,9 @@ MAX_RENDER_DEPTH = 150
 # A body shorter than this (weighted chars) is retried without class/id pruning, and
 # the longer result wins (readability's sieve).
 MIN_BODY_LEN = 250
+# <noscript> tags, removed for that retry so that their contents parse as markup (a
+# parser that runs scripts reads them as raw text).
+NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
 # How many of the best-scored candidates get their link density measured.
 TOP_CANDIDATES = 5
 # The chosen node's wrappers (up to this many levels) are taken in while the text
