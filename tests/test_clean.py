@@ -111,6 +111,23 @@ def test_hinted_block_holding_most_of_the_page_is_spared() -> None:
     assert MARK in tree.body.text()
 
 
+def test_wrapper_named_after_its_menu_is_spared_when_it_holds_most_of_the_prose() -> None:
+    # A mobile menu repeats the site's links outside the wrapper: by characters the
+    # wrapper holds under half the page, by text outside links it holds nearly all.
+    menu = "".join(f"<a href=/m{i}>Navigationspunkt Nummer {i}</a>" for i in range(60))
+    html = (f'<html><body><div class="mobile-menu">{menu}</div>'
+            f'<div id="left-navigation_page-wrapper">{menu[:400]}{ARTICLE}{MARK}</div></body></html>')
+    tree = LexborHTMLParser(html)
+    prune(tree, use_hints=True)
+    assert tree.body is not None
+    assert MARK in tree.body.text()
+
+
+def test_menu_with_more_characters_than_the_article_still_goes() -> None:
+    menu = "".join(f"<li><a href=/m{i}>栏目导航链接第{i}项</a></li>" for i in range(80))
+    assert MARK not in pruned_text(f'<ul class="nav">{menu}<li>{MARK}</li></ul>')
+
+
 def test_block_inside_a_pruned_block_goes_with_it() -> None:
     block = f'<div class="related"><div class="comments"><p>{MARK}</p></div><p>相关</p></div>'
     text = pruned_text(block)

@@ -223,7 +223,8 @@ SHORT_LINK_DENSITY_MAX = 0.35
 # A paragraph inside the article's core block is dropped only when it is nearly all
 # link: a sentence built around one long link is still the article's.
 CORE_PARAGRAPH_LINK_DENSITY_MAX = 0.8
-# A negative-hinted element is only pruned if it holds less than this share of the page's text.
+# A negative-hinted element is only pruned if it holds less than this share of the page's
+# text outside links.
 MAX_PRUNED_SHARE = 0.5
 
 # ---------------------------------------------------------------- captions

@@ -31,15 +31,30 @@ def _strongly_hinted(child: LexborNode, tag: str) -> bool:
     return bool(cls or ident) and hint_of(f"{cls or ''} {ident or ''}") <= P.STRONG_NEGATIVE
 
 
+def _link_length(node: LexborNode) -> int:
+    return sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
+
+
+def _prose_length(node: LexborNode) -> int:
+    """Characters of the node's text outside links (text nodes stripped)."""
+    return len(node.text(deep=True, strip=True)) - _link_length(node)
+
+
+def _holds_less_prose(node: LexborNode, limit: float) -> bool:
+    length = len(node.text(deep=True, strip=True))
+    return length < limit or length - _link_length(node) < limit
+
+
 def walk(body: LexborNode, *, use_hints: bool = True) -> tuple[list[LexborNode], TextRuns]:
     """The boilerplate blocks to remove, and the text runs of everything else.
 
     A strongly hinted block (nav/aside/footer, or a class/id such as ``breadcrumb``,
     ``share``, ``xgxw``) is set aside unless it holds MAX_PRUNED_SHARE of the page's
-    text; weak hints only lower scores later. Each text node is credited to its nearest
+    text outside links (menus are links: a page wrapper named after its menu holds
+    most of the prose, a menu never does); weak hints only lower scores later. Each text node is credited to its nearest
     block, and counted as link text when any ancestor is an ``<a>``.
     """
-    limit = len(body.text(deep=True, strip=True)) * P.MAX_PRUNED_SHARE if use_hints else 0.0
+    limit = _prose_length(body) * P.MAX_PRUNED_SHARE if use_hints else 0.0
     doomed: list[LexborNode] = []
     runs: TextRuns = {}
     # (node, its nearest block, inside a link, is a text node); children pushed in
@@ -66,7 +81,7 @@ def walk(body: LexborNode, *, use_hints: bool = True) -> tuple[list[LexborNode],
             if not tag or tag[0] == "-":   # comments and other non-element nodes
                 continue
             if use_hints and tag in _HINTABLE and _strongly_hinted(child, tag) and \
-                    len(child.text(deep=True, strip=True)) < limit:
+                    _holds_less_prose(child, limit):
                 doomed.append(child)
                 continue
             push((child, child if tag in P.BLOCK_TAGS else block, in_link or tag == "a", False))
