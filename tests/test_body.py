@@ -46,6 +46,12 @@ def test_noscript_notice_stays_out_of_a_normal_article() -> None:
     assert "JavaScript" not in extract(html).body
 
 
+def test_ruby_readings_are_not_read_into_the_text() -> None:
+    line = "<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができました。"
+    body = extract(page(f"<div>{ARTICLE}<p>{line * 2}</p></div>")).body
+    assert body.splitlines()[-1] == "子どもへの虐待をなくすための法律ができました。" * 2
+
+
 def test_nul_characters_do_not_cut_the_page_short() -> None:
     html = page(f"<div>{ARTICLE[:40]}\x00{ARTICLE[40:]}</div>")
     assert extract(html).body.splitlines()[-1] == f"第3段。{SENTENCE * 2}"

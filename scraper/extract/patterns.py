@@ -17,6 +17,8 @@ DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
     "link", "meta", "input", "select", "textarea", "button", "option", "map", "audio",
     "video", "dialog", "head",
+    # ruby annotations: the reading aids over 漢字 (子<rt>こ</rt>) would be read twice
+    "rt", "rp",
 )
 # Structural boilerplate by HTML5 semantics.
 BOILERPLATE_TAGS = ("nav", "aside", "footer", "menu")
