@@ -10,12 +10,15 @@ from scraper.extract.body import extract_body
 SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
 ARTICLE = "".join(f"<p>第{i}段。{SENTENCE * 2}</p>" for i in range(4))
 FIRST_LINE = f"第0段。{SENTENCE * 2}"
-# A channel menu with more text than the article: the article block alone holds
-# less than half the page, so its boilerplate class name gets it pruned.
+# A channel menu, and a footer with more text outside links than the article: the
+# article block alone holds less than half the page's prose, so its boilerplate class
+# name gets it pruned.
 MENU = "<ul class=nav>" + "".join(
     f"<li><a href=/c{i}>栏目导航链接第{i}项，很长很长的栏目名称文字</a></li>" for i in range(40)) + "</ul>"
+FOOTER = "<div class=footer>" + "".join(f"<div>版权所有 福州新闻网 第{i}分站 地址电话</div>"
+                                        for i in range(60)) + "</div>"
 # The only article of the page, in a block with a strong boilerplate class name.
-MISHINTED = f"<html><body>{MENU}<div class=comment-list>{ARTICLE}</div></body></html>"
+MISHINTED = f"<html><body>{MENU}<div class=comment-list>{ARTICLE}</div>{FOOTER}</body></html>"
 
 
 def page(body: str, title: str = "会议召开") -> str:
