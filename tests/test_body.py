@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+import pytest
 
 from scraper import extract
+from scraper.extract import body as body_module
 from scraper.extract.body import extract_body
 
 SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
@@ -98,3 +101,34 @@ def test_link_column_before_the_article_is_not_body() -> None:
     contact = "<p>地址：福州市鼓楼区某某路一号，邮编：350001，电话：0591-12345678。</p>"
     html = page(f"<table><tr><td>{menu}{contact}</td><td>{ARTICLE}</td></tr></table>")
     assert extract(html).body.splitlines()[0] == FIRST_LINE
+
+
+# ---------------------------------------------------------------- articles spread over sections
+
+SECTIONS = "".join(f"<div class=s{i}><div><p>第{i}部分。{SENTENCE * 2}</p><p>补充{i}。{SENTENCE}</p></div></div>"
+                   for i in range(6))
+PRODUCT = f"<html><body><div id=shop><div id=desc><p>简介。{SENTENCE}</p></div>{SECTIONS}</div></body></html>"
+
+
+def only_first_section(root: LexborNode, runs: object) -> tuple[list[LexborNode], list[LexborNode]]:
+    """A choice that found one section of the page."""
+    desc = root.css_first("#desc")
+    assert desc is not None
+    return [desc], [desc]
+
+
+def test_short_body_covering_little_of_the_page_takes_every_section(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(body_module, "choose_article", only_first_section)
+    lines = extract_body(LexborHTMLParser(PRODUCT), None).text.splitlines()
+    assert lines[0] == f"简介。{SENTENCE}" and lines[-1] == f"补充5。{SENTENCE}" and len(lines) == 13
+
+
+def test_spread_that_would_lose_the_body_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(body_module, "choose_article", only_first_section)
+    monkeypatch.setattr(body_module, "spread_article", lambda root, runs: root.css_first(".s0"))
+    assert extract_body(LexborHTMLParser(PRODUCT), None).text == f"简介。{SENTENCE}"
+
+
+def test_body_holding_most_of_the_page_is_not_spread() -> None:
+    html = page(f"<div id=art>{ARTICLE}</div><div class=aside-note><p>相关说明。{SENTENCE}</p></div>")
+    assert "相关说明" not in extract(html).body

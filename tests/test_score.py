@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract.score import choose_article, link_share, score_candidates, weighted_length
+from scraper.extract.score import (choose_article, link_share, prose_length, score_candidates,
+                                  spread_article, weighted_length)
 from scraper.extract.walk import walk
 
 SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
@@ -156,3 +157,37 @@ def test_title_heading_scores_its_container_not_itself() -> None:
 def test_page_without_prose_falls_back_to_the_root() -> None:
     core, nodes = choose("<div>短</div>")
     assert core == nodes == ["body"]
+
+
+# ---------------------------------------------------------------- articles spread over sections
+
+def spread(body: str) -> str | None:
+    root = LexborHTMLParser(f"<html><body>{body}</body></html>").body
+    assert root is not None
+    holder = spread_article(root, walk(root, use_hints=False)[1])
+    return holder.attributes.get("id") or holder.tag
+
+
+def test_spread_article_holds_every_well_scored_section() -> None:
+    # A product page: description, details and reviews in separate nested sections.
+    body = (f"<div id=page><div id=product><div id=desc>{paragraphs(3)}</div>"
+            f"<div id=tabs><div><div id=details>{paragraphs(2, label='细节')}</div></div></div></div>"
+            f"<div id=reviews>{paragraphs(2, label='评价')}</div></div><div id=annex>{paragraphs(2, label='附录')}</div>")
+    assert spread(body) == "body"
+    assert spread(f"<div id=page><div id=product><div id=desc>{paragraphs(3)}</div>"
+                  f"<div id=tabs><div id=details>{paragraphs(2, label='细节')}</div></div></div></div>") == "product"
+
+
+def test_spread_article_leaves_out_weak_blocks() -> None:
+    weak = "<p>注：本页信息仅供参考，以实际为准。</p>"
+    body = (f"<div id=page><div id=product><div id=desc>{paragraphs(5)}</div>"
+            f"<div id=details>{paragraphs(4, label='细节')}</div></div><div id=note>{weak}</div></div>")
+    assert spread(body) == "product"
+
+
+def test_prose_length_counts_text_outside_links_without_whitespace() -> None:
+    root = LexborHTMLParser("<html><body><p>ab cd <a href=/x>efgh</a></p><div>  xy  </div></body></html>").body
+    assert root is not None
+    runs = walk(root, use_hints=False)[1]
+    # "ab cd efgh" has 8 letters of which the link holds 4 of 11 raw characters.
+    assert prose_length(runs) == round(8 * (1 - 4 / 11)) + 2

@@ -1,16 +1,22 @@
-"""Article body: prune, choose the article node, render its paragraphs, tidy the lines."""
+"""Article body: prune, choose the article node, render its paragraphs, tidy the lines.
+
+A short body that holds little of the page's text is one section of an article spread
+over several (product, recipe, event pages): the node holding every well-scored
+section is rendered instead when that only adds to it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import Image
 from .clean import prune
 from .render import render
 from . import patterns as P
-from .score import choose_article, weighted_length
+from .score import choose_article, prose_length, spread_article, weighted_length
+from .walk import TextRuns
 from .tidy import tidy
 
 
@@ -46,7 +52,28 @@ def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, *, use_
     if root is None:
         return Body()
     core, nodes = choose_article(root, runs)
+    body = _rendered(nodes, core, url, title)
+    if _covers_little(body.text, runs):
+        holder = spread_article(root, runs)
+        spread = _rendered([holder], [holder], url, title)
+        # Only ever more of the page: a section holding the body's every line, not a
+        # wrapper whose link share dropped the article itself.
+        if len(spread.text) > len(body.text) and \
+                set(body.text.splitlines()) <= set(spread.text.splitlines()):
+            spread.editor = spread.editor or body.editor
+            return spread
+    return body
+
+
+def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,
+              title: str | None) -> Body:
     rendered = render(nodes, url, core)
     lines, editor = tidy(rendered.lines, rendered.core, title=title, captions=rendered.captions)
     return Body(text="\n".join(lines), images=rendered.images, captions=rendered.captions,
                 editor=editor)
+
+
+def _covers_little(text: str, runs: TextRuns) -> bool:
+    """A short body that holds a small share of the page's text outside links."""
+    length = sum(map(len, text.split()))
+    return length < P.SPREAD_MAX_LEN and length < P.SPREAD_MAX_COVERAGE * prose_length(runs)

@@ -203,6 +203,15 @@ WIDEN_MAX_LINK_DENSITY = 0.3
 WIDEN_THIN_EXTRA = 100
 # Lines the wrapper adds are kept only when this long (weighted) and punctuated.
 OUTER_PROSE_LEN = 80
+# A body shorter than SPREAD_MAX_LEN (characters without whitespace) that holds less
+# than SPREAD_MAX_COVERAGE of the page's text outside links may be one section of an
+# article spread over several (product, recipe and event pages): the smallest node
+# holding every block that scores SPREAD_SCORE_SHARE of the best one is rendered
+# instead, when that gives more text.
+SPREAD_MAX_LEN = 2000
+SPREAD_MAX_COVERAGE = 0.3
+SPREAD_SCORE_SHARE = 0.3
+SPREAD_CANDIDATES = 30
 # Siblings of the chosen node are kept when they score at least this share of it…
 SIBLING_SCORE_SHARE = 0.2
 SIBLING_MIN_SCORE = 10.0

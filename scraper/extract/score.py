@@ -117,6 +117,41 @@ def choose_article(root: LexborNode, runs: TextRuns | None = None) -> tuple[list
     return core, (core if wide is top else _with_siblings(wide, adjusted))
 
 
+def prose_length(runs: TextRuns) -> int:
+    """Characters (without whitespace) of the page's text outside links, as measured
+    by the walk; a run's link share is taken from its raw characters."""
+    total = 0
+    for _, texts, link_chars in runs.values():
+        text = "".join(texts)
+        if text:
+            total += round(sum(map(len, text.split())) * (1 - min(1, link_chars / len(text))))
+    return total
+
+
+def spread_article(root: LexborNode, runs: TextRuns) -> LexborNode:
+    """The smallest node that holds every well-scored block: the article of a page laid
+    out as several sections (a product, a recipe, an event) rather than one body.
+
+    Well-scored means at least SPREAD_SCORE_SHARE of the best link-adjusted score among
+    the SPREAD_CANDIDATES best raw scores.
+    """
+    candidates = score_candidates(runs)
+    if not candidates:
+        return root
+    adjusted = _LinkAdjusted(candidates)
+    ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[: P.SPREAD_CANDIDATES]
+    scores = [(adjusted(c.node), c.node) for c in ranked]
+    best = max(score for score, _ in scores)
+    good = [node for score, node in scores if score >= best * P.SPREAD_SCORE_SHARE]
+    # A wrapper scores from the blocks inside it: only those blocks say where text is.
+    good = [node for node in good if not any(_is_ancestor(node, other) for other in good)]
+    holder: LexborNode | None = good[0]
+    while holder is not None and not all(
+            node.mem_id == holder.mem_id or _is_ancestor(holder, node) for node in good):
+        holder = holder.parent
+    return holder if holder is not None and holder.tag not in ("html", "-document") else root
+
+
 class _LinkAdjusted:
     """Candidate scores scaled by (1 - link density), measured once per node on demand."""
 
