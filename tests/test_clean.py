@@ -48,13 +48,19 @@ def test_never_content_tags_go(block: str) -> None:
     f'<p style="color: red; display: none">{MARK}</p>',
     f'<p style="visibility:hidden">{MARK}</p>',
     f'<p aria-hidden="true">{MARK}</p>',
-], ids=["hidden-attr", "display-none", "display-none-spaced", "visibility-hidden", "aria-hidden"])
+    f'<span class="hidden"><span>{MARK}</span></span>',
+], ids=["hidden-attr", "display-none", "display-none-spaced", "visibility-hidden", "aria-hidden",
+        "hidden-class"])
 def test_hidden_elements_go(block: str) -> None:
     assert MARK not in pruned_text(block)
 
 
 def test_hidden_elements_go_even_without_hints() -> None:
     assert MARK not in pruned_text(f"<p hidden>{MARK}</p>", use_hints=False)
+
+
+def test_hidden_on_small_screens_only_stays() -> None:
+    assert MARK in pruned_text(f'<span class="hidden md:block">{MARK}</span>')
 
 
 def test_aria_hidden_false_stays() -> None:

@@ -77,8 +77,12 @@ def test_paragraph_with_a_link_in_its_prose_stays() -> None:
     ("<p align=center><img src=a.jpg></p><p align=center>图为会场，记者摄</p>", "图为会场，记者摄"),
     ("<center><img src=a.jpg><br>图为会场一角</center>", "图为会场一角"),
     ("<div class=pictext>图为现场</div>", "图为现场"),
+    ("<figure><img src=a.jpg><div class=Figure-caption>The company said overwhelming demand led to "
+     "problems as it rolled out the streaming service to millions of subscribers on Tuesday.</div></figure>",
+     "The company said overwhelming demand led to problems as it rolled out the streaming service "
+     "to millions of subscribers on Tuesday."),
 ], ids=["figcaption", "short-line-under-picture", "centred-line-under-picture",
-        "center-img-br-caption", "caption-class"])
+        "center-img-br-caption", "caption-class", "long-caption-class"])
 def test_caption_goes_to_captions_not_lines(inner: str, caption: str) -> None:
     out = rendered(f"{inner}{PROSE}")
     assert out.lines == [SENTENCE]

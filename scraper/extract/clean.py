@@ -13,7 +13,9 @@ __all__ = ["prune", "class_hint", "hint_of", "HIDDEN_SELECTOR"]
 # Elements hidden from readers are not part of what they read.
 HIDDEN_SELECTOR = (
     '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
-    '[style*="visibility:hidden"], [style*="visibility: hidden"]'
+    '[style*="visibility:hidden"], [style*="visibility: hidden"], '
+    # the utility class alone (Bootstrap's display:none); "hidden md:block" shows on screens
+    '[class="hidden"]'
 )
 
 

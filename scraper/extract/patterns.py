@@ -242,6 +242,10 @@ MAX_PRUNED_SHARE = 0.5
 
 # A short text block right after an image-only block is its caption.
 CAPTION_MAX_LEN = 80
+# A block whose class names it a caption (``Figure-caption``, ``wp-caption-text``) is one
+# up to this long (characters without whitespace): captions of news photos run to two
+# sentences.
+CAPTION_HINTED_MAX_LEN = 300
 # Without a caption class, a line under a picture is its caption only when it is this
 # short (or centred) and has at most this many clause breaks: prose has more.
 CAPTION_PLAIN_MAX_LEN = 40

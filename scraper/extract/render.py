@@ -119,10 +119,10 @@ class _Renderer:
     def is_caption(self, node: LexborNode, attrs: dict[str, str | None], text: str,
                    hinted: bool) -> bool:
         compact = "".join(text.split())
+        if hinted:   # named a caption: a sentence or two about the picture
+            return 0 < len(compact) <= P.CAPTION_HINTED_MAX_LEN
         if not 0 < len(compact) <= P.CAPTION_MAX_LEN:
             return False
-        if hinted:
-            return True
         if node.css_first("img") is not None:
             return False
         return caption_like(compact, centered=self.centered > 0 or
