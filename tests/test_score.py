@@ -154,6 +154,34 @@ def test_title_heading_scores_its_container_not_itself() -> None:
     assert "h1" not in scored and "article" in scored
 
 
+def rendered_ids(body: str) -> set[str | None]:
+    """The ids of the nodes chosen for rendering and of everything inside them."""
+    root = LexborHTMLParser(f"<html><body>{body}</body></html>").body
+    assert root is not None
+    return {node.attributes.get("id") for part in choose_article(root)[1]
+            for node in [part, *part.css("[id]")]}
+
+
+def builder_article(extra: str = "") -> str:
+    """An <article> laid out by a page builder: one long section and short ones."""
+    rows = "".join(f"<section class=s{i}><div class=inner><p id=row{i}>第{i}节。{SENTENCE * 2}</p></div></section>"
+                   for i in range(4))
+    return (f"<article id=post><header id=head><h1>标题</h1><p>导语：{SENTENCE}</p></header>"
+            f"<div class=row><div class=col><div id=main>{ARTICLE}</div></div></div>{rows}{extra}</article>")
+
+
+def test_article_element_is_rendered_whole_but_for_its_header() -> None:
+    assert choose(f"<div id=page>{builder_article()}</div>")[0] == ["main"]
+    assert rendered_ids(f"<div id=page>{builder_article()}</div>") >= {"row0", "row3", "main"}
+    assert "head" not in rendered_ids(f"<div id=page>{builder_article()}</div>")
+
+
+def test_article_element_full_of_links_is_not_taken() -> None:
+    links = "".join(f"<li><a href=/r{i}>相关文章标题第{i}篇，链接文字很长很长很长</a></li>" for i in range(30))
+    ids = rendered_ids(f"<div id=page>{builder_article(f'<ul id=related>{links}</ul>')}</div>")
+    assert "related" not in ids and "row3" not in ids
+
+
 def test_page_without_prose_falls_back_to_the_root() -> None:
     core, nodes = choose("<div>短</div>")
     assert core == nodes == ["body"]

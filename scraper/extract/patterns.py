@@ -212,6 +212,13 @@ SPREAD_MAX_LEN = 2000
 SPREAD_MAX_COVERAGE = 0.3
 SPREAD_SCORE_SHARE = 0.3
 SPREAD_CANDIDATES = 30
+# The <article> element (or itemprop=articleBody) up to ARTICLE_LEVELS above the chosen
+# node is rendered whole, but for its <header>, when it holds at most ARTICLE_MAX_GROWTH
+# times the chosen text and at most ARTICLE_MAX_LINK_DENSITY of it is links.
+ARTICLE_BODY_ITEMPROP = "articlebody"
+ARTICLE_LEVELS = 10
+ARTICLE_MAX_GROWTH = 4
+ARTICLE_MAX_LINK_DENSITY = 0.3
 # Siblings of the chosen node are kept when they score at least this share of it…
 SIBLING_SCORE_SHARE = 0.2
 SIBLING_MIN_SCORE = 10.0

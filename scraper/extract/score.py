@@ -114,6 +114,9 @@ def choose_article(root: LexborNode, runs: TextRuns | None = None) -> tuple[list
     top = _climb(ranked[0], ranked, adjusted)
     core = _with_siblings(top, adjusted)
     wide = _widen(top)
+    article = _article_element(wide.node)
+    if article is not None:
+        return core, article
     return core, (core if wide is top else _with_siblings(wide, adjusted))
 
 
@@ -253,6 +256,38 @@ def _widen(top: Candidate) -> Candidate:
             break
         node, length, links = parent, p_length, p_links
     return top if node is top.node else Candidate(node, top.score)
+
+
+def _is_article_element(node: LexborNode) -> bool:
+    return node.tag == "article" or \
+        (node.attributes.get("itemprop") or "").lower() == P.ARTICLE_BODY_ITEMPROP
+
+
+def _article_element(node: LexborNode) -> list[LexborNode] | None:
+    """The parts of the ``<article>`` (or ``itemprop=articleBody``) element around
+    ``node``, without its ``<header>`` (headline, standfirst, byline): page builders
+    split one article into many sections, each too small to count as part of it.
+
+    Taken only when the element is close above ``node``, holds at most
+    ARTICLE_MAX_GROWTH times its text, and few links; otherwise None.
+    """
+    length = _text_len(node)
+    parent = node.parent
+    for _ in range(P.ARTICLE_LEVELS):
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        if _is_article_element(parent):
+            p_length = _text_len(parent)
+            if p_length > P.ARTICLE_MAX_GROWTH * max(length, 1) or \
+                    _link_len(parent) > P.ARTICLE_MAX_LINK_DENSITY * p_length:
+                return None
+            parts = [child for child in parent.iter() if child.tag != "header"]
+            target = node.mem_id
+            if any(part.mem_id == target or _is_ancestor(part, node) for part in parts):
+                return parts
+            return None
+        parent = parent.parent
+    return None
 
 
 def _with_siblings(top: Candidate, adjusted: _LinkAdjusted) -> list[LexborNode]:
