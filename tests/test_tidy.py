@@ -95,6 +95,25 @@ def test_long_line_starting_like_furniture_kept(start: str) -> None:
     assert kept_between(line) == [line]
 
 
+@pytest.mark.parametrize("line", [
+    "Share this article", "Print recipe", "Bookmark the permalink.", "No responses so far",
+    "Gefällt mir:", "Jetzt teilen!", "(Noch keine Bewertungen)", "- Anzeige -", "Über den Autor",
+    "War der Artikel nützlich?", "Wie bewerten Sie diesen Artikel?", "Permalien", "drukuj",
+], ids=["share-en", "print-recipe", "permalink", "no-responses", "like-de", "share-de",
+        "no-ratings-de", "ad-label-de", "about-author-de", "helpful-de", "rate-de", "permalink-fr",
+        "print-pl"])
+def test_interface_line_dropped(line: str) -> None:
+    assert kept_between(line) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Teilen Sie Ihre Erfahrungen mit uns, wir freuen uns auf Ihre Nachricht.",
+    "Drucken war früher teuer.",
+], ids=["sentence-starting-with-share", "sentence-starting-with-print"])
+def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
+    assert kept_between(line) == [line]
+
+
 # ---------------------------------------------------------------- info, title, disclaimer
 
 @pytest.mark.parametrize("line", [

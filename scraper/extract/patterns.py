@@ -313,11 +313,23 @@ DISCLAIMER_MAX_LEN = 400
 # notice ("福州新闻网版权与免责声明:", "Copyright notice") is dropped whole.
 DISCLAIMER_BLOCK = re.compile(r"版权与免责声明|免责声明|版权声明|版权所有|Disclaimer|Copyright", re.I)
 DISCLAIMER_HEAD_LEN = 40
-# Interface words standing alone on a line: gallery and page controls.
+# Interface words standing alone on a line: gallery, page, rating and sharing controls.
+# Each alternative is one language's usual labels (English, German, French, Spanish,
+# Italian, Polish, Portuguese).
 UI_LINE = re.compile(
-    r"""^(?:caption|close|advertisement|ad|tags?|share(?:\s+this(?:\s+article)?)?|print|e-?mail
+    r"""^[(\[]?\s*(?:caption|close|advertisement|ad|tags?|share(?:\s+this(?:\s+article)?)?|print|e-?mail
         |comments?|read\s+more|continue\s+reading|loading\.*|skip\s+to\s+content|menu
-        |previous|next|back\s+to\s+top|view\s+gallery|enlarge|photos?)\s*[:.…]*$""",
+        |previous|next|back\s+to\s+top|view\s+gallery|enlarge|photos?|like\s+this|permalink
+        |bookmark\s+the\s+permalink|print\s+recipe|no\s+comments?(?:\s+yet|\s+so\s+far)?
+        |no\s+responses?(?:\s+so\s+far)?|was\s+this\s+(?:article|page)\s+helpful\??
+        |gefällt\s+mir|teilen|jetzt\s+teilen|artikel\s+teilen|drucken|rezept\s+drucken
+        |kommentieren|kommentare?|anzeige|werbung|-\s*anzeige\s*-|zurück(?:\s+zur\s+\w+)?
+        |quellen\s+(?:ausblenden|einblenden)|externer\s+inhalt|noch\s+keine\s+bewertungen
+        |(?:war|ist)\s+(?:der|dieser|die|diese)\s+(?:artikel|beitrag|seite)\s+(?:nützlich|hilfreich)\??
+        |wie\s+bewerten\s+sie\s+diesen\s+(?:artikel|beitrag)\??|hier\s+können\s+sie\s+den\s+artikel\s+bewerten
+        |möchten\s+sie\s+(?:den|diesen)\s+(?:artikel|beitrag)\s+teilen\??|über\s+den\s+autor(?:in)?
+        |partager|imprimer|permalien|publicité|compartir|imprimir|publicidad|condividi|stampa
+        |drukuj|udostępnij|compartilhar)\s*[)\]]?\s*[:.…!]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # A heading that opens a list of other articles; outside the article's core block
