@@ -33,18 +33,28 @@ def _strongly_hinted(child: LexborNode, tag: str) -> bool:
     return bool(cls or ident) and hint_of(f"{cls or ''} {ident or ''}") <= P.STRONG_NEGATIVE
 
 
-def _link_length(node: LexborNode) -> int:
-    return sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
+def stripped_length(node: LexborNode) -> int:
+    """Characters of the node's text, each text node stripped.
+
+    Text nodes of whitespace only strip to nothing: the parser skips them
+    (``skip_empty``) rather than decode each into a string first.
+    """
+    return len(node.text(deep=True, strip=True, skip_empty=True))
+
+
+def link_length(node: LexborNode) -> int:
+    """``stripped_length`` of the node's anchors, summed."""
+    return sum(map(stripped_length, node.css("a")))
 
 
 def _prose_length(node: LexborNode) -> int:
     """Characters of the node's text outside links (text nodes stripped)."""
-    return len(node.text(deep=True, strip=True)) - _link_length(node)
+    return stripped_length(node) - link_length(node)
 
 
 def _holds_less_prose(node: LexborNode, limit: float) -> bool:
-    length = len(node.text(deep=True, strip=True))
-    return length < limit or length - _link_length(node) < limit
+    length = stripped_length(node)
+    return length < limit or length - link_length(node) < limit
 
 
 def walk(body: LexborNode, *, use_hints: bool = True) -> tuple[list[LexborNode], TextRuns]:
