@@ -29,9 +29,18 @@ def _to_text(html: str | bytes, http_charset: str | None) -> tuple[str, str | No
     return html, None
 
 
-def _without_nul(text: str) -> str:
-    # Lexbor stops at NUL; such characters carry nothing in an HTML page.
-    return text.replace("\x00", "") if "\x00" in text else text
+def _parser_input(text: str) -> tuple[str, bytes]:
+    """The text without NUL characters, and its UTF-8 form for the parser.
+
+    Lexbor stops at NUL; such characters carry nothing in an HTML page. The parser
+    encodes text to UTF-8 this same way anyway: encoding once here lets the NUL test
+    run over bytes (a fast byte search), where a test over non-Latin text reads it a
+    character at a time.
+    """
+    data = text.encode("utf-8", "ignore")
+    if b"\x00" in data:   # in UTF-8, a zero byte is only ever the NUL character
+        return text.replace("\x00", ""), data.replace(b"\x00", b"")
+    return text, data
 
 
 def extract(html: str | bytes, url: str | None = None, *, http_charset: str | None = None,
@@ -52,8 +61,8 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 
 
 def _scraper_engine(text: str, url: str | None, encoding: str | None) -> Article:
-    text = _without_nul(text)
-    tree = LexborHTMLParser(text)
+    text, data = _parser_input(text)
+    tree = LexborHTMLParser(data)
     meta = extract_metadata(tree, url)
     body = extract_body(tree, url, title=meta.title, source=text)
     return Article(url=url, site=meta.site, title=meta.title, published=meta.published,

@@ -32,8 +32,11 @@ class Rendered:
 
 
 def _is_centered(tag: str, attrs: dict[str, str | None]) -> bool:
-    return (tag == "center" or (attrs.get("align") or "").lower() == "center"
-            or P.CENTERED.search(attrs.get("style") or "") is not None)
+    if tag == "center":
+        return True
+    align, style = attrs.get("align"), attrs.get("style")
+    return ((align is not None and align.lower() == "center")
+            or (style is not None and P.CENTERED.search(style) is not None))
 
 
 def _caption_hinted(attrs: dict[str, str | None]) -> bool:
@@ -66,9 +69,10 @@ def caption_like(compact: str, *, centered: bool) -> bool:
 
 
 class _Renderer:
-    def __init__(self, url: str | None, core_ids: set[int]) -> None:
+    def __init__(self, url: str | None, core_ids: set[int], anchor_holders: set[int]) -> None:
         self.url = url
         self.core_ids = core_ids
+        self.anchor_holders = anchor_holders
         self.in_core = not core_ids
         self.out = Rendered()
         self.buffer: list[str] = []
@@ -84,6 +88,8 @@ class _Renderer:
         self.line_after_image = False
 
     def flush(self) -> str:
+        if not self.buffer:   # called at every block boundary, most often with nothing
+            return ""
         line = " ".join("".join(self.buffer).split())
         if not line.isascii() and P.INVISIBLE_CHARS.search(line):
             line = P.INVISIBLE_CHARS.sub("", line)
@@ -137,7 +143,7 @@ class _Renderer:
         attrs = node.attributes
         if tag in LINK_LIST_TAGS:
             text: str | None = None
-            if self.link_depth or node.css_first("a") is not None:
+            if self.link_depth or node.mem_id in self.anchor_holders:
                 # Only blocks with anchors (or inside one) can be link lists.
                 text = node.text(deep=True)
                 density = 1.0 if self.link_depth else link_share(node)
@@ -225,10 +231,27 @@ class _Renderer:
                 self.children(child)
 
 
+def _anchor_holders(nodes: list[LexborNode]) -> set[int]:
+    """Ids of the elements that hold an ``<a>`` somewhere below them.
+
+    One query per rendered node instead of one per block. Each anchor marks its
+    ancestors up to the document, stopping at one already marked: the ancestors of a
+    marked element are all marked, whichever node the anchor was found from.
+    """
+    holders: set[int] = set()
+    for root in nodes:
+        for anchor in root.css("a"):
+            parent = anchor.parent
+            while parent is not None and parent.mem_id not in holders:
+                holders.add(parent.mem_id)
+                parent = parent.parent
+    return holders
+
+
 def render(nodes: list[LexborNode], url: str | None, core: list[LexborNode] | None = None) -> Rendered:
     """Paragraph lines of ``nodes``; lines outside the ``core`` nodes (when given) are flagged."""
     core_ids = {node.mem_id for node in core or ()}
-    renderer = _Renderer(url, core_ids)
+    renderer = _Renderer(url, core_ids, _anchor_holders(nodes))
     for node in nodes:
         renderer.in_core = not core_ids or node.mem_id in core_ids
         # The chosen nodes themselves are rendered whole; the pruning rules apply inside.

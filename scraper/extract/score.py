@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .hints import class_hint
-from .walk import TextRuns, walk
+from .walk import TextRuns, link_length, stripped_length, walk
 
 
 @dataclass
@@ -43,11 +43,10 @@ def inside_link(node: LexborNode) -> bool:
 
 def link_share(node: LexborNode) -> float:
     """Share of the node's text that sits in its anchors (text nodes stripped)."""
-    length = len(node.text(deep=True, strip=True))
+    length = stripped_length(node)
     if not length:
         return 0.0
-    links = sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
-    return min(1.0, links / length)
+    return min(1.0, link_length(node) / length)
 
 
 def link_density(node: LexborNode) -> float:

@@ -9,6 +9,8 @@ exhaust Python's recursion.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
@@ -31,18 +33,28 @@ def _strongly_hinted(child: LexborNode, tag: str) -> bool:
     return bool(cls or ident) and hint_of(f"{cls or ''} {ident or ''}") <= P.STRONG_NEGATIVE
 
 
-def _link_length(node: LexborNode) -> int:
-    return sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
+def stripped_length(node: LexborNode) -> int:
+    """Characters of the node's text, each text node stripped.
+
+    Text nodes of whitespace only strip to nothing: the parser skips them
+    (``skip_empty``) rather than decode each into a string first.
+    """
+    return len(node.text(deep=True, strip=True, skip_empty=True))
+
+
+def link_length(node: LexborNode) -> int:
+    """``stripped_length`` of the node's anchors, summed."""
+    return sum(map(stripped_length, node.css("a")))
 
 
 def _prose_length(node: LexborNode) -> int:
     """Characters of the node's text outside links (text nodes stripped)."""
-    return len(node.text(deep=True, strip=True)) - _link_length(node)
+    return stripped_length(node) - link_length(node)
 
 
 def _holds_less_prose(node: LexborNode, limit: float) -> bool:
-    length = len(node.text(deep=True, strip=True))
-    return length < limit or length - _link_length(node) < limit
+    length = stripped_length(node)
+    return length < limit or length - link_length(node) < limit
 
 
 def walk(body: LexborNode, *, use_hints: bool = True) -> tuple[list[LexborNode], TextRuns]:
@@ -54,35 +66,39 @@ def walk(body: LexborNode, *, use_hints: bool = True) -> tuple[list[LexborNode],
     most of the prose, a menu never does); weak hints only lower scores later. Each text node is credited to its nearest
     block, and counted as link text when any ancestor is an ``<a>``.
     """
-    limit = _prose_length(body) * P.MAX_PRUNED_SHARE if use_hints else 0.0
+    limit: float | None = None if use_hints else 0.0   # measured when first needed
     doomed: list[LexborNode] = []
     runs: TextRuns = {}
-    # (node, its nearest block, inside a link, is a text node); children pushed in
-    # reverse so that they are taken in document order.
-    stack: list[tuple[LexborNode, LexborNode, bool, bool]] = [(body, body, False, False)]
-    pop, push = stack.pop, stack.append
+    # One frame per open element: (its remaining children, its nearest block, inside a
+    # link). Text nodes are read as they are met, so runs keep document order; text
+    # nodes of ASCII whitespace only are skipped by the parser's iterator already.
+    stack: list[tuple[Iterator[LexborNode], LexborNode, bool]] = [
+        (body.iter(include_text=True, skip_empty=True), body, False)]
     while stack:
-        node, block, in_link, is_text = pop()
-        if is_text:
-            text = node.text_content
-            if text and not text.isspace():
-                entry = runs.get(block.mem_id)
-                if entry is None:
-                    entry = runs[block.mem_id] = [block, [], 0]
-                entry[1].append(text)
-                if in_link:
-                    entry[2] += len(text)
-            continue
-        for child in reversed(list(node.iter(include_text=True))):
+        children, block, in_link = stack[-1]
+        for child in children:
             tag = child.tag
             if tag == "-text":
-                push((child, block, in_link, True))
+                text = child.text_content
+                if text and not text.isspace():
+                    entry = runs.get(block.mem_id)
+                    if entry is None:
+                        entry = runs[block.mem_id] = [block, [], 0]
+                    entry[1].append(text)
+                    if in_link:
+                        entry[2] += len(text)
                 continue
             if not tag or tag[0] == "-":   # comments and other non-element nodes
                 continue
-            if use_hints and tag in _HINTABLE and _strongly_hinted(child, tag) and \
-                    _holds_less_prose(child, limit):
-                doomed.append(child)
-                continue
-            push((child, child if tag in P.BLOCK_TAGS else block, in_link or tag == "a", False))
+            if use_hints and tag in _HINTABLE and _strongly_hinted(child, tag):
+                if limit is None:
+                    limit = _prose_length(body) * P.MAX_PRUNED_SHARE
+                if _holds_less_prose(child, limit):
+                    doomed.append(child)
+                    continue
+            stack.append((child.iter(include_text=True, skip_empty=True),
+                          child if tag in P.BLOCK_TAGS else block, in_link or tag == "a"))
+            break   # enter the child; this frame resumes after it
+        else:
+            stack.pop()
     return doomed, runs
