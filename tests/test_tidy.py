@@ -114,6 +114,30 @@ def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
     assert kept_between(line) == [line]
 
 
+# ---------------------------------------------------------------- Western datelines
+
+@pytest.mark.parametrize("line", [
+    "Stand: 05. Februar 2020", "Aktualisiert: 11.04.2020, 10:27", "Dienstag, 4. Juni 2019, 15:54",
+    "von Anja Muster am 14. Mai 2014, 15:40 Uhr", "Posted on March 3rd, 2020 by admin",
+    "Updated 1:39 am EST, Wednesday, November 20, 2019", "June 4, 2019", "28.04.2020 21:38 Uhr",
+    "Publié le 2 mars 2020", "2020-02-05",
+], ids=["stand-de", "updated-de", "weekday-de", "by-on-de", "posted-by-en", "updated-en",
+        "bare-date-en", "bare-date-time-de", "published-fr", "iso"])
+def test_dateline_dropped(line: str) -> None:
+    assert kept_between(line) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Am 4. Juni 2019 starb er.",
+    "02.11.2022 - Placebo - Stadthalle",
+    "Termin: 21.02.2020, 19 Uhr",
+    "— The Senate (@Senate) October 9, 2018",
+    "Der Vertrag vom 12.03.2020 wurde von allen Partnern unterzeichnet und gilt ab sofort",
+], ids=["sentence", "dated-list-entry", "event-time", "tweet-signature", "long-sentence"])
+def test_line_with_a_date_that_is_not_a_dateline_kept(line: str) -> None:
+    assert kept_between(line) == [line]
+
+
 # ---------------------------------------------------------------- info, title, disclaimer
 
 @pytest.mark.parametrize("line", [

@@ -360,5 +360,47 @@ SENTENCE_END = re.compile(r"[。！？；，]")
 DATE_IN_LINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 INFO_LINE_MAX_LEN = 120
 
+# Western datelines: a date (05.02.2020, 2020-02-05, 4. Juni 2019, June 4, 2019) with at
+# most a label, a weekday, a time and a name around it ("Stand: 05. Februar 2020",
+# "Dienstag, 4. Juni 2019, 15:54", "von Anja Muster am 14. Mai 2014, 15:40 Uhr").
+_MONTHS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+    "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+    "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre",
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "octubre", "noviembre", "diciembre",
+    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+    "dicembre",
+)
+_MONTH = "(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+WESTERN_DATE = re.compile(
+    r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
+    r"|\d{1,2}\.?\s+(?:de\s+)?" + _MONTH + r"\s+(?:de\s+)?\d{4}"
+    r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})",
+    re.IGNORECASE,
+)
+CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.h]\d{2}(?:\s*(?:uhr|h|am|pm)\b)?|\s*uhr\b)", re.IGNORECASE)
+# Words that make a dated line a publication line: labels, "by"/"on" and weekdays.
+_DATELINE_WORDS = (
+    "posted", "published", "updated", "written", "by", "on", "at", "date", "last", "modified",
+    "stand", "aktualisiert", "publiziert", "veröffentlicht", "veröffentlichung", "erstellt",
+    "verfasst", "geschrieben", "datum", "zuletzt", "bearbeitet", "von", "am", "um",
+    "publié", "mis", "à", "jour", "le", "par", "publicado", "actualizado", "el", "por",
+    "pubblicato", "aggiornato", "il", "da",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+)
+DATELINE_WORDS = frozenset(_DATELINE_WORDS)
+# A dated line is a publication line when it holds nothing but the date, the time and
+# those words, or those words and a name of at most this many words ("von Anja Muster
+# am 14. Mai 2014"); and it is no longer than DATELINE_MAX_LEN.
+DATELINE_MAX_NAME_WORDS = 3
+DATELINE_MAX_LEN = 80
+
 # Class/id words of caption blocks (``pictext``, ``wp-caption-text``, 图注 blocks ``tu``).
 CAPTION_HINT = _words(_CAPTION_HINTS)

@@ -15,6 +15,24 @@ def _is_info_line(line: str) -> bool:
     return P.INFO_LINE_MARKERS.search(line) is not None and P.SENTENCE_END.search(line) is None
 
 
+def _is_dateline(line: str) -> bool:
+    """A Western date with only a label, a weekday, a time or a short name around it
+    ("Stand: 05. Februar 2020", "Posted on March 3, 2020 by admin"): not a sentence, not
+    an entry of a dated list ("02.11.2022 - Placebo - Stadthalle")."""
+    if len(line) > P.DATELINE_MAX_LEN:
+        return False
+    rest, dates = P.WESTERN_DATE.subn(" ", line)
+    if not dates:
+        return False
+    rest = P.CLOCK_TIME.sub(" ", rest)
+    words = [word.strip(".,;:|·•-–—/()[]").lower() for word in rest.split()]
+    words = [word for word in words if any(c.isalnum() for c in word)]
+    labels = sum(word in P.DATELINE_WORDS for word in words)
+    others = len(words) - labels
+    return others == 0 or (labels > 0 and others <= P.DATELINE_MAX_NAME_WORDS
+                           and rest.rstrip()[-1:] not in (".", "!", "?"))
+
+
 def _is_prose(line: str) -> bool:
     """A full sentence or more: what a wrapper around the article may add to it."""
     return weighted_length(line) >= P.OUTER_PROSE_LEN and P.PUNCTUATION.search(line) is not None
@@ -54,7 +72,7 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
             continue
         if len(line) <= P.DISCLAIMER_MAX_LEN and P.DISCLAIMER_LINE.match(line):
             continue
-        if _is_info_line(line):
+        if _is_info_line(line) or _is_dateline(line):
             continue
         kept.append(line)
         if len(line) >= P.REPEATED_LINE_MIN_LEN:
