@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborNode
 
 from ..models import Image
+from . import line_patterns as L
 from . import patterns as P
 from .score import link_share, weighted_length
 
@@ -158,7 +159,7 @@ class _Renderer:
             if not self.in_core:
                 # Around the article, a copyright/disclaimer block goes whole.
                 text = node.text(deep=True) if text is None else text
-                if P.DISCLAIMER_BLOCK.search(text, 0, P.DISCLAIMER_HEAD_LEN):
+                if L.DISCLAIMER_BLOCK.search(text, 0, L.DISCLAIMER_HEAD_LEN):
                     return
             # Only a block under a picture, or one with a caption class, can be a caption.
             hinted = _caption_hinted(attrs)

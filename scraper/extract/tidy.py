@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
+from . import line_patterns as L
 from . import patterns as P
 from .score import weighted_length
 
 
 def _is_info_line(line: str) -> bool:
     """A date with labelled fields (来源：…, 发布时间：…), not a sentence that has both."""
-    if len(line) > P.INFO_LINE_MAX_LEN or P.DATE_IN_LINE.search(line) is None:
+    if len(line) > L.INFO_LINE_MAX_LEN or L.DATE_IN_LINE.search(line) is None:
         return False
-    if P.INFO_LINE_LABEL.search(line):
+    if L.INFO_LINE_LABEL.search(line):
         return True
-    return P.INFO_LINE_MARKERS.search(line) is not None and P.SENTENCE_END.search(line) is None
+    return L.INFO_LINE_MARKERS.search(line) is not None and L.SENTENCE_END.search(line) is None
 
 
 def _is_dateline(line: str) -> bool:
     """A Western date with only a label, a weekday, a time or a short name around it
     ("Stand: 05. Februar 2020", "Posted on March 3, 2020 by admin"): not a sentence, not
     an entry of a dated list ("02.11.2022 - Placebo - Stadthalle")."""
-    if len(line) > P.DATELINE_MAX_LEN:
+    if len(line) > L.DATELINE_MAX_LEN:
         return False
-    rest, dates = P.WESTERN_DATE.subn(" ", line)
+    rest, dates = L.WESTERN_DATE.subn(" ", line)
     if not dates:
         return False
-    rest = P.CLOCK_TIME.sub(" ", rest)
+    rest = L.CLOCK_TIME.sub(" ", rest)
     words = [word.strip(".,;:|·•-–—/()[]").lower() for word in rest.split()]
     words = [word for word in words if any(c.isalnum() for c in word)]
-    labels = sum(word in P.DATELINE_WORDS for word in words)
+    labels = sum(word in L.DATELINE_WORDS for word in words)
     others = len(words) - labels
-    return others == 0 or (labels > 0 and others <= P.DATELINE_MAX_NAME_WORDS
+    return others == 0 or (labels > 0 and others <= L.DATELINE_MAX_NAME_WORDS
                            and rest.rstrip()[-1:] not in (".", "!", "?"))
 
 
@@ -53,33 +54,33 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     after_related = False   # past a "related articles" heading outside the core
     for line, in_core in zip(lines, core):
         if not in_core:
-            if after_related or (len(line) <= P.FURNITURE_MAX_LEN and P.RELATED_HEADING.match(line)):
+            if after_related or (len(line) <= L.FURNITURE_MAX_LEN and L.RELATED_HEADING.match(line)):
                 after_related = True
                 continue
             if not _is_prose(line):
                 continue
         if line in seen:
             continue
-        match = P.EDITOR_LINE.match(line)
-        if match and len(line) <= P.FURNITURE_MAX_LEN:
+        match = L.EDITOR_LINE.match(line)
+        if match and len(line) <= L.FURNITURE_MAX_LEN:
             editor = editor or match.group("name").strip()
             continue
         if line in caption_set:
             continue
         if norm_title and "".join(line.split()) == norm_title:
             continue
-        if len(line) <= P.FURNITURE_MAX_LEN and (P.FURNITURE_LINE.match(line) or P.UI_LINE.match(line)):
+        if len(line) <= L.FURNITURE_MAX_LEN and (L.FURNITURE_LINE.match(line) or L.UI_LINE.match(line)):
             continue
-        if len(line) <= P.DISCLAIMER_MAX_LEN and P.DISCLAIMER_LINE.match(line):
+        if len(line) <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line):
             continue
         if _is_info_line(line) or _is_dateline(line):
             continue
         kept.append(line)
-        if len(line) >= P.REPEATED_LINE_MIN_LEN:
+        if len(line) >= L.REPEATED_LINE_MIN_LEN:
             seen.add(line)
     if kept:
         last = kept[-1]
-        trailing = P.TRAILING_EDITOR.search(last)
+        trailing = L.TRAILING_EDITOR.search(last)
         if trailing:
             editor = editor or trailing.group("name").strip()
             kept[-1] = last[: trailing.start()].rstrip()
