@@ -99,8 +99,8 @@ def _is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
 
 def choose_article(root: LexborNode, runs: TextRuns | None = None) -> tuple[list[LexborNode], list[LexborNode]]:
     """The core nodes (best candidate and its content siblings) and the nodes to render
-    (the core, or the wrapper it was widened to with that wrapper's content siblings),
-    each in document order."""
+    (the core, the wrapper it was widened to with that wrapper's content siblings, or
+    the parts of the ``<article>`` element around it), each in document order."""
     if runs is None:   # not pruned first: measure the text as it stands
         runs = walk(root, use_hints=False)[1]
     candidates = score_candidates(runs)
@@ -113,9 +113,9 @@ def choose_article(root: LexborNode, runs: TextRuns | None = None) -> tuple[list
     top = _climb(ranked[0], ranked, adjusted)
     core = _with_siblings(top, adjusted)
     wide = _widen(top)
-    article = _article_element(wide.node)
-    if article is not None:
-        return core, article
+    parts = _article_parts(wide.node)
+    if parts is not None:
+        return core, parts
     return core, (core if wide is top else _with_siblings(wide, adjusted))
 
 
@@ -262,7 +262,7 @@ def _is_article_element(node: LexborNode) -> bool:
         (node.attributes.get("itemprop") or "").lower() == P.ARTICLE_BODY_ITEMPROP
 
 
-def _article_element(node: LexborNode) -> list[LexborNode] | None:
+def _article_parts(node: LexborNode) -> list[LexborNode] | None:
     """The parts of the ``<article>`` (or ``itemprop=articleBody``) element around
     ``node``, without its ``<header>`` (headline, standfirst, byline): page builders
     split one article into many sections, each too small to count as part of it.
