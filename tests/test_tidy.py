@@ -99,9 +99,16 @@ def test_long_line_starting_like_furniture_kept(start: str) -> None:
     "Share this article", "Print recipe", "Bookmark the permalink.", "No responses so far",
     "Gefällt mir:", "Jetzt teilen!", "(Noch keine Bewertungen)", "- Anzeige -", "Über den Autor",
     "War der Artikel nützlich?", "Wie bewerten Sie diesen Artikel?", "Permalien", "drukuj",
+    "Gefällt mir Lade...", "No Response so far »", "Kontakt:",
+    "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+    "Mehr zum Thema", "Das könnte dich auch interessieren", "Related Coverage",
+    "Schlagworte zum Thema: Rechtsanwalt, Anwalt, Justiz", "Tags: Denken, Bilder",
+    "This entry was posted in Allgemein. Bookmark the permalink.",
 ], ids=["share-en", "print-recipe", "permalink", "no-responses", "like-de", "share-de",
         "no-ratings-de", "ad-label-de", "about-author-de", "helpful-de", "rate-de", "permalink-fr",
-        "print-pl"])
+        "print-pl", "like-loading-de", "no-response-arrow", "contact-label", "login-to-comment-de",
+        "related-heading-de", "related-heading-du", "related-heading-en", "tags-de", "tags-en",
+        "filed-under-en"])
 def test_interface_line_dropped(line: str) -> None:
     assert kept_between(line) == []
 
@@ -109,7 +116,8 @@ def test_interface_line_dropped(line: str) -> None:
 @pytest.mark.parametrize("line", [
     "Teilen Sie Ihre Erfahrungen mit uns, wir freuen uns auf Ihre Nachricht.",
     "Drucken war früher teuer.",
-], ids=["sentence-starting-with-share", "sentence-starting-with-print"])
+    "Themen: Die Regierung hat heute drei neue Gesetze beschlossen. Sie gelten ab Mai.",
+], ids=["sentence-starting-with-share", "sentence-starting-with-print", "label-then-sentences"])
 def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
     assert kept_between(line) == [line]
 

@@ -70,20 +70,34 @@ UI_LINE = re.compile(
         |wie\s+bewerten\s+sie\s+diesen\s+(?:artikel|beitrag)\??|hier\s+können\s+sie\s+den\s+artikel\s+bewerten
         |möchten\s+sie\s+(?:den|diesen)\s+(?:artikel|beitrag)\s+teilen\??|über\s+den\s+autor(?:in)?
         |partager|imprimer|permalien|publicité|compartir|imprimir|publicidad|condividi|stampa
-        |drukuj|udostępnij|compartilhar)\s*[)\]]?\s*[:.…!]*$""",
+        |drukuj|udostępnij|compartilhar
+        |like\s+loading\.*|gefällt\s+mir\s+lade\.*|vergrößern|kontakt|contact|von|by
+        |you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment
+        |sie\s+müssen\s+sich\s+(?:einloggen|anmelden),?\s+um\s+.{0,60}?\s+zu\s+können)\s*[)\]]?\s*[:.…!»›]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
-# A heading that opens a list of other articles; outside the article's core block
-# everything after it is that list. Each alternative is one language's usual words.
+# A heading that opens a list of other articles: never article text itself; outside
+# the article's core block everything after it is that list. Each alternative is one language's usual words.
 RELATED_HEADING = re.compile(
     r"""^(?:相关(?:新闻|阅读|文章|报道|链接)|延伸阅读|推荐阅读|猜你喜欢|热门(?:新闻|文章|推荐)
         |you\s+(?:may|might)\s+(?:also\s+)?like|related(?:\s+(?:articles?|stories|posts|news|content))?
         |more\s+(?:from|on|stories|news)\b.*|recommended(?:\s+for\s+you)?|read\s+(?:also|next)
         |você\s+pode\s+gostar|leia\s+também|lea\s+también|te\s+puede\s+interesar
-        |lire\s+aussi|à\s+lire\s+aussi|das\s+könnte\s+sie\s+auch\s+interessieren|mehr\s+zum\s+thema
-        |weitere\s+artikel|leggi\s+anche)\s*[:：.…]*$""",
+        |lire\s+aussi|à\s+lire\s+aussi|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|mehr\s+zum\s+thema
+        |weitere\s+artikel|zum\s+weiterlesen|related\s+coverage|leggi\s+anche)\s*[:：.…]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+# A line of tags or topics: the label, then a list of words ("Schlagworte zum Thema:
+# Anwalt, Justiz", "Tags: Denken, Bilder"), or the blog engine's filing note.
+TAGS_LINE = re.compile(
+    r"""^(?:tags?|schlagw(?:orte|örter)|stichw(?:orte|örter)|themen|keywords|mots[-\s]clés
+        |etiquetas|tag)(?:\s+zum\s+thema)?\s*[:：]\s*[^.!?。！？]*$
+      | ^this\s+entry\s+was\s+posted\s+in\b.*
+      | ^dieser\s+(?:eintrag|beitrag)\s+wurde\s+(?:in\s+.*\s+)?veröffentlicht\b.*""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# Interface, related-heading and tags lines are matched whole, up to this length.
+INTERFACE_LINE_MAX_LEN = 160
 # A line at least this long that comes again in one body is a widget's copy (gallery
 # captions, slides, desktop and mobile twins): only its first occurrence is kept.
 REPEATED_LINE_MIN_LEN = 80

@@ -69,7 +69,10 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
             continue
         if norm_title and "".join(line.split()) == norm_title:
             continue
-        if len(line) <= L.FURNITURE_MAX_LEN and (L.FURNITURE_LINE.match(line) or L.UI_LINE.match(line)):
+        if len(line) <= L.FURNITURE_MAX_LEN and L.FURNITURE_LINE.match(line):
+            continue
+        if len(line) <= L.INTERFACE_LINE_MAX_LEN and (
+                L.UI_LINE.match(line) or L.RELATED_HEADING.match(line) or L.TAGS_LINE.match(line)):
             continue
         if len(line) <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line):
             continue
