@@ -85,8 +85,11 @@ def test_boilerplate_html5_tags_go(tag: str) -> None:
     f'<table id="footer"><tr><td>{MARK}</td></tr></table>',
     f'<div class="topNav">{MARK}</div>',
     f'<div id="offcanvas-top">{MARK}</div>',
+    f'<div class="m-author"><div class="m-author__description"><p>{MARK}</p></div></div>',
+    f'<div class="jetpack_subscription_widget"><p>{MARK}</p></div>',
 ], ids=["breadcrumb", "comments-id", "share-bar", "bdshare", "xgxw-related-news", "rank-list",
-        "copyright-box", "footer-table", "camel-top-nav", "offcanvas-drawer"])
+        "copyright-box", "footer-table", "camel-top-nav", "offcanvas-drawer", "author-box",
+        "subscription-widget"])
 def test_strong_boilerplate_hint_goes(block: str) -> None:
     assert MARK not in pruned_text(block)
 

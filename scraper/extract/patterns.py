@@ -78,6 +78,8 @@ _NEGATIVE_TOKENS = (
     "subscribe", "newsletter", "popup", "modal", "cookie", "cookies", "consent", "gdpr",
     "keywords", "marquee", "ticker",
     "skip", "qrcode", "erweima",
+    # the author's box under the article (bio, photo, links): the byline is read before
+    "author", "authors", "autor", "autorin",
 )
 # Boilerplate words that are also parts of CSS utility names: they count only at the
 # start of a class or id. ``hidden-xs`` and ``no-print`` mark responsive duplicates
@@ -95,7 +97,7 @@ _NEGATIVE_STEMS = (
     "breadcrumb", "copyright", "footer", "sidebar", "comment", "share", "related", "recommend",
     "navbar", "navigation", "advert", "sponsor", "newsletter", "subscribe", "pagination",
     "paihang", "bdshare", "jiathis", "disclaimer", "shengming", "mianze", "cookie", "consent",
-    "author-bio", "app-download",
+    "author-bio", "app-download", "subscription",
     # drawers that slide in over the page (Bootstrap, Foundation): menus, carts, contact cards
     "offcanvas", "off-canvas",
 )
