@@ -122,6 +122,27 @@ def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
     assert kept_between(line) == [line]
 
 
+@pytest.mark.parametrize("line", [
+    "Never miss the latest news by signing up to our newsletter today!",
+    "Subscribe now to our eNATION edition for the full story.",
+    "Click here to subscribe to The Paradigm Newsletter",
+    "For the latest stories download the Nationnews apps for iOS and Android.",
+    "Folgen Sie uns auf Twitter", "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen.",
+    "Síguenos en Telegram, Instagram, Facebook y Twitter", "Abonnez-vous à notre lettre d'information",
+], ids=["newsletter-en", "subscribe-our", "subscribe-the-newsletter", "download-app", "follow-de",
+        "email-de", "follow-es", "subscribe-fr"])
+def test_promotion_of_the_site_dropped(line: str) -> None:
+    assert kept_between(line) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Sign up for the Disney+ bundle using the same email as your Hulu account.",
+    "Analysts expect more customers to subscribe to the service after the price cut.",
+], ids=["sign-up-for-a-product", "subscribe-in-a-news-sentence"])
+def test_sentence_about_subscribing_kept(line: str) -> None:
+    assert kept_between(line) == [line]
+
+
 # ---------------------------------------------------------------- Western datelines
 
 @pytest.mark.parametrize("line", [

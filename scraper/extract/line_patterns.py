@@ -98,6 +98,22 @@ TAGS_LINE = re.compile(
 )
 # Interface, related-heading and tags lines are matched whole, up to this length.
 INTERFACE_LINE_MAX_LEN = 160
+# A promotion of the site itself: newsletter, subscription, app and social-media calls
+# ("Sign up to our newsletter", "Folgen Sie uns auf Twitter", "Síguenos en Telegram").
+# Searched in lines up to PROMO_LINE_MAX_LEN; each alternative names the site ("our",
+# "us") or addresses the reader, so a sentence about subscriptions is not one.
+PROMO_LINE = re.compile(
+    r"""(?:subscribe|sign(?:ing)?\s+up)\s+(?:now\s+|today\s+)?(?:to|for)\s+our\b
+      | \b(?:subscribe\s+to|sign\s+up\s+for)\s+the\s+[\w\s.+]{1,30}?newsletter
+      | \bour\s+(?:\w+\s+)?newsletter | \bfollow\s+(?:us|me)\s+on\b
+      | \bdownload\s+(?:our|the\s+\w+)\s+apps?\b | \benter\s+your\s+e-?mail
+      | \balready\s+a\s+subscriber | \bplease\s+subscribe
+      | \bunseren?\s+newsletter | \bnewsletter\s+(?:abonnieren|bestellen)
+      | \b(?:gib|geben\s+sie)\s+(?:deine|ihre)\s+e-mail-adresse | \bfolgen\s+sie\s+uns\b | \bfolge\s+uns\b
+      | \bs[ií]guenos\s+en\b | \bsuscr[ií]bete\b | \babonnez-vous\b | \bsuivez-nous\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+PROMO_LINE_MAX_LEN = 300
 # A line at least this long that comes again in one body is a widget's copy (gallery
 # captions, slides, desktop and mobile twins): only its first occurrence is kept.
 REPEATED_LINE_MIN_LEN = 80

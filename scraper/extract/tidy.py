@@ -74,6 +74,8 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
         if len(line) <= L.INTERFACE_LINE_MAX_LEN and (
                 L.UI_LINE.match(line) or L.RELATED_HEADING.match(line) or L.TAGS_LINE.match(line)):
             continue
+        if len(line) <= L.PROMO_LINE_MAX_LEN and L.PROMO_LINE.search(line):
+            continue
         if len(line) <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line):
             continue
         if _is_info_line(line) or _is_dateline(line):
