@@ -1,4 +1,5 @@
-"""Line-level tidying of the rendered body: editor lines, info lines, page furniture."""
+"""Line-level tidying of the rendered body: editor lines, captions, the title, page
+furniture (controls, interface words, promotions, disclaimers, info lines, datelines)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,19 @@ def _is_dateline(line: str) -> bool:
     others = len(words) - labels
     return others == 0 or (labels > 0 and others <= L.DATELINE_MAX_NAME_WORDS
                            and rest.rstrip()[-1:] not in (".", "!", "?"))
+
+
+def _is_furniture(line: str) -> bool:
+    """Page furniture standing as a line of its own: controls, interface words, related
+    headings, tags, the site's promotions, disclaimers, info lines and datelines."""
+    length = len(line)
+    return ((length <= L.FURNITURE_MAX_LEN and L.FURNITURE_LINE.match(line) is not None)
+            or (length <= L.INTERFACE_LINE_MAX_LEN
+                and (L.UI_LINE.match(line) or L.RELATED_HEADING.match(line)
+                     or L.TAGS_LINE.match(line)) is not None)
+            or (length <= L.PROMO_LINE_MAX_LEN and L.PROMO_LINE.search(line) is not None)
+            or (length <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line) is not None)
+            or _is_info_line(line) or _is_dateline(line))
 
 
 def _is_prose(line: str) -> bool:
@@ -69,16 +83,7 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
             continue
         if norm_title and "".join(line.split()) == norm_title:
             continue
-        if len(line) <= L.FURNITURE_MAX_LEN and L.FURNITURE_LINE.match(line):
-            continue
-        if len(line) <= L.INTERFACE_LINE_MAX_LEN and (
-                L.UI_LINE.match(line) or L.RELATED_HEADING.match(line) or L.TAGS_LINE.match(line)):
-            continue
-        if len(line) <= L.PROMO_LINE_MAX_LEN and L.PROMO_LINE.search(line):
-            continue
-        if len(line) <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line):
-            continue
-        if _is_info_line(line) or _is_dateline(line):
+        if _is_furniture(line):
             continue
         kept.append(line)
         if len(line) >= L.REPEATED_LINE_MIN_LEN:
