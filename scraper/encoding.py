@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import NotHTMLError
 
@@ -68,6 +68,9 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7
 class Decoded:
     text: str
     encoding: str   # the codec actually used
+    # The input bytes when they are exactly ``text`` in UTF-8 (strict UTF-8 or ASCII, no
+    # BOM): a parser that wants UTF-8 takes them as they are instead of encoding again.
+    utf8: bytes | None = field(default=None, compare=False, repr=False)
 
 
 def normalize_charset(label: str | None) -> str | None:
@@ -154,14 +157,14 @@ def decode(data: bytes, http_charset: str | None = None) -> Decoded:
     if not data.isascii():
         text = _strict(data, "utf-8")
         if text is not None:
-            return Decoded(text, "utf-8")
+            return Decoded(text, "utf-8", data)
     declared = [normalize_charset(http_charset), normalize_charset(meta_charset(data))]
     for codec in declared:
         text = _strict(data, codec)
         if text is not None:
-            return Decoded(text, codec)  # type: ignore[arg-type]
+            return Decoded(text, codec, data if codec == "utf-8" else None)  # type: ignore[arg-type]
     if data.isascii():
-        return Decoded(data.decode("ascii"), "utf-8")
+        return Decoded(data.decode("ascii"), "utf-8", data)
     detected = _detect(data)
     text = _strict(data, detected)
     if text is not None and detected in MULTIBYTE_CODECS:

@@ -151,3 +151,24 @@ def test_binary_is_not_html(data: bytes) -> None:
         decode(data)
     with pytest.raises(NotHTMLError):
         extract(data)
+
+
+@pytest.mark.parametrize("data, kept", [
+    (page(ZH_TEXT).encode("utf-8"), True),
+    (page("plain ascii text").encode("ascii"), True),
+    (page(ZH_TEXT).encode("gb18030"), False),
+    (codecs.BOM_UTF8 + page(ZH_TEXT).encode("utf-8"), False),
+], ids=["utf8", "ascii", "gb18030", "utf8-bom"])
+def test_utf8_bytes_kept_only_when_they_are_the_text(data: bytes, kept: bool) -> None:
+    decoded = decode(data)
+    assert (decoded.utf8 is not None) == kept
+    if kept:
+        assert decoded.utf8 == decoded.text.encode("utf-8")
+
+
+def test_extract_same_record_from_bytes_and_text() -> None:
+    html = page(ZH_TEXT)
+    from_bytes = extract(html.encode("utf-8")).to_record()
+    from_text = extract(html).to_record()
+    assert {k: v for k, v in from_bytes.items() if k != "encoding"} == \
+        {k: v for k, v in from_text.items() if k != "encoding"}

@@ -175,6 +175,19 @@ def test_english_byline_element() -> None:
     assert meta(html).author == "Jane Doe, John Roe"
 
 
+@pytest.mark.parametrize("element", [
+    '<span itemprop=author><b itemprop=name>Jane Doe</b></span>',
+    '<a rel=author href=/jd>Jane Doe</a>',
+    '<p class="post-byline">By Jane Doe</p>',
+    '<em class="author-name">Jane Doe</em>',
+    '<p class="name">Jane Doe</p>',
+], ids=["itemprop-name", "rel", "byline-class", "author-name-class", "none"])
+def test_any_byline_selector_matches_where_some_byline_selector_does(element: str) -> None:
+    tree = LexborHTMLParser(f"<html><body><div>{element}</div></body></html>")
+    some = any(tree.css_first(selector) is not None for selector in P.BYLINE_SELECTORS)
+    assert (tree.css_first(P.ANY_BYLINE_SELECTOR) is not None) == some
+
+
 def test_jsonld_authors_joined() -> None:
     html = ('<html lang=en><head><script type="application/ld+json">{"@graph": [{"@type": '
             '"NewsArticle", "author": [{"@type": "Person", "name": "Jane Doe"}, '

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract.score import (choose_article, link_share, prose_length, score_candidates,
-                                  spread_article, weighted_length)
+from scraper.extract import patterns as P
+from scraper.extract.score import (choose_article, link_share, prose_length, punctuation_count,
+                                  score_candidates, spread_article, weighted_length)
 from scraper.extract.walk import walk
 
 SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
@@ -57,6 +58,17 @@ def test_weighted_length(text: str, expected: int) -> None:
 
 def test_weighted_length_counts_cjk_more_than_latin() -> None:
     assert weighted_length("新闻") > weighted_length("ne")
+
+
+@pytest.mark.parametrize("text", [
+    "他说，这是真的。你呢？好！",
+    "One, two. Three? 3.77 and 1,000 end.",
+    "混合 text, 中文：结尾.",
+    "a.b,c;d!e?f:",
+    "",
+], ids=["full-width", "latin", "mixed", "marks-inside-words", "empty"])
+def test_punctuation_count_matches_the_pattern(text: str) -> None:
+    assert punctuation_count(text) == len(P.PUNCTUATION.findall(text))
 
 
 @pytest.mark.parametrize("html, expected", [

@@ -20,24 +20,27 @@ from .metadata import extract_metadata
 __all__ = ["extract", "extract_text", "ENGINES"]
 
 
-def _to_text(html: str | bytes, http_charset: str | None) -> tuple[str, str | None]:
+def _to_text(html: str | bytes, http_charset: str | None) -> tuple[str, str | None, bytes | None]:
+    """The page's text, the encoding it was decoded from, and the input itself when it
+    is exactly that text in UTF-8 (see ``Decoded.utf8``)."""
     if isinstance(html, (bytes, bytearray, memoryview)):
         decoded = decode(bytes(html), http_charset)
-        return decoded.text, decoded.encoding
+        return decoded.text, decoded.encoding, decoded.utf8
     if not isinstance(html, str):
         raise NotHTMLError(f"expected str or bytes, got {type(html).__name__}")
-    return html, None
+    return html, None, None
 
 
-def _parser_input(text: str) -> tuple[str, bytes]:
+def _parser_input(text: str, utf8: bytes | None = None) -> tuple[str, bytes]:
     """The text without NUL characters, and its UTF-8 form for the parser.
 
     Lexbor stops at NUL; such characters carry nothing in an HTML page. The parser
     encodes text to UTF-8 this same way anyway: encoding once here lets the NUL test
     run over bytes (a fast byte search), where a test over non-Latin text reads it a
-    character at a time.
+    character at a time. ``utf8``, when given, is that encoding already (most pages
+    arrive as UTF-8), and is not made again.
     """
-    data = text.encode("utf-8", "ignore")
+    data = text.encode("utf-8", "ignore") if utf8 is None else utf8
     if b"\x00" in data:   # in UTF-8, a zero byte is only ever the NUL character
         return text.replace("\x00", ""), data.replace(b"\x00", b"")
     return text, data
@@ -51,8 +54,8 @@ def extract(html: str | bytes, url: str | None = None, *, http_charset: str | No
     ``http_charset``). Never raises on HTML, however broken; raises ``NotHTMLError``
     only for input that is not HTML at all (binary data).
     """
-    text, encoding = _to_text(html, http_charset)
-    return ENGINES[engine](text, url, encoding)
+    text, encoding, utf8 = _to_text(html, http_charset)
+    return ENGINES[engine](text, url, encoding, utf8)
 
 
 def extract_text(html: str | bytes, url: str | None = None) -> str:
@@ -60,8 +63,9 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
     return extract(html, url).body
 
 
-def _scraper_engine(text: str, url: str | None, encoding: str | None) -> Article:
-    text, data = _parser_input(text)
+def _scraper_engine(text: str, url: str | None, encoding: str | None,
+                    utf8: bytes | None = None) -> Article:
+    text, data = _parser_input(text, utf8)
     tree = LexborHTMLParser(data)
     meta = extract_metadata(tree, url)
     body = extract_body(tree, url, title=meta.title, source=text)
@@ -71,7 +75,8 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None) -> Article
                    body=body.text, images=body.images, encoding=encoding)
 
 
-def _trafilatura_engine(text: str, url: str | None, encoding: str | None) -> Article:
+def _trafilatura_engine(text: str, url: str | None, encoding: str | None,
+                        utf8: bytes | None = None) -> Article:
     """trafilatura's extraction in our record, for side-by-side comparison."""
     import trafilatura  # imported lazily: slow to import, only for comparison
 
@@ -84,7 +89,9 @@ def _trafilatura_engine(text: str, url: str | None, encoding: str | None) -> Art
                    body=get("text") or "", encoding=encoding)
 
 
-ENGINES: dict[str, Callable[[str, str | None, str | None], Article]] = {
+# An engine takes the page's text, its URL, the encoding it was decoded from and, when
+# the input was exactly that text in UTF-8, those bytes (see ``_to_text``).
+ENGINES: dict[str, Callable[[str, str | None, str | None, bytes | None], Article]] = {
     "scraper": _scraper_engine,
     "trafilatura": _trafilatura_engine,
 }

@@ -8,6 +8,7 @@ density is measured only for the few best candidates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -29,6 +30,36 @@ def weighted_length(text: str) -> int:
     if text.isascii():   # no CJK to count
         return length
     return length + (P.CJK_WEIGHT - 1) * len(P.CJK_CHAR.findall(text))
+
+
+# A weighted length at or above this earns every length point a paragraph can get.
+_LENGTH_POINTS_CAP = P.CHARS_PER_POINT * P.MAX_LENGTH_POINTS
+
+
+def _weighted_length_upto(text: str, cap: int) -> int:
+    """``min(weighted_length(text), cap)``. A head of ``2 * cap`` characters mostly
+    reaches the cap already, so long paragraphs are not measured whole."""
+    if len(text) > 2 * cap:
+        head = weighted_length(text[: 2 * cap])
+        if head >= cap:
+            return cap
+    return weighted_length(text)
+
+
+# PUNCTUATION in two parts: the full-width marks counted by ``str.count`` (a fast scan
+# each, where the regex tries both alternatives at every character), the Latin marks,
+# which need the lookahead, by a regex. tests/test_score.py checks that the
+# sum equals PUNCTUATION's count.
+_FULL_WIDTH_MARKS = "，。、；！？："
+_LATIN_MARKS = re.compile(r"[,;.!?:](?=\s|$)")
+
+
+def punctuation_count(text: str) -> int:
+    """``len(P.PUNCTUATION.findall(text))``, computed faster."""
+    count = len(_LATIN_MARKS.findall(text))
+    if text.isascii():
+        return count
+    return count + sum(map(text.count, _FULL_WIDTH_MARKS))
 
 
 def inside_link(node: LexborNode) -> bool:
@@ -58,31 +89,28 @@ def score_candidates(runs: TextRuns) -> dict[int, Candidate]:
     """Readability-style content scores for every block that holds or wraps prose,
     from the text runs measured by ``walk.walk``."""
     candidates: dict[int, Candidate] = {}
-
-    def credit(node: LexborNode, amount: float) -> None:
-        cand = candidates.get(node.mem_id)
-        if cand is None:
-            hint = max(-1, min(1, class_hint(node)))
-            prior = P.TAG_PRIOR.get(node.tag, 0) + P.CLASS_WEIGHT * hint
-            cand = candidates[node.mem_id] = Candidate(node, float(prior))
-        cand.score += amount
-
     for block, texts, link_chars in runs.values():
         text = "".join(texts)
         if len(text) < P.MIN_PARAGRAPH_LEN // P.CJK_WEIGHT:   # too short even in CJK
             continue
-        length = weighted_length(text)
+        length = _weighted_length_upto(text, _LENGTH_POINTS_CAP)
         if length < P.MIN_PARAGRAPH_LEN or link_chars > len(text) * P.LINK_DENSITY_MAX:
             continue
-        points = 1 + len(P.PUNCTUATION.findall(text)) + min(length // P.CHARS_PER_POINT,
-                                                             P.MAX_LENGTH_POINTS)
+        points = 1 + punctuation_count(text) + min(length // P.CHARS_PER_POINT,
+                                                   P.MAX_LENGTH_POINTS)
         # A <p> is one paragraph and scores its containers; a <div>/<td> with loose
         # text is itself the container of that text.
         target = block.parent if block.tag in P.PARAGRAPH_TAGS else block
         for share in P.SCORE_LEVELS:
             if target is None or target.tag in ("html", "-document"):
                 break
-            credit(target, points * share)
+            key = target.mem_id
+            cand = candidates.get(key)
+            if cand is None:
+                hint = max(-1, min(1, class_hint(target)))
+                prior = P.TAG_PRIOR.get(target.tag, 0) + P.CLASS_WEIGHT * hint
+                cand = candidates[key] = Candidate(target, float(prior))
+            cand.score += points * share
             target = target.parent
     return candidates
 
@@ -112,8 +140,9 @@ def choose_article(root: LexborNode, runs: TextRuns | None = None) -> tuple[list
                     key=lambda c: c.score, reverse=True)
     top = _climb(ranked[0], ranked, adjusted)
     core = _with_siblings(top, adjusted)
-    wide = _widen(top)
-    parts = _article_parts(wide.node)
+    lengths = _Lengths()
+    wide = _widen(top, lengths, adjusted)
+    parts = _article_parts(wide.node, lengths)
     if parts is not None:
         return core, parts
     return core, (core if wide is top else _with_siblings(wide, adjusted))
@@ -155,11 +184,17 @@ def spread_article(root: LexborNode, runs: TextRuns) -> LexborNode:
 
 
 class _LinkAdjusted:
-    """Candidate scores scaled by (1 - link density), measured once per node on demand."""
+    """Candidate scores scaled by (1 - link density), measured once per node on demand.
+
+    Also the link measures themselves, once per node: ranking, climbing and the sibling
+    rule ask about the same nodes, and every sibling of a node shares its ancestors.
+    """
 
     def __init__(self, candidates: dict[int, Candidate]) -> None:
         self.candidates = candidates
         self.cache: dict[int, float] = {}
+        self.shares: dict[int, float] = {}
+        self.wrapped: dict[int, bool] = {}   # mem_id -> inside_link(node)
 
     def __call__(self, node: LexborNode) -> float:
         key = node.mem_id
@@ -168,12 +203,64 @@ class _LinkAdjusted:
             if cand is None:
                 self.cache[key] = 0.0
             else:
-                keep = 1 - link_density(node)
+                keep = 1 - self.density(node)
                 # A block that is mostly links is a link list however long: it pays twice.
                 if keep < 1 - P.LINK_DENSITY_MAX:
                     keep *= keep
                 self.cache[key] = cand.score * keep
         return self.cache[key]
+
+    def density(self, node: LexborNode) -> float:
+        """``link_density(node)``."""
+        return 1.0 if self.inside_link(node) else self.share(node)
+
+    def share(self, node: LexborNode) -> float:
+        """``link_share(node)``."""
+        key = node.mem_id
+        share = self.shares.get(key)
+        if share is None:
+            share = self.shares[key] = link_share(node)
+        return share
+
+    def inside_link(self, node: LexborNode) -> bool:
+        """``inside_link(node)``: the climb stops at the first ancestor already answered."""
+        pending: list[int] = []
+        current = node
+        while True:
+            key = current.mem_id
+            known = self.wrapped.get(key)
+            if known is not None:
+                break
+            pending.append(key)
+            parent = current.parent
+            if parent is None or parent.tag == "a":
+                known = parent is not None
+                break
+            current = parent
+        for key in pending:   # no <a> between these and where the answer was found
+            self.wrapped[key] = known
+        return known
+
+
+class _Lengths:
+    """``_text_len`` and ``_link_len`` once per node: widening and the ``<article>`` check
+    measure the same wrappers, whose text is the whole article."""
+
+    def __init__(self) -> None:
+        self.texts: dict[int, int] = {}
+        self.links: dict[int, int] = {}
+
+    def text(self, node: LexborNode) -> int:
+        key = node.mem_id
+        if key not in self.texts:
+            self.texts[key] = _text_len(node)
+        return self.texts[key]
+
+    def link(self, node: LexborNode) -> int:
+        key = node.mem_id
+        if key not in self.links:
+            self.links[key] = _link_len(node)
+        return self.links[key]
 
 
 def _climb(top: Candidate, ranked: list[Candidate], adjusted: _LinkAdjusted) -> Candidate:
@@ -226,7 +313,7 @@ def _only_wraps(parent: LexborNode, child: LexborNode) -> bool:
     return True
 
 
-def _widen(top: Candidate) -> Candidate:
+def _widen(top: Candidate, lengths: _Lengths, adjusted: _LinkAdjusted) -> Candidate:
     """Take in the wrapper of the top candidate while what it adds is prose, not links.
 
     Articles are often split into a lead, the body and a closing block in sibling
@@ -234,16 +321,17 @@ def _widen(top: Candidate) -> Candidate:
     the article itself holds more of the article than of anything else.
     """
     node = top.node
-    length = _text_len(node)
-    links = _link_len(node)
+    length = lengths.text(node)
+    links = lengths.link(node)
     for _ in range(P.WIDEN_LEVELS):
         parent = node.parent
-        if parent is None or parent.tag in ("body", "html") or inside_link(parent):
+        if parent is None or parent.tag in ("body", "html") or \
+                adjusted.inside_link(parent):
             break
         if _only_wraps(parent, node):   # same text: climb without measuring
             node = parent
             continue
-        p_length, p_links = _text_len(parent), _link_len(parent)
+        p_length, p_links = lengths.text(parent), lengths.link(parent)
         extra, extra_links = p_length - length, p_links - links
         if extra <= 0:
             node = parent
@@ -262,7 +350,7 @@ def _is_article_element(node: LexborNode) -> bool:
         (node.attributes.get("itemprop") or "").lower() == P.ARTICLE_BODY_ITEMPROP
 
 
-def _article_parts(node: LexborNode) -> list[LexborNode] | None:
+def _article_parts(node: LexborNode, lengths: _Lengths) -> list[LexborNode] | None:
     """The parts of the ``<article>`` (or ``itemprop=articleBody``) element around
     ``node``, without its ``<header>`` (headline, standfirst, byline): page builders
     split one article into many sections, each too small to count as part of it.
@@ -270,15 +358,15 @@ def _article_parts(node: LexborNode) -> list[LexborNode] | None:
     Taken only when the element is close above ``node``, holds at most
     ARTICLE_MAX_GROWTH times its text, and few links; otherwise None.
     """
-    length = _text_len(node)
+    length = lengths.text(node)
     parent = node.parent
     for _ in range(P.ARTICLE_LEVELS):
         if parent is None or parent.tag in ("body", "html"):
             return None
         if _is_article_element(parent):
-            p_length = _text_len(parent)
+            p_length = lengths.text(parent)
             if p_length > P.ARTICLE_MAX_GROWTH * max(length, 1) or \
-                    _link_len(parent) > P.ARTICLE_MAX_LINK_DENSITY * p_length:
+                    lengths.link(parent) > P.ARTICLE_MAX_LINK_DENSITY * p_length:
                 return None
             parts = [child for child in parent.iter() if child.tag != "header"]
             target = node.mem_id
@@ -303,7 +391,7 @@ def _with_siblings(top: Candidate, adjusted: _LinkAdjusted) -> list[LexborNode]:
             keep.append(sibling)
             continue
         score = adjusted(sibling)
-        if score and link_density(sibling) > P.LINK_DENSITY_MAX:   # a link list
+        if score and adjusted.density(sibling) > P.LINK_DENSITY_MAX:   # a link list
             continue
         bonus = top.score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0
         if score and score + bonus >= threshold:
@@ -311,7 +399,7 @@ def _with_siblings(top: Candidate, adjusted: _LinkAdjusted) -> list[LexborNode]:
         elif sibling.tag == "p":
             text = sibling.text(deep=True)
             length = weighted_length(text)
-            density = link_share(sibling)
+            density = adjusted.share(sibling)
             if length > P.SIBLING_PARAGRAPH_LEN and density < P.SIBLING_LINK_DENSITY_MAX:
                 keep.append(sibling)
             elif 0 < length <= P.SIBLING_PARAGRAPH_LEN and density == 0 and \
