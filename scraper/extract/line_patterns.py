@@ -114,6 +114,10 @@ PROMO_LINE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 PROMO_LINE_MAX_LEN = 300
+# Every alternative above holds one of these (lower-cased): lines without any are not
+# searched, which spares the regex's many starting points on ordinary prose.
+PROMO_KEYS = ("subscri", "sign", "newsletter", "follow", "download", "mail", "folge", "guenos",
+              "suscr", "abonn", "suivez")
 # A line at least this long that comes again in one body is a widget's copy (gallery
 # captions, slides, desktop and mobile twins): only its first occurrence is kept.
 REPEATED_LINE_MIN_LEN = 80
@@ -153,6 +157,8 @@ WESTERN_DATE = re.compile(
     r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})",
     re.IGNORECASE,
 )
+# Every WESTERN_DATE has two digits in a row: lines without them are not searched.
+TWO_DIGITS = re.compile(r"\d\d")
 CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.h]\d{2}(?:\s*(?:uhr|h|am|pm)\b)?|\s*uhr\b)", re.IGNORECASE)
 # Words that make a dated line a publication line: labels, "by"/"on" and weekdays.
 _DATELINE_WORDS = (

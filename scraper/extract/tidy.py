@@ -21,7 +21,7 @@ def _is_dateline(line: str) -> bool:
     """A Western date with only a label, a weekday, a time or a short name around it
     ("Stand: 05. Februar 2020", "Posted on March 3, 2020 by admin"): not a sentence, not
     an entry of a dated list ("02.11.2022 - Placebo - Stadthalle")."""
-    if len(line) > L.DATELINE_MAX_LEN:
+    if len(line) > L.DATELINE_MAX_LEN or L.TWO_DIGITS.search(line) is None:
         return False
     rest, dates = L.WESTERN_DATE.subn(" ", line)
     if not dates:
@@ -43,9 +43,14 @@ def _is_furniture(line: str) -> bool:
             or (length <= L.INTERFACE_LINE_MAX_LEN
                 and (L.UI_LINE.match(line) or L.RELATED_HEADING.match(line)
                      or L.TAGS_LINE.match(line)) is not None)
-            or (length <= L.PROMO_LINE_MAX_LEN and L.PROMO_LINE.search(line) is not None)
+            or (length <= L.PROMO_LINE_MAX_LEN and _is_promotion(line))
             or (length <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line) is not None)
             or _is_info_line(line) or _is_dateline(line))
+
+
+def _is_promotion(line: str) -> bool:
+    lowered = line.lower()
+    return any(key in lowered for key in L.PROMO_KEYS) and L.PROMO_LINE.search(line) is not None
 
 
 def _is_prose(line: str) -> bool:
