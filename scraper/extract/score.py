@@ -29,7 +29,7 @@ def weighted_length(text: str) -> int:
     length = sum(map(len, text.split()))
     if text.isascii():   # no CJK to count
         return length
-    return length + (P.CJK_WEIGHT - 1) * len(P.CJK_CHAR.findall(text))
+    return length + (P.CJK_WEIGHT - 1) * sum(map(len, P.CJK_RUN.findall(text)))
 
 
 # A weighted length at or above this earns every length point a paragraph can get.
