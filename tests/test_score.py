@@ -1,4 +1,4 @@
-"""Block scoring: text measures and the choice of the article node."""
+"""Text measures (measures.py) and block scoring: the choice of the article node."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract import patterns as P
-from scraper.extract.score import (choose_article, link_share, prose_length, punctuation_count,
-                                  score_candidates, spread_article, weighted_length)
+from scraper.extract.measures import link_share, prose_length, punctuation_count, weighted_length
+from scraper.extract.score import choose_article, score_candidates, spread_article
 from scraper.extract.walk import walk
 
 SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"

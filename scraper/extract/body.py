@@ -15,7 +15,8 @@ from ..models import Image
 from .clean import prune
 from .render import render
 from . import patterns as P
-from .score import choose_article, prose_length, spread_article, weighted_length
+from .measures import prose_length, weighted_length
+from .score import choose_article, spread_article
 from .walk import TextRuns
 from .tidy import tidy
 

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborNode
 from ..models import Image
 from . import line_patterns as L
 from . import patterns as P
-from .score import link_share, weighted_length
+from .measures import link_share, weighted_length
 
 # Attributes that hold an image's address, lazy-loading ones first.
 IMAGE_SOURCE_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "src")

@@ -1,88 +1,28 @@
 """Block scoring: find the node that holds the article.
 
 Every run of text is measured once (weighted length, punctuation, whether it sits in a
-link) and credited to its nearest block. A block with enough prose scores its ancestors
+link; see ``measures``) and credited to its nearest block. A block with enough prose scores its ancestors
 as in readability: parent fully, grandparent half, great-grandparent a third. Link
 density is measured only for the few best candidates.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .hints import class_hint
-from .walk import TextRuns, link_length, stripped_length, walk
+from .measures import (LENGTH_POINTS_CAP, Lengths, inside_link, link_density, link_share,
+                       punctuation_count, weighted_length, weighted_length_upto)
+from .walk import TextRuns, walk
 
 
 @dataclass
 class Candidate:
     node: LexborNode
     score: float
-
-
-def weighted_length(text: str) -> int:
-    """Characters without whitespace, a CJK character counting as ``CJK_WEIGHT``."""
-    length = sum(map(len, text.split()))
-    if text.isascii():   # no CJK to count
-        return length
-    return length + (P.CJK_WEIGHT - 1) * sum(map(len, P.CJK_RUN.findall(text)))
-
-
-# A weighted length at or above this earns every length point a paragraph can get.
-_LENGTH_POINTS_CAP = P.CHARS_PER_POINT * P.MAX_LENGTH_POINTS
-
-
-def _weighted_length_upto(text: str, cap: int) -> int:
-    """``min(weighted_length(text), cap)``. A head of ``2 * cap`` characters mostly
-    reaches the cap already, so long paragraphs are not measured whole."""
-    if len(text) > 2 * cap:
-        head = weighted_length(text[: 2 * cap])
-        if head >= cap:
-            return cap
-    return weighted_length(text)
-
-
-# PUNCTUATION in two parts: the full-width marks counted by ``str.count`` (a fast scan
-# each, where the regex tries both alternatives at every character), the Latin marks,
-# which need the lookahead, by a regex. tests/test_score.py checks that the
-# sum equals PUNCTUATION's count.
-_FULL_WIDTH_MARKS = "，。、；！？："
-_LATIN_MARKS = re.compile(r"[,;.!?:](?=\s|$)")
-
-
-def punctuation_count(text: str) -> int:
-    """``len(P.PUNCTUATION.findall(text))``, computed faster."""
-    count = len(_LATIN_MARKS.findall(text))
-    if text.isascii():
-        return count
-    return count + sum(map(text.count, _FULL_WIDTH_MARKS))
-
-
-def inside_link(node: LexborNode) -> bool:
-    """True for a node wrapped in an anchor: a teaser card, not prose."""
-    parent = node.parent
-    while parent is not None:
-        if parent.tag == "a":
-            return True
-        parent = parent.parent
-    return False
-
-
-def link_share(node: LexborNode) -> float:
-    """Share of the node's text that sits in its anchors (text nodes stripped)."""
-    length = stripped_length(node)
-    if not length:
-        return 0.0
-    return min(1.0, link_length(node) / length)
-
-
-def link_density(node: LexborNode) -> float:
-    """Share of the node's text that sits in links (1.0 for a node inside a link)."""
-    return 1.0 if inside_link(node) else link_share(node)
 
 
 def score_candidates(runs: TextRuns) -> dict[int, Candidate]:
@@ -93,7 +33,7 @@ def score_candidates(runs: TextRuns) -> dict[int, Candidate]:
         text = "".join(texts)
         if len(text) < P.MIN_PARAGRAPH_LEN // P.CJK_WEIGHT:   # too short even in CJK
             continue
-        length = _weighted_length_upto(text, _LENGTH_POINTS_CAP)
+        length = weighted_length_upto(text, LENGTH_POINTS_CAP)
         if length < P.MIN_PARAGRAPH_LEN or link_chars > len(text) * P.LINK_DENSITY_MAX:
             continue
         points = 1 + punctuation_count(text) + min(length // P.CHARS_PER_POINT,
@@ -140,23 +80,12 @@ def choose_article(root: LexborNode, runs: TextRuns | None = None) -> tuple[list
                     key=lambda c: c.score, reverse=True)
     top = _climb(ranked[0], ranked, adjusted)
     core = _with_siblings(top, adjusted)
-    lengths = _Lengths()
+    lengths = Lengths()
     wide = _widen(top, lengths, adjusted)
     parts = _article_parts(wide.node, lengths)
     if parts is not None:
         return core, parts
     return core, (core if wide is top else _with_siblings(wide, adjusted))
-
-
-def prose_length(runs: TextRuns) -> int:
-    """Characters (without whitespace) of the page's text outside links, as measured
-    by the walk; a run's link share is taken from its raw characters."""
-    total = 0
-    for _, texts, link_chars in runs.values():
-        text = "".join(texts)
-        if text:
-            total += round(sum(map(len, text.split())) * (1 - min(1, link_chars / len(text))))
-    return total
 
 
 def spread_article(root: LexborNode, runs: TextRuns) -> LexborNode:
@@ -242,27 +171,6 @@ class _LinkAdjusted:
         return known
 
 
-class _Lengths:
-    """``_text_len`` and ``_link_len`` once per node: widening and the ``<article>`` check
-    measure the same wrappers, whose text is the whole article."""
-
-    def __init__(self) -> None:
-        self.texts: dict[int, int] = {}
-        self.links: dict[int, int] = {}
-
-    def text(self, node: LexborNode) -> int:
-        key = node.mem_id
-        if key not in self.texts:
-            self.texts[key] = _text_len(node)
-        return self.texts[key]
-
-    def link(self, node: LexborNode) -> int:
-        key = node.mem_id
-        if key not in self.links:
-            self.links[key] = _link_len(node)
-        return self.links[key]
-
-
 def _climb(top: Candidate, ranked: list[Candidate], adjusted: _LinkAdjusted) -> Candidate:
     """Move up when the article is split over sibling blocks, or a parent scores higher."""
     # Only separate blocks count as alternatives, not the top's own wrappers or parts.
@@ -292,14 +200,6 @@ def _climb(top: Candidate, ranked: list[Candidate], adjusted: _LinkAdjusted) -> 
     return top
 
 
-def _text_len(node: LexborNode) -> int:
-    return sum(map(len, node.text(deep=True).split()))
-
-
-def _link_len(node: LexborNode) -> int:
-    return sum(sum(map(len, a.text(deep=True).split())) for a in node.css("a"))
-
-
 def _only_wraps(parent: LexborNode, child: LexborNode) -> bool:
     """True when ``parent`` holds nothing but ``child`` (and whitespace or comments)."""
     target = child.mem_id
@@ -313,7 +213,7 @@ def _only_wraps(parent: LexborNode, child: LexborNode) -> bool:
     return True
 
 
-def _widen(top: Candidate, lengths: _Lengths, adjusted: _LinkAdjusted) -> Candidate:
+def _widen(top: Candidate, lengths: Lengths, adjusted: _LinkAdjusted) -> Candidate:
     """Take in the wrapper of the top candidate while what it adds is prose, not links.
 
     Articles are often split into a lead, the body and a closing block in sibling
@@ -350,7 +250,7 @@ def _is_article_element(node: LexborNode) -> bool:
         (node.attributes.get("itemprop") or "").lower() == P.ARTICLE_BODY_ITEMPROP
 
 
-def _article_parts(node: LexborNode, lengths: _Lengths) -> list[LexborNode] | None:
+def _article_parts(node: LexborNode, lengths: Lengths) -> list[LexborNode] | None:
     """The parts of the ``<article>`` (or ``itemprop=articleBody``) element around
     ``node``, without its ``<header>`` (headline, standfirst, byline): page builders
     split one article into many sections, each too small to count as part of it.

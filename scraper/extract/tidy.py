@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import line_patterns as L
 from . import patterns as P
-from .score import weighted_length
+from .measures import weighted_length
 
 
 def _is_info_line(line: str) -> bool:

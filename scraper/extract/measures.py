@@ -1,0 +1,115 @@
+"""Text and node measures shared by scoring, rendering and tidying: weighted length
+(CJK counts more), sentence punctuation, link share and density, text lengths.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from . import patterns as P
+from .walk import TextRuns, link_length, stripped_length
+
+
+def weighted_length(text: str) -> int:
+    """Characters without whitespace, a CJK character counting as ``CJK_WEIGHT``."""
+    length = sum(map(len, text.split()))
+    if text.isascii():   # no CJK to count
+        return length
+    return length + (P.CJK_WEIGHT - 1) * sum(map(len, P.CJK_RUN.findall(text)))
+
+
+# A weighted length at or above this earns every length point a paragraph can get.
+LENGTH_POINTS_CAP = P.CHARS_PER_POINT * P.MAX_LENGTH_POINTS
+
+
+def weighted_length_upto(text: str, cap: int) -> int:
+    """``min(weighted_length(text), cap)``. A head of ``2 * cap`` characters mostly
+    reaches the cap already, so long paragraphs are not measured whole."""
+    if len(text) > 2 * cap:
+        head = weighted_length(text[: 2 * cap])
+        if head >= cap:
+            return cap
+    return weighted_length(text)
+
+
+# PUNCTUATION in two parts: the full-width marks counted by ``str.count`` (a fast scan
+# each, where the regex tries both alternatives at every character), the Latin marks,
+# which need the lookahead, by a regex. tests/test_score.py checks that the
+# sum equals PUNCTUATION's count.
+_FULL_WIDTH_MARKS = "，。、；！？："
+_LATIN_MARKS = re.compile(r"[,;.!?:](?=\s|$)")
+
+
+def punctuation_count(text: str) -> int:
+    """``len(P.PUNCTUATION.findall(text))``, computed faster."""
+    count = len(_LATIN_MARKS.findall(text))
+    if text.isascii():
+        return count
+    return count + sum(map(text.count, _FULL_WIDTH_MARKS))
+
+
+def inside_link(node: LexborNode) -> bool:
+    """True for a node wrapped in an anchor: a teaser card, not prose."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "a":
+            return True
+        parent = parent.parent
+    return False
+
+
+def link_share(node: LexborNode) -> float:
+    """Share of the node's text that sits in its anchors (text nodes stripped)."""
+    length = stripped_length(node)
+    if not length:
+        return 0.0
+    return min(1.0, link_length(node) / length)
+
+
+def link_density(node: LexborNode) -> float:
+    """Share of the node's text that sits in links (1.0 for a node inside a link)."""
+    return 1.0 if inside_link(node) else link_share(node)
+
+
+def prose_length(runs: TextRuns) -> int:
+    """Characters (without whitespace) of the page's text outside links, as measured
+    by the walk; a run's link share is taken from its raw characters."""
+    total = 0
+    for _, texts, link_chars in runs.values():
+        text = "".join(texts)
+        if text:
+            total += round(sum(map(len, text.split())) * (1 - min(1, link_chars / len(text))))
+    return total
+
+
+def text_len(node: LexborNode) -> int:
+    """Characters of the node's text without whitespace (widening's measure)."""
+    return sum(map(len, node.text(deep=True).split()))
+
+
+def link_len(node: LexborNode) -> int:
+    """``text_len`` of the node's anchors, summed."""
+    return sum(sum(map(len, a.text(deep=True).split())) for a in node.css("a"))
+
+
+class Lengths:
+    """``text_len`` and ``link_len`` once per node: widening and the ``<article>`` check
+    measure the same wrappers, whose text is the whole article."""
+
+    def __init__(self) -> None:
+        self.texts: dict[int, int] = {}
+        self.links: dict[int, int] = {}
+
+    def text(self, node: LexborNode) -> int:
+        key = node.mem_id
+        if key not in self.texts:
+            self.texts[key] = text_len(node)
+        return self.texts[key]
+
+    def link(self, node: LexborNode) -> int:
+        key = node.mem_id
+        if key not in self.links:
+            self.links[key] = link_len(node)
+        return self.links[key]
