@@ -6,7 +6,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract import patterns as P
-from scraper.extract.measures import link_share, prose_length, punctuation_count, weighted_length
+from scraper.extract.measures import (Lengths, link_len, link_share, prose_length, punctuation_count,
+                                     text_len, weighted_length)
 from scraper.extract.score import choose_article, score_candidates, spread_article
 from scraper.extract.walk import walk
 
@@ -231,3 +232,16 @@ def test_prose_length_counts_text_outside_links_without_whitespace() -> None:
     runs = walk(root, use_hints=False)[1]
     # "ab cd efgh" has 8 letters of which the link holds 4 of 11 raw characters.
     assert prose_length(runs) == round(8 * (1 - 4 / 11)) + 2
+
+
+def test_lengths_of_a_parent_add_up_from_its_children() -> None:
+    html = ("<html><body><div id=wrap>lead <b>bold</b><!-- note --><div id=art><p>正文 text "
+            "<a href=/1>link one</a></p></div><a href=/2>tail <a href=/3>nested</a></a>"
+            "<script>var x</script></div></body></html>")
+    root = LexborHTMLParser(html).body
+    assert root is not None
+    art, wrap = root.css_first("#art"), root.css_first("#wrap")
+    assert art is not None and wrap is not None
+    parent, text, links = Lengths().up(art)
+    assert parent.mem_id == wrap.mem_id
+    assert (text, links) == (text_len(wrap), link_len(wrap))

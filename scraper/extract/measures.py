@@ -113,3 +113,26 @@ class Lengths:
         if key not in self.links:
             self.links[key] = link_len(node)
         return self.links[key]
+
+    def up(self, child: LexborNode) -> tuple[LexborNode, int, int]:
+        """The parent of ``child`` with its ``text_len`` and ``link_len``, summed from
+        the child's (the article, already measured) and its siblings' instead of
+        reading the whole wrapper again. Both measures add up over children: a
+        node's text is its children's texts joined, and ``css("a")`` on a child
+        includes the child itself when it is an anchor."""
+        parent = child.parent
+        assert parent is not None
+        key = parent.mem_id
+        if key not in self.texts or key not in self.links:
+            text, links = self.text(child), self.link(child)
+            target = child.mem_id
+            for sibling in parent.iter(include_text=True):
+                if sibling.mem_id == target:
+                    continue
+                text += sum(map(len, sibling.text(deep=True).split()))
+                if sibling.tag != "-text":
+                    links += self.link(sibling)
+            if parent.tag == "a":   # the wrapper is itself a link: all its text is
+                links += text
+            self.texts[key], self.links[key] = text, links
+        return parent, self.texts[key], self.links[key]

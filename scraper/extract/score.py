@@ -231,7 +231,7 @@ def _widen(top: Candidate, lengths: Lengths, adjusted: _LinkAdjusted) -> Candida
         if _only_wraps(parent, node):   # same text: climb without measuring
             node = parent
             continue
-        p_length, p_links = lengths.text(parent), lengths.link(parent)
+        _, p_length, p_links = lengths.up(node)
         extra, extra_links = p_length - length, p_links - links
         if extra <= 0:
             node = parent
@@ -264,9 +264,14 @@ def _article_parts(node: LexborNode, lengths: Lengths) -> list[LexborNode] | Non
         if parent is None or parent.tag in ("body", "html"):
             return None
         if _is_article_element(parent):
-            p_length = lengths.text(parent)
+            below = node   # measured level by level: each adds only its siblings' text
+            while True:
+                above, p_length, p_links = lengths.up(below)
+                if above.mem_id == parent.mem_id:
+                    break
+                below = above
             if p_length > P.ARTICLE_MAX_GROWTH * max(length, 1) or \
-                    lengths.link(parent) > P.ARTICLE_MAX_LINK_DENSITY * p_length:
+                    p_links > P.ARTICLE_MAX_LINK_DENSITY * p_length:
                 return None
             parts = [child for child in parent.iter() if child.tag != "header"]
             target = node.mem_id
