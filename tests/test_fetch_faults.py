@@ -99,6 +99,16 @@ def test_each_retry_is_logged_with_its_number(loopback: LoopbackServer, fetch_co
     assert [m.split(" of ")[0] for m in retries] == ["retry 1/2", "retry 2/2"]
 
 
+def test_giving_up_is_logged_as_info_the_caller_reports_the_failure(
+        loopback: LoopbackServer, fetch_config, caplog: pytest.LogCaptureFixture) -> None:
+    url = loopback.route("/down", status(502))
+    with caplog.at_level("INFO", logger="scraper.fetch"):
+        result = fetch(fetch_config(retries=1), url)
+    assert result.error is not None
+    given_up = [r for r in caplog.records if r.getMessage().startswith("giving up on ")]
+    assert [r.levelname for r in given_up] == ["INFO"]
+
+
 @pytest.mark.parametrize("code", [404, 410, 403], ids=["404", "410", "403"])
 def test_4xx_is_not_retried(loopback: LoopbackServer, fetch_config, code: int) -> None:
     url = loopback.route("/gone", status(code))

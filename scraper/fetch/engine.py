@@ -125,8 +125,10 @@ class Engine:
     def _failed(self, request: FetchRequest, trace: _Trace, exc: FetchError,
                 attempts: int) -> FetchResult:
         if isinstance(exc, TransientFetchError):
-            log.warning("giving up on %s after %d attempt(s): [%s] %s", request.url, attempts,
-                        exc.stage, exc)
+            # Info, not a warning: the failure is returned to the caller, which reports it
+            # (an error record from ``scraper fetch``, the crawl's own warning).
+            log.info("giving up on %s after %d attempt(s): [%s] %s", request.url, attempts,
+                     exc.stage, exc)
             exc = FetchError(exc.stage, str(exc), status=exc.status)
         else:
             log.info("failed %s: [%s] %s", request.url, exc.stage, exc)
