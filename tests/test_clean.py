@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract import patterns as P
-from scraper.extract.clean import class_hint, hint_of, prune
+from scraper.extract.clean import HIDDEN_SELECTOR, hidden_elements, class_hint, hint_of, prune
 
 # The article: enough text that a small block beside it holds well under half the page.
 ARTICLE = "<p>" + "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。" * 6 + "</p>"
@@ -214,3 +214,15 @@ def test_camel_case_humps_split_into_words() -> None:
         "no-attributes"])
 def test_class_hint_reads_class_and_id(html: str, expected: int) -> None:
     assert hint_of_node(f"<html><body>{html}</body></html>") == expected
+
+
+@pytest.mark.parametrize("html", [
+    f'<div hidden><p style="display:none">{MARK}</p></div><p aria-hidden="true">x</p>',
+    '<p style="color: none">keep</p><p style="visibility: hidden">a</p><p class="hidden">b</p>',
+    '<p style="DISPLAY:NONE">case</p><p aria-hidden="false">kept</p><p class="hidden x">kept</p>',
+], ids=["nested", "styles", "case-and-near-misses"])
+def test_hidden_elements_found_as_the_selector_finds_them(html: str) -> None:
+    body = LexborHTMLParser(f"<html><body>{html}</body></html>").body
+    assert body is not None
+    expected = [node.mem_id for node in body.css(HIDDEN_SELECTOR)]
+    assert [node.mem_id for node in hidden_elements(body)] == expected

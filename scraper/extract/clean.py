@@ -8,7 +8,7 @@ from . import patterns as P
 from .hints import class_hint, hint_of
 from .walk import TextRuns, walk
 
-__all__ = ["prune", "class_hint", "hint_of", "HIDDEN_SELECTOR"]
+__all__ = ["prune", "class_hint", "hint_of", "hidden_elements", "HIDDEN_SELECTOR"]
 
 # Elements hidden from readers are not part of what they read.
 HIDDEN_SELECTOR = (
@@ -17,6 +17,22 @@ HIDDEN_SELECTOR = (
     # the utility class alone (Bootstrap's display:none); "hidden md:block" shows on screens
     '[class="hidden"]'
 )
+# The same elements found with fewer attribute tests per element (each CSS test runs on
+# every element of the page); the styles are then checked exactly in Python, on the
+# few elements whose style mentions "none" or "hidden".
+_HIDDEN_QUERY = '[hidden], [aria-hidden="true"], [class="hidden"], [style*="none"], [style*="hidden"]'
+_HIDDEN_STYLES = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
+
+
+def hidden_elements(body: LexborNode) -> list[LexborNode]:
+    """The elements that HIDDEN_SELECTOR matches, in document order."""
+    found = []
+    for node in body.css(_HIDDEN_QUERY):
+        attrs = node.attributes
+        if "hidden" in attrs or attrs.get("aria-hidden") == "true" or attrs.get("class") == "hidden" \
+                or any(style in (attrs.get("style") or "") for style in _HIDDEN_STYLES):
+            found.append(node)
+    return found
 
 
 def prune(tree: LexborHTMLParser, *, use_hints: bool = True) -> TextRuns:
@@ -32,7 +48,7 @@ def prune(tree: LexborHTMLParser, *, use_hints: bool = True) -> TextRuns:
     body = tree.body
     if body is None:
         return {}
-    _decompose_all(body.css(HIDDEN_SELECTOR))
+    _decompose_all(hidden_elements(body))
     doomed, runs = walk(body, use_hints=use_hints)
     _decompose_all(doomed)
     return runs

@@ -60,12 +60,13 @@ def inside_link(node: LexborNode) -> bool:
     return False
 
 
-def link_share(node: LexborNode) -> float:
-    """Share of the node's text that sits in its anchors (text nodes stripped)."""
+def link_share(node: LexborNode, memo: dict[int, int] | None = None) -> float:
+    """Share of the node's text that sits in its anchors (text nodes stripped); ``memo``
+    as for ``walk.link_length``."""
     length = stripped_length(node)
     if not length:
         return 0.0
-    return min(1.0, link_length(node) / length)
+    return min(1.0, link_length(node, memo) / length)
 
 
 def link_density(node: LexborNode) -> float:

@@ -74,6 +74,7 @@ class _Renderer:
         self.url = url
         self.core_ids = core_ids
         self.anchor_holders = anchor_holders
+        self.anchor_lengths: dict[int, int] = {}   # nested blocks share their anchors
         self.in_core = not core_ids
         self.out = Rendered()
         self.buffer: list[str] = []
@@ -147,7 +148,7 @@ class _Renderer:
             if self.link_depth or node.mem_id in self.anchor_holders:
                 # Only blocks with anchors (or inside one) can be link lists.
                 text = node.text(deep=True)
-                density = 1.0 if self.link_depth else link_share(node)
+                density = 1.0 if self.link_depth else link_share(node, self.anchor_lengths)
                 if tag in P.PARAGRAPH_TAGS and self.in_core:
                     limit = P.CORE_PARAGRAPH_LINK_DENSITY_MAX
                 elif _shorter_than(text, P.SHORT_BLOCK_LEN):

@@ -123,6 +123,7 @@ class _LinkAdjusted:
         self.candidates = candidates
         self.cache: dict[int, float] = {}
         self.shares: dict[int, float] = {}
+        self.anchor_lengths: dict[int, int] = {}   # candidates nest: anchors are shared
         self.wrapped: dict[int, bool] = {}   # mem_id -> inside_link(node)
 
     def __call__(self, node: LexborNode) -> float:
@@ -148,7 +149,7 @@ class _LinkAdjusted:
         key = node.mem_id
         share = self.shares.get(key)
         if share is None:
-            share = self.shares[key] = link_share(node)
+            share = self.shares[key] = link_share(node, self.anchor_lengths)
         return share
 
     def inside_link(self, node: LexborNode) -> bool:

@@ -42,9 +42,19 @@ def stripped_length(node: LexborNode) -> int:
     return len(node.text(deep=True, strip=True, skip_empty=True))
 
 
-def link_length(node: LexborNode) -> int:
-    """``stripped_length`` of the node's anchors, summed."""
-    return sum(map(stripped_length, node.css("a")))
+def link_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
+    """``stripped_length`` of the node's anchors, summed. With ``memo`` (anchor id to
+    length, for one tree), an anchor measured for an enclosing block is not read again."""
+    if memo is None:
+        return sum(map(stripped_length, node.css("a")))
+    total = 0
+    for anchor in node.css("a"):
+        key = anchor.mem_id
+        length = memo.get(key)
+        if length is None:
+            length = memo[key] = stripped_length(anchor)
+        total += length
+    return total
 
 
 def _prose_length(node: LexborNode) -> int:
