@@ -147,14 +147,13 @@ class _Renderer:
             text: str | None = None
             if self.link_depth or node.mem_id in self.anchor_holders:
                 # Only blocks with anchors (or inside one) can be link lists.
-                text = node.text(deep=True)
                 density = 1.0 if self.link_depth else link_share(node, self.anchor_lengths)
                 if tag in P.PARAGRAPH_TAGS and self.in_core:
                     limit = P.CORE_PARAGRAPH_LINK_DENSITY_MAX
-                elif _shorter_than(text, P.SHORT_BLOCK_LEN):
-                    limit = P.SHORT_LINK_DENSITY_MAX
                 else:
-                    limit = P.LINK_DENSITY_MAX
+                    text = node.text(deep=True)
+                    limit = P.SHORT_LINK_DENSITY_MAX if _shorter_than(text, P.SHORT_BLOCK_LEN) \
+                        else P.LINK_DENSITY_MAX
                 if density > limit:
                     return
             if not self.in_core:
