@@ -86,7 +86,10 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
             continue
         if line in caption_set:
             continue
-        if norm_title and "".join(line.split()) == norm_title:
+        # Rendered lines have single spaces: a line can repeat the title only when its
+        # length without them is the title's (a count, not a copy of every line).
+        if norm_title and len(line) - line.count(" ") == len(norm_title) \
+                and line.replace(" ", "") == norm_title:
             continue
         if _is_furniture(line):
             continue
