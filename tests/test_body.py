@@ -110,7 +110,8 @@ SECTIONS = "".join(f"<div class=s{i}><div><p>第{i}部分。{SENTENCE * 2}</p><p
 PRODUCT = f"<html><body><div id=shop><div id=desc><p>简介。{SENTENCE}</p></div>{SECTIONS}</div></body></html>"
 
 
-def only_first_section(root: LexborNode, runs: object) -> tuple[list[LexborNode], list[LexborNode]]:
+def only_first_section(root: LexborNode, runs: object, anchors: object = None
+                       ) -> tuple[list[LexborNode], list[LexborNode]]:
     """A choice that found one section of the page."""
     desc = root.css_first("#desc")
     assert desc is not None
@@ -125,7 +126,7 @@ def test_short_body_covering_little_of_the_page_takes_every_section(monkeypatch:
 
 def test_spread_that_would_lose_the_body_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(body_module, "choose_article", only_first_section)
-    monkeypatch.setattr(body_module, "spread_article", lambda root, runs: root.css_first(".s0"))
+    monkeypatch.setattr(body_module, "spread_article", lambda root, runs, anchors: root.css_first(".s0"))
     assert extract_body(LexborHTMLParser(PRODUCT), None).text == f"简介。{SENTENCE}"
 
 

@@ -48,15 +48,16 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
 
 
 def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, *, use_hints: bool) -> Body:
-    runs = prune(tree, use_hints=use_hints)
+    anchors: dict[int, int] = {}   # anchor lengths, measured once for the whole attempt
+    runs = prune(tree, use_hints=use_hints, anchor_lengths=anchors)
     root = tree.body
     if root is None:
         return Body()
-    core, nodes = choose_article(root, runs)
-    body = _rendered(nodes, core, url, title)
+    core, nodes = choose_article(root, runs, anchors)
+    body = _rendered(nodes, core, url, title, anchors)
     if _covers_little(body.text, runs):
-        holder = spread_article(root, runs)
-        spread = _rendered([holder], [holder], url, title)
+        holder = spread_article(root, runs, anchors)
+        spread = _rendered([holder], [holder], url, title, anchors)
         # Only ever more of the page: a section holding the body's every line, not a
         # wrapper whose link share dropped the article itself.
         if len(spread.text) > len(body.text) and \
@@ -67,8 +68,8 @@ def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, *, use_
 
 
 def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,
-              title: str | None) -> Body:
-    rendered = render(nodes, url, core)
+              title: str | None, anchors: dict[int, int]) -> Body:
+    rendered = render(nodes, url, core, anchors)
     lines, editor = tidy(rendered.lines, rendered.core, title=title, captions=rendered.captions)
     return Body(text="\n".join(lines), images=rendered.images, captions=rendered.captions,
                 editor=editor)

@@ -35,7 +35,8 @@ def hidden_elements(body: LexborNode) -> list[LexborNode]:
     return found
 
 
-def prune(tree: LexborHTMLParser, *, use_hints: bool = True) -> TextRuns:
+def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
+          anchor_lengths: dict[int, int] | None = None) -> TextRuns:
     """Remove never-content tags, hidden elements and boilerplate-hinted blocks in place;
     return the text runs of what is left (see ``walk.walk``).
 
@@ -49,7 +50,7 @@ def prune(tree: LexborHTMLParser, *, use_hints: bool = True) -> TextRuns:
     if body is None:
         return {}
     _decompose_all(hidden_elements(body))
-    doomed, runs = walk(body, use_hints=use_hints)
+    doomed, runs = walk(body, use_hints=use_hints, anchor_lengths=anchor_lengths)
     _decompose_all(doomed)
     return runs
 

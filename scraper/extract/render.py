@@ -70,11 +70,12 @@ def caption_like(compact: str, *, centered: bool) -> bool:
 
 
 class _Renderer:
-    def __init__(self, url: str | None, core_ids: set[int], anchor_holders: set[int]) -> None:
+    def __init__(self, url: str | None, core_ids: set[int], anchor_holders: set[int],
+                 anchor_lengths: dict[int, int]) -> None:
         self.url = url
         self.core_ids = core_ids
         self.anchor_holders = anchor_holders
-        self.anchor_lengths: dict[int, int] = {}   # nested blocks share their anchors
+        self.anchor_lengths = anchor_lengths   # nested blocks share their anchors
         self.in_core = not core_ids
         self.out = Rendered()
         self.buffer: list[str] = []
@@ -249,10 +250,12 @@ def _anchor_holders(nodes: list[LexborNode]) -> set[int]:
     return holders
 
 
-def render(nodes: list[LexborNode], url: str | None, core: list[LexborNode] | None = None) -> Rendered:
+def render(nodes: list[LexborNode], url: str | None, core: list[LexborNode] | None = None,
+           anchor_lengths: dict[int, int] | None = None) -> Rendered:
     """Paragraph lines of ``nodes``; lines outside the ``core`` nodes (when given) are flagged."""
     core_ids = {node.mem_id for node in core or ()}
-    renderer = _Renderer(url, core_ids, _anchor_holders(nodes))
+    renderer = _Renderer(url, core_ids, _anchor_holders(nodes),
+                         {} if anchor_lengths is None else anchor_lengths)
     for node in nodes:
         renderer.in_core = not core_ids or node.mem_id in core_ids
         # The chosen nodes themselves are rendered whole; the pruning rules apply inside.

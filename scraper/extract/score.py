@@ -65,7 +65,8 @@ def _is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
     return False
 
 
-def choose_article(root: LexborNode, runs: TextRuns | None = None) -> tuple[list[LexborNode], list[LexborNode]]:
+def choose_article(root: LexborNode, runs: TextRuns | None = None,
+                   anchor_lengths: dict[int, int] | None = None) -> tuple[list[LexborNode], list[LexborNode]]:
     """The core nodes (best candidate and its content siblings) and the nodes to render
     (the core, the wrapper it was widened to with that wrapper's content siblings, or
     the parts of the ``<article>`` element around it), each in document order."""
@@ -75,7 +76,7 @@ def choose_article(root: LexborNode, runs: TextRuns | None = None) -> tuple[list
     if not candidates:
         return [root], [root]
     ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[: P.TOP_CANDIDATES]
-    adjusted = _LinkAdjusted(candidates)
+    adjusted = _LinkAdjusted(candidates, anchor_lengths)
     ranked = sorted((Candidate(c.node, adjusted(c.node)) for c in ranked),
                     key=lambda c: c.score, reverse=True)
     top = _climb(ranked[0], ranked, adjusted)
@@ -88,7 +89,8 @@ def choose_article(root: LexborNode, runs: TextRuns | None = None) -> tuple[list
     return core, (core if wide is top else _with_siblings(wide, adjusted))
 
 
-def spread_article(root: LexborNode, runs: TextRuns) -> LexborNode:
+def spread_article(root: LexborNode, runs: TextRuns,
+                   anchor_lengths: dict[int, int] | None = None) -> LexborNode:
     """The smallest node that holds every well-scored block: the article of a page laid
     out as several sections (a product, a recipe, an event) rather than one body.
 
@@ -98,7 +100,7 @@ def spread_article(root: LexborNode, runs: TextRuns) -> LexborNode:
     candidates = score_candidates(runs)
     if not candidates:
         return root
-    adjusted = _LinkAdjusted(candidates)
+    adjusted = _LinkAdjusted(candidates, anchor_lengths)
     ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[: P.SPREAD_CANDIDATES]
     scores = [(adjusted(c.node), c.node) for c in ranked]
     best = max(score for score, _ in scores)
@@ -119,11 +121,13 @@ class _LinkAdjusted:
     rule ask about the same nodes, and every sibling of a node shares its ancestors.
     """
 
-    def __init__(self, candidates: dict[int, Candidate]) -> None:
+    def __init__(self, candidates: dict[int, Candidate],
+                 anchor_lengths: dict[int, int] | None = None) -> None:
         self.candidates = candidates
         self.cache: dict[int, float] = {}
         self.shares: dict[int, float] = {}
-        self.anchor_lengths: dict[int, int] = {}   # candidates nest: anchors are shared
+        # candidates nest: anchors are shared (and may come measured from the walk)
+        self.anchor_lengths: dict[int, int] = {} if anchor_lengths is None else anchor_lengths
         self.wrapped: dict[int, bool] = {}   # mem_id -> inside_link(node)
 
     def __call__(self, node: LexborNode) -> float:

@@ -57,24 +57,30 @@ def link_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
     return total
 
 
-def _prose_length(node: LexborNode) -> int:
+def _prose_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
     """Characters of the node's text outside links (text nodes stripped)."""
-    return stripped_length(node) - link_length(node)
+    return stripped_length(node) - link_length(node, memo)
 
 
-def _holds_less_prose(node: LexborNode, limit: float) -> bool:
+def _holds_less_prose(node: LexborNode, limit: float, memo: dict[int, int] | None) -> bool:
     length = stripped_length(node)
-    return length < limit or length - link_length(node) < limit
+    return length < limit or length - link_length(node, memo) < limit
 
 
-def walk(body: LexborNode, *, use_hints: bool = True) -> tuple[list[LexborNode], TextRuns]:
+def walk(body: LexborNode, *, use_hints: bool = True,
+         anchor_lengths: dict[int, int] | None = None) -> tuple[list[LexborNode], TextRuns]:
     """The boilerplate blocks to remove, and the text runs of everything else.
 
     A strongly hinted block (nav/aside/footer, or a class/id such as ``breadcrumb``,
     ``share``, ``xgxw``) is set aside unless it holds MAX_PRUNED_SHARE of the page's
     text outside links (menus are links: a page wrapper named after its menu holds
-    most of the prose, a menu never does); weak hints only lower scores later. Each text node is credited to its nearest
-    block, and counted as link text when any ancestor is an ``<a>``.
+    most of the prose, a menu never does); weak hints only lower scores later. Each text
+    node is credited to its nearest block, and counted as link text when any ancestor is an ``<a>``.
+
+    ``anchor_lengths``, when given, is filled with the anchors measured for the pruning
+    limit (see ``link_length``): choosing and rendering ask for the same anchors.
+    The nodes removed afterwards are never asked for again, and nothing creates nodes
+    that could take their ids.
     """
     limit: float | None = None if use_hints else 0.0   # measured when first needed
     doomed: list[LexborNode] = []
@@ -102,8 +108,8 @@ def walk(body: LexborNode, *, use_hints: bool = True) -> tuple[list[LexborNode],
                 continue
             if use_hints and tag in _HINTABLE and _strongly_hinted(child, tag):
                 if limit is None:
-                    limit = _prose_length(body) * P.MAX_PRUNED_SHARE
-                if _holds_less_prose(child, limit):
+                    limit = _prose_length(body, anchor_lengths) * P.MAX_PRUNED_SHARE
+                if _holds_less_prose(child, limit, anchor_lengths):
                     doomed.append(child)
                     continue
             stack.append((child.iter(include_text=True, skip_empty=True),
