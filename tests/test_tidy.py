@@ -75,15 +75,23 @@ FURNITURE = [
     "[1] [2] [3]",
     "原标题：这是原来的标题",
     "展开全文",
+    "扫一扫，关注福州新闻网微信公众号",
+    "欢迎关注本网微信公众号",
+    "点击下载新闻客户端，看更多精彩内容",
 ]
 FURNITURE_IDS = ["previous", "next", "share-to", "share-to-services", "print-close",
                  "print-close-window", "font-size", "pagination-next", "pagination", "original-title",
-                 "expand"]
+                 "expand", "scan-to-follow", "follow-wechat", "download-app"]
 
 
 @pytest.mark.parametrize("line", FURNITURE, ids=FURNITURE_IDS)
 def test_short_furniture_line_dropped(line: str) -> None:
     assert kept_between(line) == []
+
+
+def test_sentence_about_an_app_download_kept() -> None:
+    line = "据统计，今年以来全市居民下载政务服务客户端的人数同比增长三成。"
+    assert kept_between(line) == [line]
 
 
 @pytest.mark.parametrize("start", ["上一篇：", "下一篇：", "分享到", "原标题：", "展开全文",

@@ -37,6 +37,8 @@ FURNITURE_LINE = re.compile(
       | (?:本报|本刊)?(?:记者|通讯员)\s*[:：]?\s*[\u4e00-\u9fff·\s]{2,20}   # standalone byline
       | [□■]\s*.{0,30}
       | 版权所有.* | Copyright\s*©.* | ©\s*\d{4}.*
+      | (?:扫一扫|扫码|扫描二维码|长按(?:识别)?二维码|欢迎关注|关注我们).*   # WeChat and app promotions
+      | (?:点击)?下载.{0,12}(?:客户端|APP|App|app).*
       | 《[^》]{1,20}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d*\s*版\s*[）)]   # print citation
     )$""",
     re.VERBOSE | re.IGNORECASE,
