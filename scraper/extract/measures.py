@@ -1,5 +1,5 @@
 """Text and node measures shared by scoring, rendering and tidying: weighted length
-(CJK counts more), sentence punctuation, link share and density, text lengths.
+(CJK counts more), sentence punctuation, link share, text lengths.
 """
 
 from __future__ import annotations
@@ -50,16 +50,6 @@ def punctuation_count(text: str) -> int:
     return count + sum(map(text.count, _FULL_WIDTH_MARKS))
 
 
-def inside_link(node: LexborNode) -> bool:
-    """True for a node wrapped in an anchor: a teaser card, not prose."""
-    parent = node.parent
-    while parent is not None:
-        if parent.tag == "a":
-            return True
-        parent = parent.parent
-    return False
-
-
 def link_share(node: LexborNode, memo: dict[int, int] | None = None) -> float:
     """Share of the node's text that sits in its anchors (text nodes stripped); ``memo``
     as for ``walk.link_length``."""
@@ -67,11 +57,6 @@ def link_share(node: LexborNode, memo: dict[int, int] | None = None) -> float:
     if not length:
         return 0.0
     return min(1.0, link_length(node, memo) / length)
-
-
-def link_density(node: LexborNode) -> float:
-    """Share of the node's text that sits in links (1.0 for a node inside a link)."""
-    return 1.0 if inside_link(node) else link_share(node)
 
 
 def prose_length(runs: TextRuns) -> int:

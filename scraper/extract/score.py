@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .hints import class_hint
-from .measures import (LENGTH_POINTS_CAP, Lengths, inside_link, link_density, link_share,
+from .measures import (LENGTH_POINTS_CAP, Lengths, link_share,
                        punctuation_count, weighted_length, weighted_length_upto)
 from .walk import TextRuns, walk
 
@@ -128,7 +128,7 @@ class _LinkAdjusted:
         self.shares: dict[int, float] = {}
         # candidates nest: anchors are shared (and may come measured from the walk)
         self.anchor_lengths: dict[int, int] = {} if anchor_lengths is None else anchor_lengths
-        self.wrapped: dict[int, bool] = {}   # mem_id -> inside_link(node)
+        self.wrapped: dict[int, bool] = {}   # mem_id -> whether the node sits in an <a>
 
     def __call__(self, node: LexborNode) -> float:
         key = node.mem_id
@@ -145,7 +145,7 @@ class _LinkAdjusted:
         return self.cache[key]
 
     def density(self, node: LexborNode) -> float:
-        """``link_density(node)``."""
+        """Share of the node's text that sits in links (1.0 for a node inside a link)."""
         return 1.0 if self.inside_link(node) else self.share(node)
 
     def share(self, node: LexborNode) -> float:
@@ -157,7 +157,8 @@ class _LinkAdjusted:
         return share
 
     def inside_link(self, node: LexborNode) -> bool:
-        """``inside_link(node)``: the climb stops at the first ancestor already answered."""
+        """True for a node wrapped in an anchor (a teaser card, not prose); the climb
+        stops at the first ancestor already answered."""
         pending: list[int] = []
         current = node
         while True:
