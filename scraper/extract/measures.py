@@ -5,11 +5,14 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
-from .walk import TextRuns, link_length, stripped_length
+
+if TYPE_CHECKING:   # the walk uses these measures; its run type is only named here
+    from .walk import TextRuns
 
 
 def weighted_length(text: str) -> int:
@@ -50,9 +53,33 @@ def punctuation_count(text: str) -> int:
     return count + sum(map(text.count, _FULL_WIDTH_MARKS))
 
 
+def stripped_length(node: LexborNode) -> int:
+    """Characters of the node's text, each text node stripped.
+
+    Text nodes of whitespace only strip to nothing: the parser skips them
+    (``skip_empty``) rather than decode each into a string first.
+    """
+    return len(node.text(deep=True, strip=True, skip_empty=True))
+
+
+def link_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
+    """``stripped_length`` of the node's anchors, summed. With ``memo`` (anchor id to
+    length, for one tree), an anchor measured for an enclosing block is not read again."""
+    if memo is None:
+        memo = {}
+    total = 0
+    for anchor in node.css("a"):
+        key = anchor.mem_id
+        length = memo.get(key)
+        if length is None:
+            length = memo[key] = stripped_length(anchor)
+        total += length
+    return total
+
+
 def link_share(node: LexborNode, memo: dict[int, int] | None = None) -> float:
     """Share of the node's text that sits in its anchors (text nodes stripped); ``memo``
-    as for ``walk.link_length``."""
+    as for ``link_length``."""
     length = stripped_length(node)
     if not length:
         return 0.0

@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .hints import hint_of
+from .measures import link_length, stripped_length
 
 # Per block (by mem_id): [block node, its text runs in order, characters inside links].
 TextRuns = dict[int, list]
@@ -31,30 +32,6 @@ def _strongly_hinted(child: LexborNode, tag: str) -> bool:
     attrs = child.attributes
     cls, ident = attrs.get("class"), attrs.get("id")
     return bool(cls or ident) and hint_of(f"{cls or ''} {ident or ''}") <= P.STRONG_NEGATIVE
-
-
-def stripped_length(node: LexborNode) -> int:
-    """Characters of the node's text, each text node stripped.
-
-    Text nodes of whitespace only strip to nothing: the parser skips them
-    (``skip_empty``) rather than decode each into a string first.
-    """
-    return len(node.text(deep=True, strip=True, skip_empty=True))
-
-
-def link_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
-    """``stripped_length`` of the node's anchors, summed. With ``memo`` (anchor id to
-    length, for one tree), an anchor measured for an enclosing block is not read again."""
-    if memo is None:
-        return sum(map(stripped_length, node.css("a")))
-    total = 0
-    for anchor in node.css("a"):
-        key = anchor.mem_id
-        length = memo.get(key)
-        if length is None:
-            length = memo[key] = stripped_length(anchor)
-        total += length
-    return total
 
 
 def _prose_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
@@ -78,7 +55,7 @@ def walk(body: LexborNode, *, use_hints: bool = True,
     node is credited to its nearest block, and counted as link text when any ancestor is an ``<a>``.
 
     ``anchor_lengths``, when given, is filled with the anchors measured for the pruning
-    limit (see ``link_length``): choosing and rendering ask for the same anchors.
+    limit (see ``measures.link_length``): choosing and rendering ask for the same anchors.
     The nodes removed afterwards are never asked for again, and nothing creates nodes
     that could take their ids.
     """
