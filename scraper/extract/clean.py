@@ -10,18 +10,17 @@ from .walk import TextRuns, walk
 
 __all__ = ["prune", "class_hint", "hint_of", "hidden_elements", "HIDDEN_SELECTOR"]
 
-# Elements hidden from readers are not part of what they read.
-HIDDEN_SELECTOR = (
-    '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
-    '[style*="visibility:hidden"], [style*="visibility: hidden"], '
-    # the utility class alone (Bootstrap's display:none); "hidden md:block" shows on screens
-    '[class="hidden"]'
-)
+# Elements hidden from readers are not part of what they read: the hidden attributes,
+# the utility class alone (Bootstrap's display:none; "hidden md:block" shows on
+# screens), and these inline styles.
+_HIDDEN_STYLES = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
+HIDDEN_SELECTOR = ", ".join(('[hidden]', '[aria-hidden="true"]',
+                             *(f'[style*="{style}"]' for style in _HIDDEN_STYLES),
+                             '[class="hidden"]'))
 # The same elements found with fewer attribute tests per element (each CSS test runs on
 # every element of the page); the styles are then checked exactly in Python, on the
 # few elements whose style mentions "none" or "hidden".
 _HIDDEN_QUERY = '[hidden], [aria-hidden="true"], [class="hidden"], [style*="none"], [style*="hidden"]'
-_HIDDEN_STYLES = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
 
 
 def hidden_elements(body: LexborNode) -> list[LexborNode]:
@@ -40,9 +39,9 @@ def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
     """Remove never-content tags, hidden elements and boilerplate-hinted blocks in place;
     return the text runs of what is left (see ``walk.walk``).
 
-    A hinted block is spared when it holds most of the page's text (a whole layout
-    inside ``<div class="sidebar-layout">``); weakly hinted ones (``side``, ``rail``…)
-    are only scored down, never removed. ``use_hints=False`` keeps every hinted
+    A hinted block is spared when it holds most of the page's text outside links (a
+    whole layout inside ``<div class="sidebar-layout">``); weakly hinted ones (``side``,
+    ``rail``…) are only scored down, never removed. ``use_hints=False`` keeps every hinted
     block: the fallback when pruning left too little.
     """
     tree.strip_tags(list(P.DROP_TAGS))
