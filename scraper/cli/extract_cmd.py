@@ -23,7 +23,7 @@ error record instead, never a missing line.
 examples:
   scraper extract page.html
   scraper extract --url https://www.fznews.com.cn/a.shtml < page.html
-  scraper extract samples/*.html > articles.jsonl
+  scraper extract samples/pages/*/source.html > articles.jsonl
 """
 
 
