@@ -5,11 +5,19 @@ used to be two walks over every element. Done together, top-down, the subtree of
 block marked as boilerplate is never entered: its descendants need no hint, no
 ancestor check and no measuring. Iterative, so thousands of nested elements cannot
 exhaust Python's recursion.
+
+Whether a hinted block goes depends on the page's text outside links, the whole
+page's. Reading all of it (and every anchor) up front cost a third of the walk, for
+an answer most blocks do not need: a menu is far shorter than the prose the walk
+meets anyway. So hinted blocks are set aside unentered, and judged once the walk is
+over against the prose it measured; only a block long enough to matter has the page
+measured in full.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
@@ -23,6 +31,18 @@ TextRuns = dict[int, list]
 _HINTED = frozenset(P.HINTED_BLOCK_TAGS)
 _BOILERPLATE = frozenset(P.BOILERPLATE_TAGS)
 _HINTABLE = _HINTED | _BOILERPLATE
+# Every hintable tag is a block: the text inside a hinted block is credited to it or to
+# blocks inside it, never to a block around it, so a block walked later only adds runs.
+assert _HINTABLE <= P.BLOCK_TAGS
+
+
+@dataclass
+class _Deferred:
+    """A strongly hinted block met by the walk and not entered yet."""
+
+    node: LexborNode
+    inside_link: bool
+    position: int   # how many blocks had runs when it was met (document order)
 
 
 def _strongly_hinted(child: LexborNode, tag: str) -> bool:
@@ -54,19 +74,95 @@ def walk(body: LexborNode, *, use_hints: bool = True,
     most of the prose, a menu never does); weak hints only lower scores later. Each text
     node is credited to its nearest block, and counted as link text when any ancestor is an ``<a>``.
 
-    ``anchor_lengths``, when given, is filled with the anchors measured for the pruning
-    limit (see ``measures.link_length``): choosing and rendering ask for the same anchors.
+    ``anchor_lengths``, when given, is filled with the anchors measured here (see
+    ``measures.link_length``): choosing and rendering ask for the same anchors.
     The nodes removed afterwards are never asked for again, and nothing creates nodes
     that could take their ids.
     """
-    limit: float | None = None if use_hints else 0.0   # measured when first needed
-    doomed: list[LexborNode] = []
     runs: TextRuns = {}
+    doomed: list[LexborNode] = []
+    if not use_hints:
+        _walk_into(body, False, runs, doomed, None, None)
+        return doomed, runs
+    deferred: list[_Deferred] = []
+    prose = _walk_into(body, False, runs, doomed, None, deferred)
+    if deferred:
+        runs = _settle(body, deferred, prose, runs, doomed, anchor_lengths)
+    return doomed, runs
+
+
+def _settle(body: LexborNode, deferred: list[_Deferred], walked_prose: int, runs: TextRuns,
+            doomed: list[LexborNode], memo: dict[int, int] | None) -> TextRuns:
+    """Judge the hinted blocks the walk set aside; walk the ones that stay and put
+    their runs where the walk met them. Returns the runs in document order.
+
+    The page's prose is the prose walked plus the prose of the set-aside blocks that
+    sit outside links. Bounds on it settle most blocks without reading the page again:
+    a block shorter than MAX_PRUNED_SHARE of the prose walked goes unmeasured; the
+    prose of the longer ones is measured, which narrows the bounds for the rest. Only
+    a block the bounds cannot settle, or one that stays (the blocks inside it are
+    judged as it is walked), has the page's prose measured in full.
+
+    (The bounds hold as long as no anchor holds another, which the HTML parser makes
+    rare; the full measure would count such an inner anchor twice.)
+    """
+    share = P.MAX_PRUNED_SHARE
+    short = walked_prose * share
+    long: list[tuple[_Deferred, int]] = []
+    for entry in deferred:
+        length = stripped_length(entry.node)
+        if length < short:
+            doomed.append(entry.node)
+        else:
+            long.append((entry, length))
+    if not long:
+        return runs
+    prose = [(entry, length - link_length(entry.node, memo)) for entry, length in long]
+    lowest = walked_prose + sum(p for entry, p in prose if not entry.inside_link)
+    if all(p < lowest * share for _, p in prose):
+        doomed.extend(entry.node for entry, _ in prose)
+        return runs
+    limit = _prose_length(body, memo) * share
+    kept: list[tuple[int, TextRuns]] = []
+    for entry, _ in prose:
+        if _holds_less_prose(entry.node, limit, memo):
+            doomed.append(entry.node)
+            continue
+        inner: TextRuns = {}
+        _walk_into(entry.node, entry.inside_link, inner, doomed, limit, None, memo)
+        kept.append((entry.position, inner))
+    return _spliced(runs, kept) if kept else runs
+
+
+def _spliced(runs: TextRuns, kept: list[tuple[int, TextRuns]]) -> TextRuns:
+    """``runs`` with each kept block's runs put back at its position, in document order."""
+    items = list(runs.items())
+    merged: TextRuns = {}
+    start = 0
+    for position, inner in kept:
+        merged.update(items[start:position])
+        merged.update(inner)
+        start = position
+    merged.update(items[start:])
+    return merged
+
+
+def _walk_into(root: LexborNode, in_link: bool, runs: TextRuns, doomed: list[LexborNode],
+               limit: float | None, deferred: list[_Deferred] | None,
+               memo: dict[int, int] | None = None) -> int:
+    """Walk ``root`` (a block), adding to ``runs``; return the characters of its text
+    outside links that were walked (text nodes stripped).
+
+    Strongly hinted blocks are judged against ``limit`` when it is known, set aside
+    in ``deferred`` when that is given, and walked like any other block when neither is.
+    """
+    prose = 0
     # One frame per open element: (its remaining children, its nearest block, inside a
     # link). Text nodes are read as they are met, so runs keep document order; text
     # nodes of ASCII whitespace only are skipped by the parser's iterator already.
     stack: list[tuple[Iterator[LexborNode], LexborNode, bool]] = [
-        (body.iter(include_text=True, skip_empty=True), body, False)]
+        (root.iter(include_text=True, skip_empty=True), root, in_link)]
+    hints = limit is not None or deferred is not None
     while stack:
         children, block, in_link = stack[-1]
         for child in children:
@@ -80,13 +176,16 @@ def walk(body: LexborNode, *, use_hints: bool = True,
                     entry[1].append(text)
                     if in_link:
                         entry[2] += len(text)
+                    else:
+                        prose += len(text.strip())
                 continue
             if not tag or tag[0] == "-":   # comments and other non-element nodes
                 continue
-            if use_hints and tag in _HINTABLE and _strongly_hinted(child, tag):
-                if limit is None:
-                    limit = _prose_length(body, anchor_lengths) * P.MAX_PRUNED_SHARE
-                if _holds_less_prose(child, limit, anchor_lengths):
+            if hints and tag in _HINTABLE and _strongly_hinted(child, tag):
+                if deferred is not None:
+                    deferred.append(_Deferred(child, in_link, len(runs)))
+                    continue
+                if _holds_less_prose(child, limit, memo):
                     doomed.append(child)
                     continue
             stack.append((child.iter(include_text=True, skip_empty=True),
@@ -94,4 +193,4 @@ def walk(body: LexborNode, *, use_hints: bool = True,
             break   # enter the child; this frame resumes after it
         else:
             stack.pop()
-    return doomed, runs
+    return prose
