@@ -31,10 +31,11 @@ def score_candidates(runs: TextRuns) -> dict[int, Candidate]:
     candidates: dict[int, Candidate] = {}
     for block, texts, link_chars in runs.values():
         text = "".join(texts)
-        if len(text) < P.MIN_PARAGRAPH_LEN // P.CJK_WEIGHT:   # too short even in CJK
+        # Too short even in CJK, or mostly links: tested before measuring the length.
+        if len(text) < P.MIN_PARAGRAPH_LEN // P.CJK_WEIGHT or link_chars > len(text) * P.LINK_DENSITY_MAX:
             continue
         length = weighted_length_upto(text, LENGTH_POINTS_CAP)
-        if length < P.MIN_PARAGRAPH_LEN or link_chars > len(text) * P.LINK_DENSITY_MAX:
+        if length < P.MIN_PARAGRAPH_LEN:
             continue
         points = 1 + punctuation_count(text) + min(length // P.CHARS_PER_POINT,
                                                    P.MAX_LENGTH_POINTS)
