@@ -53,6 +53,17 @@ def test_html_like_text_extracts(html: str) -> None:
 
 
 @FUZZ
+@given(st.lists(st.one_of(FRAGMENTS, st.sampled_from(["\xa0", "\u2003", "\x1c", "\t\r\n", "\u200b"])),
+                max_size=60).map("".join))
+def test_body_whitespace_is_normalised(html: str) -> None:
+    # Spaces between words and line breaks between paragraphs are the only whitespace
+    # a body holds (the spread check counts characters by that).
+    body = extract(f"<html><body><div>{html}</div></body></html>").body
+    assert body == "\n".join(" ".join(line.split()) for line in body.split("\n"))
+    assert "\n\n" not in body and not body.startswith("\n") and not body.endswith("\n")
+
+
+@FUZZ
 @given(HTML_LIKE, st.sampled_from(["utf-8", "gb18030", "utf-16", "big5hkscs"]))
 def test_html_like_bytes_extract(html: str, codec: str) -> None:
     data = html.encode(codec, "replace")

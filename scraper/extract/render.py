@@ -95,7 +95,8 @@ class _Renderer:
             return ""
         line = " ".join("".join(self.buffer).split())
         if not line.isascii() and P.INVISIBLE_CHARS.search(line):
-            line = P.INVISIBLE_CHARS.sub("", line)
+            # removed, they may leave a space at an end or two spaces together
+            line = " ".join(P.INVISIBLE_CHARS.sub("", line).split())
         self.buffer.clear()
         if line and self.line_after_image:
             self.line_after_image = False
