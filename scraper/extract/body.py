@@ -15,7 +15,7 @@ from ..models import Image
 from .clean import prune
 from .render import render
 from . import patterns as P
-from .measures import prose_length, weighted_length
+from .measures import prose_lengths, weighted_length
 from .score import choose_article, spread_article
 from .walk import TextRuns
 from .tidy import tidy
@@ -77,5 +77,14 @@ def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,
 
 def _covers_little(text: str, runs: TextRuns) -> bool:
     """A short body that holds a small share of the page's text outside links."""
-    length = sum(map(len, text.split()))
-    return length < P.SPREAD_MAX_LEN and length < P.SPREAD_MAX_COVERAGE * prose_length(runs)
+    # Rendered lines are whitespace-normalised: spaces and line breaks are the only
+    # whitespace left, and counting them is far cheaper than splitting the text.
+    length = len(text) - text.count(" ") - text.count("\n")
+    if length >= P.SPREAD_MAX_LEN:
+        return False
+    total = 0   # the page's prose, counted only until the body is known to be a small share
+    for part in prose_lengths(runs):
+        total += part
+        if length < P.SPREAD_MAX_COVERAGE * total:
+            return True
+    return False

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborNode
@@ -89,12 +90,15 @@ def link_share(node: LexborNode, memo: dict[int, int] | None = None) -> float:
 def prose_length(runs: TextRuns) -> int:
     """Characters (without whitespace) of the page's text outside links, as measured
     by the walk; a run's link share is taken from its raw characters."""
-    total = 0
+    return sum(prose_lengths(runs))
+
+
+def prose_lengths(runs: TextRuns) -> Iterator[int]:
+    """``prose_length`` run by run, for callers that can stop once they know enough."""
     for _, texts, link_chars in runs.values():
         text = "".join(texts)
         if text:
-            total += round(sum(map(len, text.split())) * (1 - min(1, link_chars / len(text))))
-    return total
+            yield round(sum(map(len, text.split())) * (1 - min(1, link_chars / len(text))))
 
 
 def text_len(node: LexborNode) -> int:
