@@ -18,6 +18,7 @@ IMAGE_SOURCE_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", 
 # The page title is metadata: a heading of the first rank inside the article is not body.
 SKIP_IN_BODY = frozenset(("h1",))
 # Containers that are pruned when their text is mostly links.
+assert P.SHORT_LINK_DENSITY_MAX <= P.LINK_DENSITY_MAX   # short blocks have the lower share
 LINK_LIST_TAGS = frozenset(("div", "ul", "ol", "dl", "table", "section", "p", "li", "span",
                             "tbody", "tr", "td", "center", "font"))
 
@@ -151,13 +152,16 @@ class _Renderer:
                 # Only blocks with anchors (or inside one) can be link lists.
                 density = 1.0 if self.link_depth else link_share(node, self.anchor_lengths)
                 if tag in P.PARAGRAPH_TAGS and self.in_core:
-                    limit = P.CORE_PARAGRAPH_LINK_DENSITY_MAX
-                else:
+                    if density > P.CORE_PARAGRAPH_LINK_DENSITY_MAX:
+                        return
+                elif density > P.SHORT_LINK_DENSITY_MAX:
+                    # A link list when over the share for any block, or over the lower
+                    # share for short ones: only between the two is the text read.
+                    if density > P.LINK_DENSITY_MAX:
+                        return
                     text = node.text(deep=True)
-                    limit = P.SHORT_LINK_DENSITY_MAX if _shorter_than(text, P.SHORT_BLOCK_LEN) \
-                        else P.LINK_DENSITY_MAX
-                if density > limit:
-                    return
+                    if _shorter_than(text, P.SHORT_BLOCK_LEN):
+                        return
             if not self.in_core:
                 # Around the article, a copyright/disclaimer block goes whole.
                 text = node.text(deep=True) if text is None else text
