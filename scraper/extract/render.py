@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborNode
 from ..models import Image
 from . import line_patterns as L
 from . import patterns as P
-from .measures import link_share, weighted_length
+from .measures import stripped_length, weighted_length
 
 # Attributes that hold an image's address, lazy-loading ones first.
 IMAGE_SOURCE_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "src")
@@ -52,6 +52,11 @@ def _caption_class(value: str) -> bool:
     return not P.CAPTION_HINT.isdisjoint(P.hint_words(P.hint_text(value)))
 
 
+def _share(links: int | None, length: int) -> float:
+    """The share of a text of ``length`` that sits in links (``measures.link_share``)."""
+    return min(1.0, (links or 0) / length) if length else 0.0
+
+
 def _shorter_than(text: str, limit: int) -> bool:
     """``weighted_length(text) < limit``, reading only a head of a long text when that
     head already reaches the limit."""
@@ -71,12 +76,10 @@ def caption_like(compact: str, *, centered: bool) -> bool:
 
 
 class _Renderer:
-    def __init__(self, url: str | None, core_ids: set[int], anchor_holders: set[int],
-                 anchor_lengths: dict[int, int]) -> None:
+    def __init__(self, url: str | None, core_ids: set[int], link_lengths: dict[int, int]) -> None:
         self.url = url
         self.core_ids = core_ids
-        self.anchor_holders = anchor_holders
-        self.anchor_lengths = anchor_lengths   # nested blocks share their anchors
+        self.link_lengths = link_lengths   # per element holding anchors
         self.in_core = not core_ids
         self.out = Rendered()
         self.buffer: list[str] = []
@@ -148,9 +151,10 @@ class _Renderer:
         attrs = node.attributes
         if tag in LINK_LIST_TAGS:
             text: str | None = None
-            if self.link_depth or node.mem_id in self.anchor_holders:
+            links = self.link_lengths.get(node.mem_id)
+            if self.link_depth or links is not None:
                 # Only blocks with anchors (or inside one) can be link lists.
-                density = 1.0 if self.link_depth else link_share(node, self.anchor_lengths)
+                density = 1.0 if self.link_depth else _share(links, stripped_length(node))
                 if tag in P.PARAGRAPH_TAGS and self.in_core:
                     if density > P.CORE_PARAGRAPH_LINK_DENSITY_MAX:
                         return
@@ -238,29 +242,37 @@ class _Renderer:
                 self.children(child)
 
 
-def _anchor_holders(nodes: list[LexborNode]) -> set[int]:
-    """Ids of the elements that hold an ``<a>`` somewhere below them.
+def _link_lengths(nodes: list[LexborNode], memo: dict[int, int]) -> dict[int, int]:
+    """For every element of ``nodes`` that holds an ``<a>`` (or is one): the length of
+    the text in its anchors, as ``measures.link_length`` gives it.
 
-    One query per rendered node instead of one per block. Each anchor marks its
-    ancestors up to the document, stopping at one already marked: the ancestors of a
-    marked element are all marked, whichever node the anchor was found from.
+    One query per rendered node instead of one per block: each anchor adds its length
+    to itself and to its ancestors up to the rendered node it was found in.
     """
-    holders: set[int] = set()
+    lengths: dict[int, int] = {}
     for root in nodes:
+        top = root.mem_id
         for anchor in root.css("a"):
-            parent = anchor.parent
-            while parent is not None and parent.mem_id not in holders:
-                holders.add(parent.mem_id)
-                parent = parent.parent
-    return holders
+            key = anchor.mem_id
+            length = memo.get(key)
+            if length is None:
+                length = memo[key] = stripped_length(anchor)
+            node: LexborNode | None = anchor
+            while node is not None:
+                key = node.mem_id
+                lengths[key] = lengths.get(key, 0) + length
+                if key == top:
+                    break
+                node = node.parent
+    return lengths
 
 
 def render(nodes: list[LexborNode], url: str | None, core: list[LexborNode] | None = None,
            anchor_lengths: dict[int, int] | None = None) -> Rendered:
     """Paragraph lines of ``nodes``; lines outside the ``core`` nodes (when given) are flagged."""
     core_ids = {node.mem_id for node in core or ()}
-    renderer = _Renderer(url, core_ids, _anchor_holders(nodes),
-                         {} if anchor_lengths is None else anchor_lengths)
+    renderer = _Renderer(url, core_ids, _link_lengths(nodes, {} if anchor_lengths is None
+                                                      else anchor_lengths))
     for node in nodes:
         renderer.in_core = not core_ids or node.mem_id in core_ids
         # The chosen nodes themselves are rendered whole; the pruning rules apply inside.
