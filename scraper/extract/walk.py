@@ -45,13 +45,27 @@ class _Deferred:
     position: int   # how many blocks had runs when it was met (document order)
 
 
+# The answers of _strongly_hinted by (class, id). ``hint_of`` keeps its own memo, keyed
+# by one string that every element would have to build first; most elements of a page
+# repeat a few pairs, none at all among them. Emptied when full, like any memo here
+# it never changes an answer.
+_STRONG_HINTS: dict[tuple[str | None, str | None], bool] = {}
+
+
 def _strongly_hinted(child: LexborNode, tag: str) -> bool:
     """For a tag in _HINTABLE: boilerplate by semantics, or by a strong class/id hint."""
     if tag in _BOILERPLATE:
         return True
     attrs = child.attributes
-    cls, ident = attrs.get("class"), attrs.get("id")
-    return bool(cls or ident) and hint_of(f"{cls or ''} {ident or ''}") <= P.STRONG_NEGATIVE
+    key = (attrs.get("class"), attrs.get("id"))
+    strong = _STRONG_HINTS.get(key)
+    if strong is None:
+        cls, ident = key
+        strong = bool(cls or ident) and hint_of(f"{cls or ''} {ident or ''}") <= P.STRONG_NEGATIVE
+        if len(_STRONG_HINTS) >= P.HINT_CACHE_SIZE:
+            _STRONG_HINTS.clear()
+        _STRONG_HINTS[key] = strong
+    return strong
 
 
 def _prose_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
