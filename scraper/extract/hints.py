@@ -12,9 +12,26 @@ from . import patterns as P
 def class_hint(node: LexborNode) -> int:
     """+1 for an article-like class/id, -2 for a boilerplate one, -1 for a weakly
     boilerplate one (``side``, ``rail``), 0 for neither or both."""
-    attrs = node.attributes
-    value = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    return hint_of(value) if value != " " else 0
+    return attribute_hint(node.attributes)
+
+
+# Hints by (class, id) pair. ``hint_of`` keeps its own memo, keyed by one string that
+# every element would have to build first; the elements of a page repeat a few pairs
+# (none at all, most often). Emptied when full; it never changes an answer.
+_PAIR_HINTS: dict[tuple[str | None, str | None], int] = {}
+
+
+def attribute_hint(attrs: dict[str, str | None]) -> int:
+    """``class_hint`` of an element with these attributes."""
+    key = (attrs.get("class"), attrs.get("id"))
+    hint = _PAIR_HINTS.get(key)
+    if hint is None:
+        cls, ident = key
+        hint = hint_of(f"{cls or ''} {ident or ''}") if cls or ident else 0
+        if len(_PAIR_HINTS) >= P.HINT_CACHE_SIZE:
+            _PAIR_HINTS.clear()
+        _PAIR_HINTS[key] = hint
+    return hint
 
 
 # A pure function of a string, memoised: class names repeat across the pages of a

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
-from .hints import hint_of
+from .hints import attribute_hint
 from .measures import link_length, stripped_length
 
 # Per block (by mem_id): [block node, its text runs in order, characters inside links].
@@ -45,27 +45,9 @@ class _Deferred:
     position: int   # how many blocks had runs when it was met (document order)
 
 
-# The answers of _strongly_hinted by (class, id). ``hint_of`` keeps its own memo, keyed
-# by one string that every element would have to build first; most elements of a page
-# repeat a few pairs, none at all among them. Emptied when full, like any memo here
-# it never changes an answer.
-_STRONG_HINTS: dict[tuple[str | None, str | None], bool] = {}
-
-
 def _strongly_hinted(child: LexborNode, tag: str) -> bool:
     """For a tag in _HINTABLE: boilerplate by semantics, or by a strong class/id hint."""
-    if tag in _BOILERPLATE:
-        return True
-    attrs = child.attributes
-    key = (attrs.get("class"), attrs.get("id"))
-    strong = _STRONG_HINTS.get(key)
-    if strong is None:
-        cls, ident = key
-        strong = bool(cls or ident) and hint_of(f"{cls or ''} {ident or ''}") <= P.STRONG_NEGATIVE
-        if len(_STRONG_HINTS) >= P.HINT_CACHE_SIZE:
-            _STRONG_HINTS.clear()
-        _STRONG_HINTS[key] = strong
-    return strong
+    return tag in _BOILERPLATE or attribute_hint(child.attributes) <= P.STRONG_NEGATIVE
 
 
 def _prose_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
