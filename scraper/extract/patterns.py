@@ -13,11 +13,13 @@ import re
 
 # ---------------------------------------------------------------- tags
 
-# Never content: dropped from the tree before anything is scored.
+# Never content: dropped from the tree before anything is scored. Only elements that
+# can hold text are listed: each tag costs a search of the whole page, and empty ones
+# (<meta>, <link>, <input>, <embed>; <head> is not in the body at all) add nothing to
+# what is measured or rendered.
 DROP_TAGS = (
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "link", "meta", "input", "select", "textarea", "button", "option", "map", "audio",
-    "video", "dialog", "head",
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+    "select", "textarea", "button", "option", "map", "audio", "video", "dialog",
     # ruby annotations: the reading aids over 漢字 (子<rt>こ</rt>) would be read twice
     "rt", "rp",
 )
