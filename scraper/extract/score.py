@@ -29,6 +29,7 @@ def score_candidates(runs: TextRuns) -> dict[int, Candidate]:
     """Readability-style content scores for every block that holds or wraps prose,
     from the text runs measured by ``walk.walk``."""
     candidates: dict[int, Candidate] = {}
+    chains: dict[int, list[Candidate]] = {}   # by the first container's id
     for block, texts, link_chars in runs.values():
         text = "".join(texts)
         # Too short even in CJK, or mostly links: tested before measuring the length.
@@ -42,18 +43,33 @@ def score_candidates(runs: TextRuns) -> dict[int, Candidate]:
         # A <p> is one paragraph and scores its containers; a <div>/<td> with loose
         # text is itself the container of that text.
         target = block.parent if block.tag in P.PARAGRAPH_TAGS else block
-        for share in P.SCORE_LEVELS:
-            if target is None or target.tag in ("html", "-document"):
-                break
-            key = target.mem_id
-            cand = candidates.get(key)
-            if cand is None:
-                hint = max(-1, min(1, class_hint(target)))
-                prior = P.TAG_PRIOR.get(target.tag, 0) + P.CLASS_WEIGHT * hint
-                cand = candidates[key] = Candidate(target, float(prior))
+        if target is None:
+            continue
+        # The paragraphs of an article share their containers: found once for all.
+        chain = chains.get(target.mem_id)
+        if chain is None:
+            chain = chains[target.mem_id] = _containers(target, candidates)
+        for cand, share in zip(chain, P.SCORE_LEVELS):
             cand.score += points * share
-            target = target.parent
     return candidates
+
+
+def _containers(target: LexborNode, candidates: dict[int, Candidate]) -> list[Candidate]:
+    """The candidates a paragraph scores, from ``target`` up one per SCORE_LEVELS,
+    created (with their tag and class priors) when first met."""
+    chain: list[Candidate] = []
+    node: LexborNode | None = target
+    for _ in P.SCORE_LEVELS:
+        if node is None or node.tag in ("html", "-document"):
+            break
+        cand = candidates.get(node.mem_id)
+        if cand is None:
+            hint = max(-1, min(1, class_hint(node)))
+            prior = P.TAG_PRIOR.get(node.tag, 0) + P.CLASS_WEIGHT * hint
+            cand = candidates[node.mem_id] = Candidate(node, float(prior))
+        chain.append(cand)
+        node = node.parent
+    return chain
 
 
 def _is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
