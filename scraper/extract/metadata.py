@@ -107,7 +107,7 @@ def _headings(tree: LexborHTMLParser) -> list[str]:
 def _language(tree: LexborHTMLParser, structured: StructuredMeta, title: str | None,
               lines: list[str]) -> str | None:
     """<html lang> or content-language, unless the text is plainly CJK and it says not."""
-    html = tree.css_first("html")
+    html = tree.root   # the <html> element: no CSS query needed
     declared = (html.attributes.get("lang") or html.attributes.get("xml:lang")) if html else None
     declared = (declared or structured.first(P.LANGUAGE_META) or "").strip().replace("_", "-")
     if declared.lower()[:2] in ("zh", "ja", "ko"):
