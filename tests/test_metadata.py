@@ -230,6 +230,24 @@ def test_language(html: str, language: str) -> None:
     assert meta(html).language == language
 
 
+def test_language_is_guessed_from_the_text_not_the_inline_code() -> None:
+    # A page's worth of inline script before the article: the sample of visible text
+    # is the article's, not the code's.
+    code = "<script>" + "var config = {a: 1, b: [2, 3]}; window.init(config);\n" * 200 + "</script>"
+    story = "<p>The council met on Tuesday and agreed the new budget for the schools and the roads.</p>"
+    page = f"<html><head><title>Budget</title></head><body>{code}{story * 3}</body></html>"
+    assert meta(page).language == "en"
+
+
+def test_scripts_go_after_their_structured_data_is_read() -> None:
+    tree = LexborHTMLParser(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"author": {"@type": "Person", "name": "Jane Doe"}}</script></head>'
+        "<body><script>var x = 1;</script><style>p {}</style><p>Text.</p></body></html>")
+    assert extract_metadata(tree, None).author == "Jane Doe"
+    assert tree.css_first("script") is None and tree.css_first("style") is None
+
+
 @pytest.mark.parametrize("text, value", [
     ("文章来源：新华网", "新华网"),
     ("Source: Reuters. 2024-08-06", None),

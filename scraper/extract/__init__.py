@@ -1,8 +1,9 @@
 """Article extraction: HTML in, ``Article`` out. Pure: no I/O, deterministic.
 
-Pipeline: decode (bytes only) → parse → metadata (read-only, on the whole page) →
-clean (prune boilerplate) → score (choose the article node) → render (paragraphs,
-images) → tidy (drop info/editor lines that sit inside the body).
+Pipeline: decode (bytes only) → parse → metadata (structured data first, then the
+visible text once scripts, styles and controls are dropped) → clean (prune
+boilerplate) → score (choose the article node) → render (paragraphs, images) → tidy
+(drop info/editor lines that sit inside the body).
 """
 
 from __future__ import annotations
@@ -67,8 +68,8 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
                     utf8: bytes | None = None) -> Article:
     text, data = _parser_input(text, utf8)
     tree = LexborHTMLParser(data)
-    meta = extract_metadata(tree, url)
-    body = extract_body(tree, url, title=meta.title, source=text)
+    meta = extract_metadata(tree, url)   # also drops the never-content elements
+    body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True)
     return Article(url=url, site=meta.site, title=meta.title, published=meta.published,
                    modified=meta.modified, source=meta.source, author=meta.author,
                    editor=meta.editor or body.editor, language=meta.language,

@@ -30,15 +30,16 @@ class Body:
 
 
 def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None = None,
-                 source: str | None = None) -> Body:
-    """The article text of a parsed page. Prunes ``tree`` in place.
+                 source: str | None = None, never_content_dropped: bool = False) -> Body:
+    """The article text of a parsed page. Prunes ``tree`` in place (see ``clean.prune``;
+    ``never_content_dropped`` when ``extract_metadata`` has already removed those).
 
     When the result is short and ``source`` (the page's text) is given, the page is
     parsed again and extracted without class/id pruning, and with the contents of
     ``<noscript>`` as markup (some pages keep their whole text there for crawlers);
     the longer body wins.
     """
-    body = _attempt(tree, url, title, use_hints=True)
+    body = _attempt(tree, url, title, use_hints=True, never_content_dropped=never_content_dropped)
     if source is not None and weighted_length(body.text) < P.MIN_BODY_LEN:
         retry = _attempt(LexborHTMLParser(P.NOSCRIPT_TAG.sub("", source)), url, title,
                          use_hints=False)
@@ -47,9 +48,11 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
     return body
 
 
-def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, *, use_hints: bool) -> Body:
+def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, *, use_hints: bool,
+             never_content_dropped: bool = False) -> Body:
     anchors: dict[int, int] = {}   # anchor lengths, measured once for the whole attempt
-    runs = prune(tree, use_hints=use_hints, anchor_lengths=anchors)
+    runs = prune(tree, use_hints=use_hints, anchor_lengths=anchors,
+                 never_content_dropped=never_content_dropped)
     root = tree.body
     if root is None:
         return Body()

@@ -8,7 +8,7 @@ from . import patterns as P
 from .hints import class_hint, hint_of
 from .walk import TextRuns, walk
 
-__all__ = ["prune", "class_hint", "hint_of", "hidden_elements", "HIDDEN_SELECTOR"]
+__all__ = ["prune", "drop_never_content", "class_hint", "hint_of", "hidden_elements", "HIDDEN_SELECTOR"]
 
 # Elements hidden from readers are not part of what they read: the hidden attributes,
 # the utility class alone (Bootstrap's display:none; "hidden md:block" shows on
@@ -34,17 +34,26 @@ def hidden_elements(body: LexborNode) -> list[LexborNode]:
     return found
 
 
+def drop_never_content(tree: LexborHTMLParser) -> None:
+    """Remove the elements whose text no reader sees as the page's (DROP_TAGS: scripts,
+    styles, form controls…) in place."""
+    tree.strip_tags(list(P.DROP_TAGS))
+
+
 def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
-          anchor_lengths: dict[int, int] | None = None) -> TextRuns:
-    """Remove never-content tags, hidden elements and boilerplate-hinted blocks in place;
-    return the text runs of what is left (see ``walk.walk``).
+          anchor_lengths: dict[int, int] | None = None,
+          never_content_dropped: bool = False) -> TextRuns:
+    """Remove never-content tags (unless ``never_content_dropped`` says that is done),
+    hidden elements and boilerplate-hinted blocks in place; return the text runs of
+    what is left (see ``walk.walk``).
 
     A hinted block is spared when it holds most of the page's text outside links (a
     whole layout inside ``<div class="sidebar-layout">``); weakly hinted ones (``side``,
     ``rail``…) are only scored down, never removed. ``use_hints=False`` keeps every hinted
     block: the fallback when pruning left too little.
     """
-    tree.strip_tags(list(P.DROP_TAGS))
+    if not never_content_dropped:
+        drop_never_content(tree)
     body = tree.body
     if body is None:
         return {}

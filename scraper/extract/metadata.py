@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from . import bylines
+from .clean import drop_never_content
 from . import meta_patterns as P
 from .dates import DateValue, find_yearless, parse_date
 from .meta_tags import StructuredMeta, read_structured
@@ -43,7 +44,13 @@ class Metadata:
 
 
 def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    """Read the page's metadata without changing the tree. Never raises."""
+    """Read the page's metadata. Never raises.
+
+    The structured data (``<meta>``, JSON-LD inside ``<script>``) is read first; then
+    the never-content elements go (``clean.drop_never_content``), so the visible text
+    is the text a reader sees, without a page's worth of inline script. That drop is
+    the only change to the tree, and the body needs it anyway.
+    """
     meta = Metadata(site=_host(url))
     try:
         _fill(tree, url, meta)
@@ -54,7 +61,10 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
 
 
 def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata) -> None:
-    structured = read_structured(tree)
+    try:
+        structured = read_structured(tree)
+    finally:
+        drop_never_content(tree)
     meta.site = normalize(structured.first(P.SITE_META)) or meta.site
     lines = visible_lines(tree)
     page_title = structured.page_title

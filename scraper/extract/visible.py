@@ -51,8 +51,9 @@ def visible_lines(tree: LexborHTMLParser) -> list[str]:
 
     One text node is one line (inline markup splits a line), trimmed; whitespace inside
     is left as is and normalised only where a value is taken (it costs, and most lines
-    are never used). Inline script text stays: only the info block needs it out, and
-    skips code lines itself. Bounded by ``SCAN_LINES_MAX``.
+    are never used). Read after scripts and styles are dropped (``extract_metadata``);
+    on a tree that still has them, their code becomes lines too, which the info block
+    skips. Bounded by ``SCAN_LINES_MAX``.
     """
     body = tree.body
     if body is None:
