@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.extract.render import Rendered, render
+from scraper.extract.measures import link_length
+from scraper.extract.render import Rendered, _link_lengths, render
 from scraper.models import Image
 
 PAGE_URL = "https://example.com/news/2024/a.html"
@@ -155,3 +156,19 @@ def test_deep_nesting_does_not_raise() -> None:
 
 def test_deep_unclosed_nesting_does_not_raise() -> None:
     assert rendered("<div>" * 3000 + "深层文字。").lines == ["深层文字。"]
+
+
+@pytest.mark.parametrize("roots", [["#art"], ["#art", "#list"], ["#list", "#lead"]],
+                         ids=["one-node", "node-inside-another", "siblings"])
+def test_link_lengths_are_each_blocks_anchor_text(roots: list[str]) -> None:
+    # Summed from the anchors up, once per rendered node, they equal each element's own
+    # measure, whichever rendered nodes hold it.
+    tree = LexborHTMLParser(
+        "<html><body><div id=art><p id=lead>导语<a href=/a>相关链接</a>。</p>"
+        "<ul id=list><li><a href=/b>第一条</a></li><li><a href=/c><b>第二条</b></a>文字</li></ul>"
+        "</div></body></html>")
+    nodes = [tree.css_first(selector) for selector in roots]
+    lengths = _link_lengths(nodes, {})
+    for root in nodes:
+        for element in [root, *root.css("*")]:
+            assert lengths.get(element.mem_id, 0) == link_length(element)

@@ -252,6 +252,8 @@ def _link_lengths(nodes: list[LexborNode], memo: dict[int, int]) -> dict[int, in
     lengths: dict[int, int] = {}
     for root in nodes:
         top = root.mem_id
+        if top in lengths:   # inside a node summed already (nodes come in document order)
+            continue
         for anchor in root.css("a"):
             key = anchor.mem_id
             length = memo.get(key)
