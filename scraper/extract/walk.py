@@ -120,8 +120,8 @@ def _settle(body: LexborNode, deferred: list[_Deferred], walked_prose: int, runs
         return runs
     limit = _prose_length(body, memo) * share
     kept: list[tuple[int, TextRuns]] = []
-    for entry, _ in prose:
-        if _holds_less_prose(entry.node, limit, memo):
+    for entry, block_prose in prose:
+        if block_prose < limit:   # ``_holds_less_prose``, from the prose measured above
             doomed.append(entry.node)
             continue
         inner: TextRuns = {}
