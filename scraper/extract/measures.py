@@ -82,9 +82,13 @@ def link_share(node: LexborNode, memo: dict[int, int] | None = None) -> float:
     """Share of the node's text that sits in its anchors (text nodes stripped); ``memo``
     as for ``link_length``."""
     length = stripped_length(node)
-    if not length:
-        return 0.0
-    return min(1.0, link_length(node, memo) / length)
+    return share_of(link_length(node, memo), length) if length else 0.0
+
+
+def share_of(links: int, length: int) -> float:
+    """``links`` over ``length``, capped at 1 (0 for no text): ``link_share`` from its
+    two measures, for callers that have them already."""
+    return min(1.0, links / length) if length else 0.0
 
 
 def prose_length(runs: TextRuns) -> int:
@@ -108,7 +112,7 @@ def text_len(node: LexborNode) -> int:
 
 def link_len(node: LexborNode) -> int:
     """``text_len`` of the node's anchors, summed."""
-    return sum(sum(map(len, a.text(deep=True).split())) for a in node.css("a"))
+    return sum(map(text_len, node.css("a")))
 
 
 class Lengths:
@@ -146,7 +150,7 @@ class Lengths:
             for sibling in parent.iter(include_text=True):
                 if sibling.mem_id == target:
                     continue
-                text += sum(map(len, sibling.text(deep=True).split()))
+                text += text_len(sibling)
                 if sibling.tag != "-text":
                     links += self.link(sibling)
             if parent.tag == "a":   # the wrapper is itself a link: all its text is

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborNode
 from ..models import Image
 from . import line_patterns as L
 from . import patterns as P
-from .measures import stripped_length, weighted_length
+from .measures import share_of, stripped_length, weighted_length
 
 # Attributes that hold an image's address, lazy-loading ones first.
 IMAGE_SOURCE_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "src")
@@ -50,11 +50,6 @@ def _caption_hinted(attrs: dict[str, str | None]) -> bool:
 def _caption_class(value: str) -> bool:
     """Whether a class/id names a caption block; memoised like the boilerplate hints."""
     return not P.CAPTION_HINT.isdisjoint(P.hint_words(P.hint_text(value)))
-
-
-def _share(links: int | None, length: int) -> float:
-    """The share of a text of ``length`` that sits in links (``measures.link_share``)."""
-    return min(1.0, (links or 0) / length) if length else 0.0
 
 
 def _shorter_than(text: str, limit: int) -> bool:
@@ -154,7 +149,7 @@ class _Renderer:
             links = self.link_lengths.get(node.mem_id)
             if self.link_depth or links is not None:
                 # Only blocks with anchors (or inside one) can be link lists.
-                density = 1.0 if self.link_depth else _share(links, stripped_length(node))
+                density = 1.0 if self.link_depth else share_of(links or 0, stripped_length(node))
                 if tag in P.PARAGRAPH_TAGS and self.in_core:
                     if density > P.CORE_PARAGRAPH_LINK_DENSITY_MAX:
                         return
