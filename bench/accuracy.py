@@ -49,8 +49,13 @@ class EngineResult:
 
 
 def has_metadata_truth(dataset: Dataset) -> bool:
+    """Every page carries every field of ``META_FIELDS`` and each field is stated somewhere.
+
+    dragnet's truth has the keys but leaves them all null: it labels bodies only.
+    """
     return bool(dataset.pages) and all(
-        all(name in page.truth for name in META_FIELDS) for page in dataset.pages)
+        all(name in page.truth for name in META_FIELDS) for page in dataset.pages) and all(
+        any(page.truth[name] is not None for page in dataset.pages) for name in META_FIELDS)
 
 
 def predict_page(page: PageRef, engines: tuple[str, ...], with_metadata: bool

@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import Any
 
 # The datasets the benchmark knows, in the order the table lists them.
-DATASETS = ("zh-dev", "aeb", "trafi")
+DATASETS = ("zh-dev", "aeb", "trafi", "dragnet")
 # Where the evaluation data lives, relative to the repository root.
 DEFAULT_EVAL_DIR = Path("..") / "shared" / "eval"
 SCORER_FILE = "score.py"

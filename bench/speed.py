@@ -28,9 +28,9 @@ WARMUP_PAGES = 5
 ROUNDS = 3
 ROUND_BUDGET_SECONDS = 120.0
 # Pages each engine runs before the next engine takes the same pages.
-CHUNK_PAGES = 41
+CHUNK_PAGES = 61
 # Pages taken from a dataset larger than this, evenly spread over it: all of zh-dev (29)
-# and aeb (181), 200 of trafi (990).
+# and aeb (181), 200 of trafi (990) and 200 of dragnet (1,036).
 SAMPLE_PER_DATASET = 200
 
 
