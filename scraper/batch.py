@@ -1,0 +1,64 @@
+"""One input of ``scraper extract``: a ``Job`` in, its JSON Lines line out.
+
+A job is small and picklable, so that worker processes can run it
+(``scraper.workers``): a saved page is named by its path and read by whoever runs the
+job; a page out of a WARC file, or read from stdin, travels with its bytes. The
+result is the finished line, so ``-j N`` writes exactly the bytes ``-j 1`` writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ScraperError
+from .extract import extract
+from .models import error_record
+from .output import dumps
+
+
+@dataclass(frozen=True)
+class Job:
+    input: str                          # the input as named on the command line ("-": stdin)
+    path: str | None = None             # a file to read, when ``content`` is not given
+    content: bytes | None = None
+    url: str | None = None
+    charset: str | None = None          # --charset, else the archived HTTP charset
+    engine: str = "scraper"
+    warc: dict[str, Any] | None = None  # the record's place in its WARC file
+    failure: tuple[str, str, str] | None = None  # (stage, type, message): failed already
+
+
+@dataclass(frozen=True)
+class Done:
+    line: str       # the JSON Lines record, without its newline
+    failed: bool
+
+
+def run_job(job: Job) -> Done:
+    """Extract one input; any failure becomes its error record."""
+    context: dict[str, Any] = {"input": job.input}
+    if job.warc is not None:
+        context["warc"] = job.warc
+    if job.failure is not None:
+        return _failed(job, context, *job.failure)
+    try:
+        data = job.content if job.content is not None else _read(job.path or job.input)
+    except OSError as exc:
+        return _failed(job, context, "read", "OSError", exc.strerror or str(exc))
+    try:
+        article = extract(data, url=job.url, http_charset=job.charset, engine=job.engine)
+    except ScraperError as exc:
+        return _failed(job, context, exc.stage, type(exc).__name__, str(exc))
+    return Done(dumps(article.to_record(**context)), False)
+
+
+def _failed(job: Job, context: dict[str, Any], stage: str, kind: str, message: str) -> Done:
+    if job.url is not None:
+        context = {"input": job.input, "url": job.url, **context}
+    return Done(dumps(error_record(stage, kind, message, **context)), True)
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read()

@@ -1,0 +1,70 @@
+"""Extraction on every core: ordered, bounded, and byte-identical to one process."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scraper.cli import main
+from scraper.workers import cpu_count, ordered_map, resolve_jobs
+from warcs import Response, page, write_warc
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples" / "pages").glob("*/source.html"))
+
+
+def test_results_come_in_input_order() -> None:
+    assert list(ordered_map(str, range(100), 2, chunk=3)) == [str(n) for n in range(100)]
+
+
+def test_one_job_runs_in_this_process() -> None:
+    # a lambda cannot be sent to a worker: only the in-process path can run it
+    assert list(ordered_map(lambda n: n * 2, range(5), 1)) == [0, 2, 4, 6, 8]
+
+
+def test_input_is_read_lazily_within_the_window() -> None:
+    pulled = 0
+
+    def numbers() -> Iterator[int]:
+        nonlocal pulled
+        for n in range(200):
+            pulled += 1
+            yield n
+
+    chunk, window = 4, 3
+    ahead = []
+    for done, _ in enumerate(ordered_map(abs, numbers(), 2, chunk=chunk, window=window), 1):
+        ahead.append(pulled - done)
+    assert pulled == 200
+    # never more than the window's chunks (plus the one being handed out) read ahead
+    assert max(ahead) <= chunk * (window + 1)
+
+
+def test_zero_jobs_means_every_core() -> None:
+    assert resolve_jobs(0) == cpu_count() >= 1 and resolve_jobs(3) == 3
+    with pytest.raises(ValueError):
+        resolve_jobs(-1)
+
+
+def _run(capfd: pytest.CaptureFixture[str], *argv: str) -> tuple[int, bytes]:
+    code = main(["-q", "extract", *argv])
+    sys.stdout.flush()
+    return code, capfd.readouterr().out.encode("utf-8")
+
+
+def test_jobs_output_is_byte_identical(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    archive = tmp_path / "pages.warc.gz"
+    write_warc(archive, [Response(f"http://example.com/{n}", page(f"Page {n}")) for n in range(30)])
+    inputs = [*map(str, SAMPLES), str(archive), str(tmp_path / "missing.html"), *map(str, SAMPLES)]
+    one = _run(capfd, "-j", "1", *inputs)
+    two = _run(capfd, "-j", "2", *inputs)
+    assert one[0] == two[0] == 1          # the missing file fails in both
+    assert len(one[1].splitlines()) == 2 * len(SAMPLES) + 30 + 1
+    assert two[1] == one[1]
+
+
+@pytest.mark.parametrize("value", ["-1", "two"])
+def test_bad_jobs_is_a_usage_error(value: str) -> None:
+    assert main(["extract", "-j", value, "x.html"]) == 2
