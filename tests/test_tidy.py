@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.tidy import tidy
+from scraper.extract.tidy import sieved, tidy
 
 SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
 # Two distinct article paragraphs (a line repeated in one body counts as a widget).
@@ -255,3 +255,73 @@ def test_line_outside_core_kept_only_when_prose(line: str, kept: bool) -> None:
 def test_short_line_inside_core_kept() -> None:
     kept, _ = tidied([FIRST, "短行。"], [True, True])
     assert kept == [FIRST, "短行。"]
+
+
+# ---------------------------------------------------------------- sieves
+
+SIEVED = [
+    ("copyright", "根据《中华人民共和国著作权法》，凡本网所有作品，未经书面许可，任何单位和个人不得转载、摘编。"),
+    ("copyright", "本网郑重公告：本网刊载的所有内容，版权归本网所有，转载请注明出处。"),
+    ("copyright", "凡本网注明“来源：XXX”的作品，均转载自其它媒体，转载目的在于传递更多信息。"),
+    ("copyright", "（本文为本网原创稿件，转载请注明出处）"),
+    ("copyright", "© 2012 The Associated Press. All rights reserved. This material may not be "
+                  "published, broadcast, rewritten or redistributed."),
+    ("related-item", "·哈尔滨今起集中供暖 (2005-04-27 14:32PM)"),
+    ("related-item", "· 我市召开安全生产工作会议 [04-27]"),
+    ("related-item", "全省春耕生产现场会召开（2024-03-06 09:30）"),
+    ("pager", "第1页/共1页 << 上一页 | 下一页 >>"),
+    ("pager", "共3页: 上一页 1 2 3 下一页"),
+    ("pager", "« Previous Page 2 of 5 Next »"),
+    ("pager", "Previous 1 / 13 Next"),
+    ("reporter", "光明日报记者 王建宏 张文攀"),
+    ("reporter", "新京报记者 彭冲 山东冠县报道"),
+    ("reporter", "本报记者 张三 通讯员 李四"),
+    ("credits", "来源：巴彦淖尔日报 编辑：苏亮"),
+    ("credits", "医技药剂党支部、药剂科供稿 摄影/张艳 编辑/苏芳"),
+    ("credits", "文/张三 图/李四"),
+    ("credits", "编辑/苏芳"),
+    ("column-tag", "【新春走基层】"),
+    ("column-tag", "〖专题〗"),
+    ("empty-label", "责任编辑："),
+    ("empty-label", "返回搜狐，查看更多"),
+]
+
+
+@pytest.mark.parametrize("name, line", SIEVED, ids=[f"{n}-{i}" for i, (n, _) in enumerate(SIEVED)])
+def test_sieved_line_dropped_and_named(name: str, line: str) -> None:
+    assert sieved(line) == name
+    assert kept_between(line) == []
+
+
+@pytest.mark.parametrize("line", [
+    "本报记者从市版权局获悉，今年以来全市查处未经许可转载他人作品的案件12起，涉案网站已被责令整改。",
+    "记者：首先欢迎你来到新华网接受我们的采访，请问你怎样看待农业税补贴问题？",
+    "据新华社拉萨电（记者 格桑边觉）记者近日从自治区农业农村厅了解到，全区改造户用卫生厕所4.66万座。",
+    "• Blindleistungsmessung und Genauigkeit: Klasse 2 (IEC/EN 62053-23)",
+    "Response Votes % Prev Diff",
+    "Prev",
+    "【专家观点】：城市更新要以人民为中心，稳步推进老旧小区改造。",
+    "会议于2024年8月6日在北京召开，各省区市代表参加。",
+], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
+        "table-header", "table-cell", "tag-led-sentence", "dated-sentence"])
+def test_article_line_like_a_sieve_kept(line: str) -> None:
+    assert sieved(line) is None
+    assert kept_between(line) == [line]
+
+
+@pytest.mark.parametrize("line, editor", [
+    ("(松花江网编辑 孙桂芳)", "孙桂芳"),
+    ("（责任编辑 李四）", "李四"),
+    ("【纠错】 责任编辑： 尹世杰", "尹世杰"),
+    ("【编辑:刘欢】 返回搜狐，查看更多", "刘欢"),
+], ids=["site-editor-in-parens", "editor-without-colon", "after-a-control", "before-furniture"])
+def test_editor_mark_forms_dropped_and_editor_returned(line: str, editor: str) -> None:
+    kept, found = tidied([FIRST, line, SECOND])
+    assert kept == [FIRST, SECOND]
+    assert found == editor
+
+
+def test_editor_mark_before_a_sentence_kept() -> None:
+    line = "【编辑:刘欢】" + SENTENCE
+    kept, found = tidied([FIRST, line, SECOND])
+    assert kept == [FIRST, line, SECOND] and found is None

@@ -180,3 +180,116 @@ DATELINE_WORDS = frozenset(_DATELINE_WORDS)
 # am 14. Mai 2014"); and it is no longer than DATELINE_MAX_LEN.
 DATELINE_MAX_NAME_WORDS = 3
 DATELINE_MAX_LEN = 80
+
+# ---------------------------------------------------------------- sieves
+# Boilerplate classes that portals put inside the article's own container, where no
+# block-level hint reaches them. Each is matched against one whole line up to its
+# maximum length; ``SIEVES`` lists them by name (the name says why a line was dropped).
+
+_CJK_NAME = r"[\u4e00-\u9fff·]{2,4}"          # a Chinese personal name (王建宏, 彭冲)
+_CJK_NAMES = _CJK_NAME + r"(?:[\s、，,]+" + _CJK_NAME + r")*"
+# A copyright or reprint notice: opens like one ("根据《中华人民共和国著作权法》…",
+# "本网郑重公告", "凡本网注明…", "本文为…原创", "未经书面许可…", "© 2012 … All rights
+# reserved") and speaks of copyright or reprinting somewhere in the line. A news
+# sentence about copyright opens like a sentence ("本报记者从市版权局获悉…").
+COPYRIGHT_NOTICE = re.compile(
+    r"""^[\s【\[（(※★◆■●*]*(?:
+        (?:根据|依据|依照)\s*《[^》]{0,12}著作权[^》]{0,8}》
+      | (?:本|我)(?:网|站|报|刊|台)?郑重(?:公告|声明|提醒|提示)
+      | 凡(?:本|我)?(?:网|站|报|刊|平台)?(?:注明|标注|署名|转载|未注明)
+      | (?:本|我)(?:网|站|报|刊|台|网站|平台|公众号|号)(?:所有|原创|刊载|刊登|发布|稿件|内容|作品|图文|文章|独家|版权|转载|注明|文字)
+      | 本(?:文|稿|作品|篇)(?:系|为|由|是|来自|转载|原创|版权|仅代表|内容)
+      | (?:未经|非经).{0,30}?(?:许可|授权|同意)
+      | (?:如需|欢迎|谢绝|严禁|禁止|请勿|转载请|任何单位)(?:.{0,6})(?:转载|复制|摘编|使用)
+      | 版权(?:所有|归|属|声明|说明)
+      | (?:copyright|©|\(c\))\s*(?:\d{4}|by\b|the\b)
+      | all\s+rights\s+reserved
+      | this\s+material\s+may\s+not\s+be\s+(?:published|reproduced|redistributed)
+    )(?=.*(?:著作权|版权|转载|复制|摘编|镜像|侵权|法律责任|copyright|rights\s+reserved|redistribut|reproduc))""",
+    re.VERBOSE | re.IGNORECASE,
+)
+COPYRIGHT_NOTICE_MAX_LEN = 400
+# An entry of a related-news list standing in the body: a bullet, a headline and its
+# date ("·哈尔滨今起供暖 (2005-04-27 14:32PM)", "· 标题 [04-27]"), or a headline with
+# a bracketed date and time, which no article sentence ends with.
+_LIST_DATE = (r"(?<![\d./-])(?:(?:19|20)?\d{2}[-/.年])?(?:0?[1-9]|1[0-2])[-/.月]"
+              r"(?:0?[1-9]|[12]\d|3[01])日?(?!\d)")
+_LIST_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?"
+RELATED_ITEM = re.compile(
+    r"""^(?:
+        [·•●◆◇▪■□▶►»>]\s*\S.{0,80}?\s*[(\[（【]?\s*""" + _LIST_DATE + r"(?:\s*" + _LIST_CLOCK
+    + r""")?\s*[)\]）】]?
+      | \S.{0,80}?\s*[(\[（【]\s*""" + _LIST_DATE + r"\s*" + _LIST_CLOCK + r"""\s*[)\]）】]
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+RELATED_ITEM_MAX_LEN = 120
+# A pager standing as a line: page counts, previous/next/first/last links, page numbers
+# and arrows only ("第1页/共1页 << 上一页 | 下一页 >>", "共3页: 上一页 1 2 3 下一页",
+# "« Previous Page 2 of 5 Next »"). A Latin word needs a second word or a number: a
+# lone "Prev" is a table's column. One digit per step: no nested repeat to backtrack over.
+PAGER_LINE = re.compile(
+    r"""^(?=.*(?:页|<<|>>|«|»|(?:prev|next|page).*(?:prev|next|page|\d)))(?:
+        第\s*\d+\s*页 | 共\s*\d+\s*(?:页|条) | 上一页 | 下一页 | 上页 | 下页 | 首页 | 尾页 | 末页
+      | 前一页 | 后一页 | 跳转到? | 转到 | 到第 | 页 | 当前 | 分页
+      | prev(?:ious)?(?:\s+page)? | next(?:\s+page)? | first | last | page | of | go
+      | \d | [\s/／|｜<>‹›«»\[\]【】()（）:：.…,，·\-]
+    )+$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+PAGER_LINE_MAX_LEN = 80
+# An editor named in brackets without a colon, often after the site's name:
+# "(松花江网编辑 孙桂芳)", "【编辑 王某】", "（责任编辑 李四 张三）". Group "name" is the editor.
+BRACKETED_EDITOR = re.compile(
+    r"^[（(【\[]\s*[\u4e00-\u9fff]{0,10}?(?:责任编辑|网络编辑|值班编辑|编辑|责编|编审)\s*[:：/]?\s*"
+    r"(?P<name>" + _CJK_NAMES + r")\s*[）)】\]]$"
+)
+# A reporter line: outlet, the role, the names, and where it was reported from
+# ("光明日报记者 王建宏 张文攀", "新京报记者 彭冲 山东冠县报道", "本报记者 张三 通讯员 李四").
+# Only a whole line: "据新华社电（记者 格桑边觉）记者近日…" is a sentence.
+_REPORTER_ROLE = r"(?:本报|本刊|本台|本网)?(?:特约|见习|实习|首席)?(?:记者|通讯员|实习生)"
+REPORTER_LINE = re.compile(
+    r"^[\u4e00-\u9fff·]{0,12}?" + _REPORTER_ROLE + r"[\s:：]+" + _CJK_NAMES
+    + r"(?:\s+" + _REPORTER_ROLE + r"[\s:：]+" + _CJK_NAMES + r")*"
+    + r"(?:\s*[\u4e00-\u9fff]{0,10}?(?:报道|摄影?|电|发自[\u4e00-\u9fff]{1,8}))?$"
+)
+REPORTER_LINE_MAX_LEN = 60
+# A line of credits only, role and name ("来源：巴彦淖尔日报 编辑：苏亮", "医技药剂党支部供稿
+# 摄影/张艳 编辑/苏芳", "文/张三 图/李四"): two credits or more, or one with a staff
+# role. 记者/作者 alone with a colon open an interview's question ("记者：……"), so
+# a single credit never has them.
+_CREDIT_ROLE = (r"(?:责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|摄影|摄像|图片|图|文字|文|撰稿"
+                r"|作者|记者|通讯员|来源|策划|监制|统筹|制作|设计|美编|主编|编审)")
+_STAFF_ROLE = r"(?:责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|摄影|摄像|图片|图|文字|文|美编|编审)"
+_CREDIT_NAME = r"[\u4e00-\u9fff·]{2,12}(?:[\s、][\u4e00-\u9fff·]{2,4}){0,3}"
+_CREDIT = (r"(?:" + _CREDIT_ROLE + r"\s*[:：/|｜]\s*" + _CREDIT_NAME
+           + r"|[\u4e00-\u9fff、·]{2,20}?(?:供稿|供图|摄))")
+CREDITS_LINE = re.compile(
+    r"^(?:" + _CREDIT + r"(?:\s+" + _CREDIT + r")+|" + _STAFF_ROLE + r"\s*[:：/|｜]\s*"
+    + _CREDIT_NAME + r")$"
+)
+CREDITS_LINE_MAX_LEN = 60
+# A column tag standing alone: 【新春走基层】, 【图说】, 〖专题〗. Short, no sentence in it.
+COLUMN_TAG = re.compile(r"^[【〖]\s*[^】〗。！？；，,.!?]{2,12}\s*[】〗]$")
+COLUMN_TAG_MAX_LEN = 16
+# A line that is only an empty label ("责任编辑：") or a link back to the site's front
+# page ("返回搜狐，查看更多", "返回首页").
+EMPTY_LABEL = re.compile(
+    r"^(?:(?:责任编辑|编辑|责编|来源|作者|记者)\s*[:：]|返回(?:首页|顶部|列表|\S{1,8}[，,]\s*查看更多))$")
+EMPTY_LABEL_MAX_LEN = 20
+
+# name, pattern, longest line it is tried on
+SIEVES: tuple[tuple[str, re.Pattern[str], int], ...] = (
+    ("copyright", COPYRIGHT_NOTICE, COPYRIGHT_NOTICE_MAX_LEN),
+    ("related-item", RELATED_ITEM, RELATED_ITEM_MAX_LEN),
+    ("pager", PAGER_LINE, PAGER_LINE_MAX_LEN),
+    ("reporter", REPORTER_LINE, REPORTER_LINE_MAX_LEN),
+    ("credits", CREDITS_LINE, CREDITS_LINE_MAX_LEN),
+    ("column-tag", COLUMN_TAG, COLUMN_TAG_MAX_LEN),
+    ("empty-label", EMPTY_LABEL, EMPTY_LABEL_MAX_LEN),
+)
+# An editor mark that opens a line whose rest is furniture: "【编辑:刘欢】 返回搜狐，查看更多";
+# a control before it: "【纠错】 责任编辑： 尹世杰". Group "name" is the editor.
+LEADING_EDITOR = re.compile(
+    r"^[【\[（(]\s*(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<name>[^】\]）)]{1,30}?)\s*[】\]）)]\s*")
+LEADING_CONTROL = re.compile(r"^(?:[【\[]\s*(?:纠错|打印|关闭|收藏|分享|推荐)\s*[】\]]\s*)+")

@@ -45,7 +45,31 @@ def _is_furniture(line: str) -> bool:
                      or L.TAGS_LINE.match(line)) is not None)
             or (length <= L.PROMO_LINE_MAX_LEN and _is_promotion(line))
             or (length <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line) is not None)
-            or _is_info_line(line) or _is_dateline(line))
+            or _is_info_line(line) or _is_dateline(line) or sieved(line) is not None)
+
+
+def sieved(line: str) -> str | None:
+    """The name of the boilerplate class (``line_patterns.SIEVES``) the line belongs to."""
+    length = len(line)
+    for name, pattern, max_len in L.SIEVES:
+        if length <= max_len and pattern.match(line) is not None:
+            return name
+    return None
+
+
+def _editor_mark(line: str) -> str | None:
+    """The editor a line names when it is only that: "责任编辑：张三", "(松花江网编辑 孙桂芳)",
+    "【纠错】 责任编辑： 尹世杰", "【编辑:刘欢】 返回搜狐，查看更多"."""
+    if len(line) > L.FURNITURE_MAX_LEN:
+        return None
+    line = L.LEADING_CONTROL.sub("", line)
+    match = L.EDITOR_LINE.match(line) or L.BRACKETED_EDITOR.match(line)
+    if match:
+        return match.group("name").strip()
+    match = L.LEADING_EDITOR.match(line)
+    if match and _is_furniture(line[match.end():]):
+        return match.group("name").strip()
+    return None
 
 
 def _is_promotion(line: str) -> bool:
@@ -83,9 +107,9 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
                 continue
         if line in seen:
             continue
-        match = L.EDITOR_LINE.match(line)
-        if match and len(line) <= L.FURNITURE_MAX_LEN:
-            editor = editor or match.group("name").strip()
+        named = _editor_mark(line)
+        if named is not None:
+            editor = editor or named
             continue
         if line in caption_set:
             continue
