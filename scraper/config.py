@@ -77,6 +77,7 @@ class CrawlConfig:
     max_bytes: int = 10_000_000
     robots: bool = True
     max_attempts: int = 3              # runs that try a failing article before it is dead
+    workers: int = 1                   # extraction processes (0: one per core)
     output: str = "data/{site}/{date}.jsonl"
     state: str = "state.sqlite3"
 
@@ -156,6 +157,7 @@ def _crawl(r: _Reader, t: Mapping[str, Any]) -> CrawlConfig:
         max_bytes=r.get(t, k, "max_bytes", int, d.max_bytes, check=_at_least(1024)),
         robots=r.get(t, k, "robots", bool, d.robots),
         max_attempts=r.get(t, k, "max_attempts", int, d.max_attempts, check=_at_least(1)),
+        workers=r.get(t, k, "workers", int, d.workers, check=_at_least(0)),
         output=output,
         state=r.get(t, k, "state", str, d.state, check=_non_empty),
     )

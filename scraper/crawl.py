@@ -21,7 +21,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import chain, zip_longest
@@ -33,9 +34,11 @@ from .errors import ScraperError
 from .fetch import Fetcher, FetchConfig, FetchRequest, FetchResult
 from .journal import STDOUT, Journal, Reconciled, reconcile
 from .lock import CrawlLock, lock_path
-from .overrides import content_hash, extract_page
+from .models import Article
+from .overrides import PageJob, content_hash, extract_job
 from .state import DEAD, FEED, LIST, SITEMAP, RunCounts, State, Validators
 from .urls import canonical
+from .workers import ordered_map
 
 log = logging.getLogger(__name__)
 
@@ -250,23 +253,42 @@ class _Run:
         owners: dict[str, list[SiteConfig]] = {}  # one URL may belong to two sites
         for site, url in todo:
             owners.setdefault(url, []).append(site)
-        for result in fetcher.fetch_many((url for _, url in todo), ordered=False):
+        results = fetcher.fetch_many((url for _, url in todo), ordered=False)
+        for site, result, extracted in self._extracted(results, owners):
             self.counts.fetched += 1
-            site = owners[result.url].pop(0)
             try:
-                self._article(site, result)
+                self._article(site, result, extracted)
             except ScraperError as exc:
                 self._article_failed(site, result.url, result.status, f"{exc.stage}: {exc}")
             self._progress("fetching", len(todo))
 
-    def _article(self, site: SiteConfig, result: FetchResult) -> None:
+    def _extracted(self, results: Iterable[FetchResult], owners: dict[str, list[SiteConfig]]
+                   ) -> Iterator[tuple[SiteConfig, FetchResult, Article | ScraperError | None]]:
+        """Each fetched page with its extraction, done in ``[crawl] workers`` processes
+        as pages arrive; pages go out to the workers and come back in one order."""
+        sent: deque[tuple[SiteConfig, FetchResult]] = deque()
+
+        def jobs() -> Iterator[PageJob | None]:
+            for result in results:
+                site = owners[result.url].pop(0)
+                sent.append((site, result))
+                yield ((result.content or b"", result.final_url or result.url, site,
+                        result.charset) if result.ok else None)
+
+        for extracted in ordered_map(extract_job, jobs(), self.config.crawl.workers, chunk=1):
+            site, result = sent.popleft()
+            yield site, result, extracted
+
+    def _article(self, site: SiteConfig, result: FetchResult,
+                 extracted: Article | ScraperError | None) -> None:
         if not result.ok:
             error = result.error
             stage = getattr(error, "stage", "fetch")
             self._article_failed(site, result.url, result.status, f"{stage}: {error}")
             return
-        page_url = result.final_url or result.url
-        article = extract_page(result.content or b"", page_url, site, http_charset=result.charset)
+        if not isinstance(extracted, Article):   # to the per-page boundary above
+            raise extracted or ScraperError("extract: the page was not extracted")
+        article = extracted
         if not article.body.strip():
             self._article_failed(site, result.url, result.status, "extract: no article text found")
             return

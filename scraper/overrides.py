@@ -15,8 +15,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .config import Selectors, SiteConfig
 from .encoding import decode
+from .errors import ScraperError
 from .extract import dates, extract
 from .models import Article
+
+# A fetched page to extract in a worker process: (content, url, site, HTTP charset).
+PageJob = tuple[bytes, str, SiteConfig, "str | None"]
 
 # Attributes that carry a machine-readable date on <time> and <meta> nodes.
 DATE_ATTRIBUTES = ("datetime", "content")
@@ -37,6 +41,18 @@ def extract_page(content: bytes, url: str, site: SiteConfig, *,
     if site.selectors.any():
         apply_selectors(article, text, site.selectors)
     return article
+
+
+def extract_job(job: PageJob | None) -> Article | ScraperError | None:
+    """``extract_page`` for a worker process: the error is returned, not raised, so
+    that it reaches the run's per-page boundary whole. None for no page."""
+    if job is None:
+        return None
+    content, url, site, charset = job
+    try:
+        return extract_page(content, url, site, http_charset=charset)
+    except ScraperError as exc:
+        return exc
 
 
 def apply_selectors(article: Article, html: str, selectors: Selectors) -> None:
