@@ -30,6 +30,11 @@ class Article:
     body: str = ""
     images: list[Image] = field(default_factory=list)
     encoding: str | None = None    # the codec used, when decoded from bytes
+    # The same blocks as ``body`` with their structure, only when asked for
+    # (``extract(..., markdown=True, html=True)``): GitHub-flavoured Markdown, and
+    # minimal clean HTML safe to show in another page.
+    markdown: str | None = None
+    html: str | None = None
 
     @property
     def length(self) -> int:
@@ -38,9 +43,10 @@ class Article:
     def to_record(self, **context: Any) -> dict[str, Any]:
         """The JSON Lines record, keys in their documented, stable order.
 
-        ``context`` (``input``, fetch details…) follows ``schema``.
+        ``context`` (``input``, fetch details…) follows ``schema``. ``markdown`` and
+        ``html`` follow ``body`` when they were asked for.
         """
-        return {
+        record = {
             "schema": SCHEMA_VERSION,
             **context,
             "url": self.url,
@@ -53,10 +59,15 @@ class Article:
             "editor": self.editor,
             "language": self.language,
             "body": self.body,
-            "images": [{"url": i.url, "caption": i.caption} for i in self.images],
-            "encoding": self.encoding,
-            "length": self.length,
         }
+        if self.markdown is not None:
+            record["markdown"] = self.markdown
+        if self.html is not None:
+            record["html"] = self.html
+        record["images"] = [{"url": i.url, "caption": i.caption} for i in self.images]
+        record["encoding"] = self.encoding
+        record["length"] = self.length
+        return record
 
 
 def error_record(stage: str, error_type: str, message: str, **context: Any) -> dict[str, Any]:

@@ -16,8 +16,9 @@ OUTER_PROSE = "导语段落。" + SENTENCE * 3
 
 def tidied(lines: list[str], core: list[bool] | None = None, *, title: str | None = None,
            captions: tuple[str, ...] = ()) -> tuple[list[str], str | None]:
-    return tidy(lines, core if core is not None else [True] * len(lines), title=title,
-                captions=list(captions))
+    kept, editor, _ = tidy(lines, core if core is not None else [True] * len(lines),
+                           title=title, captions=list(captions))
+    return kept, editor
 
 
 def kept_between(line: str) -> list[str]:

@@ -17,8 +17,10 @@ from ..errors import NotHTMLError
 from ..models import Article
 from .body import extract_body
 from .metadata import extract_metadata
+from .options import PLAIN, Options
+from .trace import Trace
 
-__all__ = ["extract", "extract_text", "ENGINES"]
+__all__ = ["extract", "extract_text", "Options", "ENGINES"]
 
 
 def _to_text(html: str | bytes, http_charset: str | None) -> tuple[str, str | None, bytes | None]:
@@ -47,16 +49,20 @@ def _parser_input(text: str, utf8: bytes | None = None) -> tuple[str, bytes]:
     return text, data
 
 
-def extract(html: str | bytes, url: str | None = None, *, http_charset: str | None = None,
-            engine: str = "scraper") -> Article:
+def extract(page: str | bytes, url: str | None = None, *, http_charset: str | None = None,
+            engine: str = "scraper", markdown: bool = False, html: bool = False,
+            links: bool = False) -> Article:
     """Extract the article of one page.
 
-    ``html`` is text or raw bytes (decoded by ``scraper.encoding.decode``, which may use
-    ``http_charset``). Never raises on HTML, however broken; raises ``NotHTMLError``
-    only for input that is not HTML at all (binary data).
+    ``page`` is text or raw bytes (decoded by ``scraper.encoding.decode``, which may use
+    ``http_charset``). ``markdown`` and ``html`` also fill ``Article.markdown`` and
+    ``Article.html``, rendered from the same blocks as ``body``; ``links`` keeps links
+    in them. Never raises on HTML, however broken; raises ``NotHTMLError`` only for
+    input that is not HTML at all (binary data).
     """
-    text, encoding, utf8 = _to_text(html, http_charset)
-    return ENGINES[engine](text, url, encoding, utf8)
+    text, encoding, utf8 = _to_text(page, http_charset)
+    options = Options(markdown, html, links) if markdown or html or links else PLAIN
+    return ENGINES[engine](text, url, encoding, utf8, options, None)
 
 
 def extract_text(html: str | bytes, url: str | None = None) -> str:
@@ -65,19 +71,25 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 
 
 def _scraper_engine(text: str, url: str | None, encoding: str | None,
-                    utf8: bytes | None = None) -> Article:
+                    utf8: bytes | None = None, options: Options = PLAIN,
+                    trace: Trace | None = None) -> Article:
     text, data = _parser_input(text, utf8)
     tree = LexborHTMLParser(data)
-    meta = extract_metadata(tree, url)   # also drops the never-content elements
-    body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True)
+    if trace is not None:
+        trace.index(tree)
+    meta = extract_metadata(tree, url, trace)   # also drops the never-content elements
+    body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,
+                        options=options, trace=trace)
     return Article(url=url, site=meta.site, title=meta.title, published=meta.published,
                    modified=meta.modified, source=meta.source, author=meta.author,
                    editor=meta.editor or body.editor, language=meta.language,
-                   body=body.text, images=body.images, encoding=encoding)
+                   body=body.text, images=body.images, encoding=encoding,
+                   markdown=body.markdown, html=body.html)
 
 
 def _trafilatura_engine(text: str, url: str | None, encoding: str | None,
-                        utf8: bytes | None = None) -> Article:
+                        utf8: bytes | None = None, options: Options = PLAIN,
+                        trace: Trace | None = None) -> Article:
     """trafilatura's extraction in our record, for side-by-side comparison."""
     import trafilatura  # imported lazily: slow to import, only for comparison
 
@@ -90,9 +102,11 @@ def _trafilatura_engine(text: str, url: str | None, encoding: str | None,
                    body=get("text") or "", encoding=encoding)
 
 
-# An engine takes the page's text, its URL, the encoding it was decoded from and, when
-# the input was exactly that text in UTF-8, those bytes (see ``_to_text``).
-ENGINES: dict[str, Callable[[str, str | None, str | None, bytes | None], Article]] = {
+# An engine takes the page's text, its URL, the encoding it was decoded from, when the
+# input was exactly that text in UTF-8 those bytes (see ``_to_text``), the options and
+# a trace to record its decisions in (ours only).
+Engine = Callable[[str, str | None, str | None, bytes | None, Options, Trace | None], Article]
+ENGINES: dict[str, Engine] = {
     "scraper": _scraper_engine,
     "trafilatura": _trafilatura_engine,
 }

@@ -3,6 +3,9 @@
 A short body that holds little of the page's text is one section of an article spread
 over several (product, recipe, event pages): the node holding every well-scored
 section is rendered instead when that only adds to it.
+
+Markdown and HTML, when asked for, are made from the lines the body keeps (see
+``structure``); a trace, when given, receives this pass's decisions (see ``trace``).
 """
 
 from __future__ import annotations
@@ -12,13 +15,18 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import Image
-from .clean import prune
-from .render import render
 from . import patterns as P
+from . import trace as T
+from .article_html import to_html
+from .clean import prune
+from .decisions import container_of, line_blocks, outside_blocks, runner_up
+from .markdown import to_markdown
 from .measures import prose_lengths, weighted_length
+from .options import PLAIN, Options
+from .render import Rendered, render
 from .score import choose_article, spread_article
-from .walk import TextRuns
 from .tidy import tidy
+from .walk import TextRuns
 
 
 @dataclass
@@ -27,62 +35,93 @@ class Body:
     images: list[Image] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     editor: str | None = None
+    markdown: str | None = None
+    html: str | None = None
+    # With a trace: the rendering's decisions (lines kept and dropped, blocks dropped).
+    blocks: list[T.Block] = field(default_factory=list)
+    rendered: list[LexborNode] = field(default_factory=list)
 
 
 def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None = None,
-                 source: str | None = None, never_content_dropped: bool = False) -> Body:
+                 source: str | None = None, never_content_dropped: bool = False,
+                 options: Options = PLAIN, trace: T.Trace | None = None) -> Body:
     """The article text of a parsed page. Prunes ``tree`` in place (see ``clean.prune``;
     ``never_content_dropped`` when ``extract_metadata`` has already removed those).
 
     When the result is short and ``source`` (the page's text) is given, the page is
     parsed again and extracted without class/id pruning, and with the contents of
     ``<noscript>`` as markup (some pages keep their whole text there for crawlers);
-    the longer body wins.
+    the longer body wins. A ``trace`` receives the decisions of the reading that won.
     """
-    body = _attempt(tree, url, title, use_hints=True, never_content_dropped=never_content_dropped)
+    body = _attempt(tree, url, title, options, trace, use_hints=True,
+                    never_content_dropped=never_content_dropped)
     if source is not None and weighted_length(body.text) < P.MIN_BODY_LEN:
-        retry = _attempt(LexborHTMLParser(P.NOSCRIPT_TAG.sub("", source)), url, title,
-                         use_hints=False)
+        retry_tree = LexborHTMLParser(P.NOSCRIPT_TAG.sub("", source))
+        retry_trace: T.Trace | None = None
+        if trace is not None:
+            retry_trace = T.Trace()
+            retry_trace.index(retry_tree)
+        retry = _attempt(retry_tree, url, title, options, retry_trace, use_hints=False)
         if weighted_length(retry.text) > weighted_length(body.text):
+            if trace is not None and retry_trace is not None:
+                trace.adopt(retry_trace)
             return retry
     return body
 
 
-def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, *, use_hints: bool,
+def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, options: Options,
+             trace: T.Trace | None, *, use_hints: bool,
              never_content_dropped: bool = False) -> Body:
     anchors: dict[int, int] = {}   # anchor lengths, measured once for the whole attempt
     runs = prune(tree, use_hints=use_hints, anchor_lengths=anchors,
-                 never_content_dropped=never_content_dropped)
+                 never_content_dropped=never_content_dropped, trace=trace)
     root = tree.body
     if root is None:
         return Body()
     core, nodes = choose_article(root, runs, anchors)
-    body = _rendered(nodes, core, url, title, anchors)
+    body = _rendered(nodes, core, url, title, anchors, options, trace)
     if _covers_little(body.text, runs):
         holder = spread_article(root, runs, anchors)
-        spread = _rendered([holder], [holder], url, title, anchors)
+        spread = _rendered([holder], [holder], url, title, anchors, options, trace)
         # Only ever more of the page: a section holding the body's every line, not a
         # wrapper whose link share dropped the article itself.
         if len(spread.text) > len(body.text) and \
                 set(body.text.splitlines()) <= set(spread.text.splitlines()):
             spread.editor = spread.editor or body.editor
-            return spread
+            body = spread
+    if trace is not None:
+        trace.blocks.extend(body.blocks)
+        trace.blocks.extend(outside_blocks(root, body.rendered, trace))
+        trace.container = container_of(core, runs, anchors)
+        trace.runner_up = runner_up(core, runs, anchors)
     return body
 
 
 def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,
-              title: str | None, anchors: dict[int, int]) -> Body:
-    rendered = render(nodes, url, core, anchors)
-    lines, editor = tidy(rendered.lines, rendered.core, title=title, captions=rendered.captions)
-    return Body(text="\n".join(lines), images=rendered.images, captions=rendered.captions,
-                editor=editor)
+              title: str | None, anchors: dict[int, int], options: Options,
+              trace: T.Trace | None) -> Body:
+    rendered = render(nodes, url, core, anchors, structured=options.structured,
+                      links=options.links, trace=trace)
+    why: dict[int, str] | None = {} if trace is not None else None
+    lines, editor, kept_at = tidy(rendered.lines, rendered.core, title=title,
+                                  captions=rendered.captions, why=why)
+    body = Body(text="\n".join(lines), images=rendered.images, captions=rendered.captions,
+                editor=editor, rendered=nodes)
+    if options.markdown:
+        body.markdown = to_markdown(rendered, lines, kept_at, links=options.links)
+    if options.html:
+        body.html = to_html(rendered, lines, kept_at, links=options.links)
+    if trace is not None and why is not None:
+        body.blocks = rendered.dropped + line_blocks(rendered, lines, kept_at, why)
+    return body
 
 
 def _covers_little(text: str, runs: TextRuns) -> bool:
     """A short body that holds a small share of the page's text outside links."""
-    # Rendered lines are whitespace-normalised: spaces and line breaks are the only
-    # whitespace left, and counting them is far cheaper than splitting the text.
-    length = len(text) - text.count(" ") - text.count("\n")
+    # Rendered lines are whitespace-normalised: spaces, tabs between table cells and
+    # line breaks are the only whitespace left, and counting them is far cheaper than
+    # splitting the text.
+    length = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
     if length >= P.SPREAD_MAX_LEN:
         return False
     total = 0   # the page's prose, counted only until the body is known to be a small share
@@ -91,3 +130,6 @@ def _covers_little(text: str, runs: TextRuns) -> bool:
         if length < P.SPREAD_MAX_COVERAGE * total:
             return True
     return False
+
+
+__all__ = ["Body", "extract_body", "Rendered"]

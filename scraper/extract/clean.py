@@ -5,7 +5,8 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
-from .hints import class_hint, hint_of
+from . import trace as T
+from .hints import boilerplate_word, class_hint, hint_of
 from .walk import TextRuns, walk
 
 __all__ = ["prune", "drop_never_content", "class_hint", "hint_of", "hidden_elements", "HIDDEN_SELECTOR"]
@@ -23,6 +24,11 @@ HIDDEN_SELECTOR = ", ".join(('[hidden]', '[aria-hidden="true"]',
 _HIDDEN_QUERY = '[hidden], [aria-hidden="true"], [class="hidden"], [style*="none"], [style*="hidden"]'
 
 
+# Never-content elements not worth a line in a trace: code, not text anyone reads.
+# (Options and ruby annotations are read with the element around them.)
+TRACE_SILENT_TAGS = frozenset(("script", "style", "noscript", "template", "option", "rt", "rp"))
+
+
 def hidden_elements(body: LexborNode) -> list[LexborNode]:
     """The elements that HIDDEN_SELECTOR matches, in document order."""
     found = []
@@ -34,15 +40,18 @@ def hidden_elements(body: LexborNode) -> list[LexborNode]:
     return found
 
 
-def drop_never_content(tree: LexborHTMLParser) -> None:
+def drop_never_content(tree: LexborHTMLParser, trace: T.Trace | None = None) -> None:
     """Remove the elements whose text no reader sees as the page's (DROP_TAGS: scripts,
     styles, form controls…) in place."""
+    if trace is not None and tree.body is not None:
+        for node in tree.body.css(", ".join(sorted(set(P.DROP_TAGS) - TRACE_SILENT_TAGS))):
+            trace.node(node, False, T.NEVER_CONTENT, node.tag)
     tree.strip_tags(list(P.DROP_TAGS))
 
 
 def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
           anchor_lengths: dict[int, int] | None = None,
-          never_content_dropped: bool = False) -> TextRuns:
+          never_content_dropped: bool = False, trace: T.Trace | None = None) -> TextRuns:
     """Remove never-content tags (unless ``never_content_dropped`` says that is done),
     hidden elements and boilerplate-hinted blocks in place; return the text runs of
     what is left (see ``walk.walk``).
@@ -50,17 +59,37 @@ def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
     A hinted block is spared when it holds most of the page's text outside links (a
     whole layout inside ``<div class="sidebar-layout">``); weakly hinted ones (``side``,
     ``rail``…) are only scored down, never removed. ``use_hints=False`` keeps every hinted
-    block: the fallback when pruning left too little.
+    block: the fallback when pruning left too little. A ``trace`` records each removal.
     """
     if not never_content_dropped:
-        drop_never_content(tree)
+        drop_never_content(tree, trace)
     body = tree.body
     if body is None:
         return {}
-    _decompose_all(hidden_elements(body))
+    hidden = hidden_elements(body)
+    if trace is not None:
+        for node in _outermost(hidden):
+            trace.node(node, False, T.HIDDEN)
+    _decompose_all(hidden)
     doomed, runs = walk(body, use_hints=use_hints, anchor_lengths=anchor_lengths)
+    if trace is not None:
+        for node in _outermost(doomed):
+            trace.node(node, False, T.BOILERPLATE_CLASS, boilerplate_word(node))
     _decompose_all(doomed)
     return runs
+
+
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    """``nodes`` (in document order) without those inside another of them."""
+    kept: list[LexborNode] = []
+    ids = {node.mem_id for node in nodes}
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in ids:
+            parent = parent.parent
+        if parent is None:
+            kept.append(node)
+    return kept
 
 
 def _decompose_all(nodes: list[LexborNode]) -> None:

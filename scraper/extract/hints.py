@@ -49,3 +49,22 @@ def hint_of(value: str) -> int:
     if not P.WEAK_NEGATIVE_WORDS.isdisjoint(words):
         return 0 if positive else P.WEAK_NEGATIVE
     return 1 if positive else 0
+
+
+def boilerplate_word(node: LexborNode) -> str:
+    """What named ``node`` boilerplate, for a trace: its tag (``nav``, ``footer``…) or
+    the class/id word that matched (``share``, ``ranking``, ``xgxw``…)."""
+    if node.tag in P.BOILERPLATE_TAGS:
+        return f"<{node.tag}>"
+    attrs = node.attributes
+    text = P.hint_text(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    words = P.hint_words(text)
+    for group in (P.NEGATIVE_WORDS, P.WEAK_NEGATIVE_WORDS):
+        matched = sorted(group & words)
+        if matched:
+            return matched[0]
+    for pattern in (P.NEGATIVE_STEMS, P.NEGATIVE_PREFIXES):
+        found = pattern.search(text)
+        if found:
+            return found.group(0)
+    return text.strip() or "class"

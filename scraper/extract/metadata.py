@@ -20,6 +20,7 @@ from . import meta_patterns as P
 from .dates import DateValue, find_yearless, parse_date
 from .meta_tags import StructuredMeta, read_structured
 from .titles import choose_title, normalize
+from .trace import Trace
 from .visible import Visible, read_visible, visible_lines
 
 log = logging.getLogger(__name__)
@@ -43,8 +44,10 @@ class Metadata:
     site: str | None = None
 
 
-def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    """Read the page's metadata. Never raises.
+def extract_metadata(tree: LexborHTMLParser, url: str | None,
+                     trace: Trace | None = None) -> Metadata:
+    """Read the page's metadata. Never raises. With a ``trace``, where each field came
+    from is recorded in it.
 
     The structured data (``<meta>``, JSON-LD inside ``<script>``) is read first; then
     the never-content elements go (``clean.drop_never_content``), so the visible text
@@ -53,18 +56,19 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     """
     meta = Metadata(site=_host(url))
     try:
-        _fill(tree, url, meta)
+        _fill(tree, url, meta, trace)
     except (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError,
             OverflowError) as error:
         log.warning("metadata incomplete for %s: %s: %s", url, type(error).__name__, error)
     return meta
 
 
-def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata) -> None:
+def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
+          trace: Trace | None = None) -> None:
     try:
         structured = read_structured(tree)
     finally:
-        drop_never_content(tree)
+        drop_never_content(tree, trace)
     meta.site = normalize(structured.first(P.SITE_META)) or meta.site
     lines = visible_lines(tree)
     page_title = structured.page_title

@@ -1,4 +1,11 @@
-"""Rendering the chosen nodes as paragraphs, with images and their captions kept apart."""
+"""Rendering the chosen nodes as paragraphs, with images and their captions kept apart.
+
+One walk over the chosen nodes gives the body's lines. When structure is asked for
+(Markdown/HTML) or decisions are traced, the same walk also notes each line's block
+(``structure.Mark``: heading, list item, quote, code, table row) and its inline
+emphasis and links, as marker characters inside a copy of the line; the Markdown and
+HTML renderings are made from those, so they hold exactly the body's text.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,10 @@ from selectolax.lexbor import LexborNode
 from ..models import Image
 from . import line_patterns as L
 from . import patterns as P
+from . import structure as S
+from . import trace as T
 from .measures import share_of, stripped_length, weighted_length
+from .tables import Grid, data_table_rows
 
 # Attributes that hold an image's address, lazy-loading ones first.
 IMAGE_SOURCE_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "src")
@@ -31,6 +41,11 @@ class Rendered:
     core: list[bool] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    # With structure or a trace only: one mark per line, the pictures by the line they
+    # stand before (line index, image index), and the blocks dropped while rendering.
+    marks: list[S.Mark] | None = None
+    figures: list[tuple[int, int]] = field(default_factory=list)
+    dropped: list[T.Block] = field(default_factory=list)
 
 
 def _is_centered(tag: str, attrs: dict[str, str | None]) -> bool:
@@ -71,7 +86,9 @@ def caption_like(compact: str, *, centered: bool) -> bool:
 
 
 class _Renderer:
-    def __init__(self, url: str | None, core_ids: set[int], link_lengths: dict[int, int]) -> None:
+    def __init__(self, url: str | None, core_ids: set[int], link_lengths: dict[int, int],
+                 structured: bool = False, trace: T.Trace | None = None,
+                 links: bool = False) -> None:
         self.url = url
         self.core_ids = core_ids
         self.link_lengths = link_lengths   # per element holding anchors
@@ -88,31 +105,63 @@ class _Renderer:
         # True after a picture that starts a line: the next line may be its caption
         # (``<center><img><br>caption</center>``).
         self.line_after_image = False
+        # Structure (None when neither structure nor a trace is asked for): the open
+        # blocks, and the node where the buffered line starts.
+        self.trace = trace
+        self.links = links
+        self.context: list[LexborNode] | None = [] if structured or trace is not None else None
+        if self.context is not None:
+            self.out.marks = []
+        self.line_start: LexborNode | None = None
 
     def flush(self) -> str:
         if not self.buffer:   # called at every block boundary, most often with nothing
             return ""
-        line = " ".join("".join(self.buffer).split())
-        if not line.isascii() and P.INVISIBLE_CHARS.search(line):
-            # removed, they may leave a space at an end or two spaces together
-            line = " ".join(P.INVISIBLE_CHARS.sub("", line).split())
+        raw = "".join(self.buffer)
         self.buffer.clear()
+        markup: str | None = None
+        if self.context is not None and S.MARKERS.search(raw) is not None:
+            markup = _normalised(raw)
+            raw = S.MARKERS.sub("", raw)
+        line = _normalised(raw)
         if line and self.line_after_image:
             self.line_after_image = False
             # Only in a centred block: a line after a picture in running text is as
             # likely the next item of a list of pictures as their caption.
             if self.centered > 0 and caption_like(line.replace(" ", ""), centered=True):
                 self.caption(line)
+                self.drop_line(line, T.CAPTION)
                 return ""
         if line:
             self.out.lines.append(line)
             self.out.core.append(self.in_core)
+            if self.out.marks is not None:
+                self.out.marks.append(S.mark_for(self.context or [], markup, self.line_start,
+                                                 self.trace))
         return line
+
+    def drop_line(self, text: str, reason: str) -> None:
+        if self.trace is not None and self.line_start is not None:
+            self.trace_drop(self.line_start, reason, text=text)
+
+    def trace_drop(self, node: LexborNode, reason: str, detail: str | None = None, *,
+                   text: str | None = None, link_share: float | None = None) -> None:
+        trace = self.trace
+        if trace is None:
+            return
+        text = " ".join((node.text(deep=True, separator=" ") if text is None else text).split())
+        if text:
+            self.out.dropped.append(T.Block(
+                text=T.clip(text), kept=False, reason=reason, detail=detail,
+                link_share=link_share, path=T.css_path(node), depth=trace.depth(node),
+                position=trace.position(node)))
 
     def image(self, node: LexborNode) -> None:
         attrs = node.attributes
         src = next((attrs[a] for a in IMAGE_SOURCE_ATTRS if attrs.get(a)), None)
         if src and not src.startswith("data:"):
+            if self.out.marks is not None:
+                self.out.figures.append((len(self.out.lines), len(self.out.images)))
             self.out.images.append(Image(urljoin(self.url, src) if self.url else src, attrs.get("alt") or None))
         self.block_had_image = True
 
@@ -142,6 +191,7 @@ class _Renderer:
         if tag == "figcaption":
             self.flush()
             self.caption(node.text(deep=True))
+            self.trace_drop(node, T.CAPTION)
             return
         attrs = node.attributes
         if tag in LINK_LIST_TAGS:
@@ -152,19 +202,24 @@ class _Renderer:
                 density = 1.0 if self.link_depth else share_of(links or 0, stripped_length(node))
                 if tag in P.PARAGRAPH_TAGS and self.in_core:
                     if density > P.CORE_PARAGRAPH_LINK_DENSITY_MAX:
+                        self.trace_drop(node, T.LINK_DENSE, link_share=density)
                         return
                 elif density > P.SHORT_LINK_DENSITY_MAX:
                     # A link list when over the share for any block, or over the lower
                     # share for short ones: only between the two is the text read.
                     if density > P.LINK_DENSITY_MAX:
+                        self.trace_drop(node, T.LINK_DENSE, link_share=density)
                         return
                     text = node.text(deep=True)
                     if _shorter_than(text, P.SHORT_BLOCK_LEN):
+                        self.trace_drop(node, T.LINK_DENSE, "short", text=text,
+                                        link_share=density)
                         return
             if not self.in_core:
                 # Around the article, a copyright/disclaimer block goes whole.
                 text = node.text(deep=True) if text is None else text
                 if L.DISCLAIMER_BLOCK.search(text, 0, L.DISCLAIMER_HEAD_LEN):
+                    self.trace_drop(node, T.DISCLAIMER, text=text)
                     return
             # Only a block under a picture, or one with a caption class, can be a caption.
             hinted = _caption_hinted(attrs)
@@ -173,20 +228,73 @@ class _Renderer:
                 if self.is_caption(node, attrs, text, hinted):
                     self.flush()
                     self.caption(text)
+                    self.trace_drop(node, T.CAPTION, text=text)
                     self.after_image = False
+                    return
+            if tag == "table":
+                rows = data_table_rows(node)
+                if rows is not None:
+                    self.table(node, rows)
                     return
         self.flush()
         self.block_had_image = False
         self.line_after_image = False
         centered = _is_centered(tag, attrs)
         self.centered += centered
+        context = self.context
+        if context is not None:
+            context.append(node)
         self.children(node)
         line = self.flush()
+        if context is not None:
+            context.pop()
         self.centered -= centered
         if line:
             self.after_image = False
         elif self.block_had_image:
             self.after_image = True
+
+    def table(self, node: LexborNode, rows: Grid) -> None:
+        """A data table: one line per row, its cells separated by tabs (see ``tables``)."""
+        self.flush()
+        self.block_had_image = False
+        self.line_after_image = False
+        context = self.context
+        if context is not None:
+            context.append(node)
+        header = True   # the first row heads a Markdown table
+        for row in rows:
+            cells: list[str] = []
+            markups: list[str] = []
+            for cell in row:
+                plain, markup = self.cell_text(cell) if cell is not None else ("", "")
+                cells.append(plain)
+                markups.append(markup)
+            if not any(cells):
+                continue
+            self.out.lines.append(S.CELL_SEPARATOR.join(cells))
+            self.out.core.append(self.in_core)
+            if self.out.marks is not None:
+                first = next(cell for cell in row if cell is not None)
+                self.out.marks.append(S.row_mark(node, markups, header, first, self.trace))
+            header = False
+        if context is not None:
+            context.pop()
+
+    def cell_text(self, cell: LexborNode) -> tuple[str, str]:
+        """A cell's text as one line (its own lines joined by a space), and its markup."""
+        lines, marks = self.out.lines, self.out.marks
+        first = len(lines)
+        self.children(cell)
+        self.flush()
+        texts = lines[first:]
+        del lines[first:], self.out.core[first:]
+        markup = " ".join(texts)
+        if marks is not None:
+            markup = " ".join(m.markup if m.markup is not None else t
+                              for m, t in zip(marks[first:], texts))
+            del marks[first:]
+        return " ".join(texts), markup
 
     def children(self, node: LexborNode) -> None:
         if self.depth >= P.MAX_RENDER_DEPTH:
@@ -209,11 +317,17 @@ class _Renderer:
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
-                self.buffer.append(child.text_content or "")
+                if not self.buffer:
+                    self.line_start = child
+                text = child.text_content or ""
+                if self.context is not None and S.MARKERS.search(text) is not None:
+                    text = S.MARKERS.sub("", text)   # the page's own: never read as markup
+                self.buffer.append(text)
             elif tag == "br":
                 if self.flush():
                     self.after_image = False
             elif tag in SKIP_IN_BODY:
+                self.trace_drop(child, T.HEADLINE)
                 continue
             elif tag == "img":
                 self.image(child)
@@ -227,14 +341,38 @@ class _Renderer:
                     self.in_core = False
                 else:
                     self.block(child)
-            elif tag.startswith("-"):
-                continue
+            elif not isinstance(tag, str) or tag.startswith("-"):
+                continue   # comments, processing instructions, the doctype
             elif tag == "a":
                 self.link_depth += 1
-                self.children(child)
+                if self.context is not None and self.links:
+                    self.inline(child, S.link_open(child.attributes.get("href"), self.url),
+                                S.LINK_CLOSE)
+                else:
+                    self.children(child)
                 self.link_depth -= 1
+            elif self.context is not None and tag in S.INLINE_MARKS:
+                opening, closing = S.INLINE_MARKS[tag]
+                self.inline(child, opening, closing)
             else:
                 self.children(child)
+
+    def inline(self, node: LexborNode, opening: str, closing: str) -> None:
+        """Inline markup around a node's text, as marker characters in the line."""
+        if not self.buffer:
+            self.line_start = node
+        self.buffer.append(opening)
+        self.children(node)
+        self.buffer.append(closing)
+
+
+def _normalised(text: str) -> str:
+    """One line: whitespace runs as single spaces, invisible characters gone."""
+    line = " ".join(text.split())
+    if not line.isascii() and P.INVISIBLE_CHARS.search(line):
+        # removed, they may leave a space at an end or two spaces together
+        line = " ".join(P.INVISIBLE_CHARS.sub("", line).split())
+    return line
 
 
 def _link_lengths(nodes: list[LexborNode], memo: dict[int, int]) -> dict[int, int]:
@@ -265,11 +403,15 @@ def _link_lengths(nodes: list[LexborNode], memo: dict[int, int]) -> dict[int, in
 
 
 def render(nodes: list[LexborNode], url: str | None, core: list[LexborNode] | None = None,
-           anchor_lengths: dict[int, int] | None = None) -> Rendered:
-    """Paragraph lines of ``nodes``; lines outside the ``core`` nodes (when given) are flagged."""
+           anchor_lengths: dict[int, int] | None = None, *, structured: bool = False,
+           links: bool = False, trace: T.Trace | None = None) -> Rendered:
+    """Paragraph lines of ``nodes``; lines outside the ``core`` nodes (when given) are
+    flagged. ``structured`` (or a ``trace``) also marks each line's block and inline
+    markup (``Rendered.marks``); ``links`` keeps links in that markup."""
     core_ids = {node.mem_id for node in core or ()}
     renderer = _Renderer(url, core_ids, _link_lengths(nodes, {} if anchor_lengths is None
-                                                      else anchor_lengths))
+                                                      else anchor_lengths),
+                         structured, trace, links)
     for node in nodes:
         renderer.in_core = not core_ids or node.mem_id in core_ids
         # The chosen nodes themselves are rendered whole; the pruning rules apply inside.

@@ -85,9 +85,46 @@ def _is_prose(line: str) -> bool:
     return weighted_length(line) >= P.OUTER_PROSE_LEN and P.PUNCTUATION.search(line) is not None
 
 
+# Why tidy drops a line, in the words of a trace (``scraper explain``).
+OUTSIDE_NOT_PROSE = "outside the core block, not prose"
+AFTER_RELATED = "under a related-articles heading"
+REPEATED = "repeated line"
+EDITOR = "editor line"
+CAPTION = "caption"
+TITLE = "repeats the title"
+FURNITURE = "page furniture"   # refined by ``furniture_kind`` in a trace
+
+
+def furniture_kind(line: str) -> str:
+    """Which furniture rule a dropped line matched, for a trace (slow path only)."""
+    length = len(line)
+    if length <= L.FURNITURE_MAX_LEN and L.FURNITURE_LINE.match(line) is not None:
+        return "furniture line (control, pager, share)"
+    if length <= L.INTERFACE_LINE_MAX_LEN:
+        if L.UI_LINE.match(line):
+            return "interface words"
+        if L.RELATED_HEADING.match(line):
+            return "related-articles heading"
+        if L.TAGS_LINE.match(line):
+            return "tags line"
+    if length <= L.PROMO_LINE_MAX_LEN and _is_promotion(line):
+        return "promotion"
+    if length <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line) is not None:
+        return "disclaimer line"
+    if _is_info_line(line):
+        return "info line"
+    if _is_dateline(line):
+        return "dateline"
+    name = sieved(line)
+    return name.replace("-", " ") if name is not None else FURNITURE
+
+
 def tidy(lines: list[str], core: list[bool], *, title: str | None,
-         captions: list[str]) -> tuple[list[str], str | None]:
-    """Drop lines that are not article text; return the kept lines and the editor found.
+         captions: list[str], why: dict[int, str] | None = None
+         ) -> tuple[list[str], str | None, list[int]]:
+    """Drop lines that are not article text; return the kept lines, the editor found and
+    the index of each kept line in ``lines``. With ``why``, the reason each dropped line
+    went is recorded in it by index.
 
     Lines from outside the core block are kept only when they are prose: a lead or a
     closing paragraph, not the headline, byline or date line around the article.
@@ -97,32 +134,22 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     norm_title = "".join(title.split()) if title else None
     seen: set[str] = set()   # long lines already kept: repeats are page widgets
     kept: list[str] = []
+    kept_at: list[int] = []
     after_related = False   # past a "related articles" heading outside the core
-    for line, in_core in zip(lines, core):
-        if not in_core:
-            if after_related or (len(line) <= L.FURNITURE_MAX_LEN and L.RELATED_HEADING.match(line)):
-                after_related = True
-                continue
-            if not _is_prose(line):
-                continue
-        if line in seen:
+    for index, (line, in_core) in enumerate(zip(lines, core)):
+        reason = _dropped(line, in_core, after_related, seen, caption_set, norm_title)
+        if reason is None:
+            kept.append(line)
+            kept_at.append(index)
+            if len(line) >= L.REPEATED_LINE_MIN_LEN:
+                seen.add(line)
             continue
-        named = _editor_mark(line)
-        if named is not None:
-            editor = editor or named
-            continue
-        if line in caption_set:
-            continue
-        # Rendered lines have single spaces: a line can repeat the title only when its
-        # length without them is the title's (a count, not a copy of every line).
-        if norm_title and len(line) - line.count(" ") == len(norm_title) \
-                and line.replace(" ", "") == norm_title:
-            continue
-        if _is_furniture(line):
-            continue
-        kept.append(line)
-        if len(line) >= L.REPEATED_LINE_MIN_LEN:
-            seen.add(line)
+        if reason is AFTER_RELATED:
+            after_related = True
+        elif reason is EDITOR:
+            editor = editor or _editor_mark(line)
+        if why is not None:
+            why[index] = furniture_kind(line) if reason is FURNITURE else reason
     if kept:
         last = kept[-1]
         trailing = L.TRAILING_EDITOR.search(last)
@@ -131,4 +158,31 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
             kept[-1] = last[: trailing.start()].rstrip()
             if not kept[-1]:
                 kept.pop()
-    return kept, editor
+                index = kept_at.pop()
+                if why is not None:
+                    why[index] = EDITOR
+    return kept, editor, kept_at
+
+
+def _dropped(line: str, in_core: bool, after_related: bool, seen: set[str],
+             caption_set: set[str], norm_title: str | None) -> str | None:
+    """Why ``line`` is not article text, or None when it is."""
+    if not in_core:
+        if after_related or (len(line) <= L.FURNITURE_MAX_LEN and L.RELATED_HEADING.match(line)):
+            return AFTER_RELATED
+        if not _is_prose(line):
+            return OUTSIDE_NOT_PROSE
+    if line in seen:
+        return REPEATED
+    if _editor_mark(line) is not None:
+        return EDITOR
+    if line in caption_set:
+        return CAPTION
+    # Rendered lines have single spaces: a line can repeat the title only when its
+    # length without them is the title's (a count, not a copy of every line).
+    if norm_title and len(line) - line.count(" ") == len(norm_title) \
+            and line.replace(" ", "") == norm_title:
+        return TITLE
+    if _is_furniture(line):
+        return FURNITURE
+    return None

@@ -1,0 +1,141 @@
+"""The decisions of one rendering as trace blocks: lines kept and dropped, the page
+outside the chosen block, the chosen container and its runner-up.
+
+Only called with a trace (``scraper explain``): nothing here runs for ``extract``.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from . import trace as T
+from .render import Rendered
+from .score import _LinkAdjusted as LinkAdjusted   # the scores the choice compared
+from .score import score_candidates
+from .walk import TextRuns
+
+# How many of the best-scored candidates are looked at for a runner-up.
+RUNNER_UP_POOL = 10
+# Opening words of a container shown in a trace.
+CONTAINER_TEXT_MAX = 120
+
+
+def line_blocks(rendered: Rendered, kept: list[str], kept_at: list[int],
+                why: dict[int, str]) -> list[T.Block]:
+    """One block per rendered line: kept (with the text ``body`` has) or dropped with
+    the line rule that dropped it."""
+    marks = rendered.marks or []
+    kept_text = dict(zip(kept_at, kept))
+    blocks: list[T.Block] = []
+    for index, line in enumerate(rendered.lines):
+        mark = marks[index] if index < len(marks) else None
+        text = kept_text.get(index)
+        if text is not None:
+            block = T.Block(text=text, kept=True, reason=T.KEPT)
+        else:
+            block = T.Block(text=T.clip(line), kept=False, reason=T.LINE_RULE,
+                            detail=why.get(index))
+        if mark is not None:
+            block.path, block.depth, block.position = mark.path, mark.depth, mark.position
+        blocks.append(block)
+    return blocks
+
+
+def outside_blocks(root: LexborNode, rendered: list[LexborNode], trace: T.Trace) -> list[T.Block]:
+    """The text of the page left after pruning that lies outside the rendered nodes, one
+    block per outermost element (or loose text) outside them."""
+    inside = {node.mem_id for node in rendered}
+    around: set[int] = set()   # ancestors of rendered nodes: walked into, not reported
+    for node in rendered:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in around:
+            around.add(parent.mem_id)
+            parent = parent.parent
+    blocks: list[T.Block] = []
+    if root.mem_id in inside:
+        return blocks
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        child = node.last_child
+        children: list[LexborNode] = []
+        while child is not None:
+            children.append(child)
+            child = child.prev
+        for child in children:   # reversed twice: document order off the stack
+            key = child.mem_id
+            if key in inside:
+                continue
+            if key in around:
+                stack.append(child)
+                continue
+            tag = child.tag
+            if tag == "-text" or (isinstance(tag, str) and not tag.startswith("-")):
+                block = _block(child, child.text_content if tag == "-text" else None, trace)
+                if block is not None:
+                    blocks.append(block)
+    return blocks
+
+
+def _block(node: LexborNode, text: str | None, trace: T.Trace) -> T.Block | None:
+    text = " ".join((node.text(deep=True, separator=" ") if text is None else text).split())
+    if not text:
+        return None
+    element = node if node.tag != "-text" else node.parent
+    return T.Block(text=T.clip(text), kept=False, reason=T.OUTSIDE, path=T.css_path(element),
+                   depth=trace.depth(node), position=trace.position(node))
+
+
+def container_of(core: list[LexborNode], runs: TextRuns,
+                 anchors: dict[int, int]) -> T.Container | None:
+    """The chosen container (the core node; its content siblings named with it)."""
+    if not core:
+        return None
+    candidates = score_candidates(runs)
+    adjusted = LinkAdjusted(candidates, anchors)
+    node = core[0]
+    path = ", ".join(T.css_path(n) for n in core)
+    return T.Container(path=path, score=sum(adjusted(n) for n in core), tag=node.tag or "",
+                       text=_opening(node))
+
+
+def runner_up(core: list[LexborNode], runs: TextRuns,
+              anchors: dict[int, int]) -> T.Container | None:
+    """The best-scored candidate that is neither inside nor around the chosen one."""
+    candidates = score_candidates(runs)
+    adjusted = LinkAdjusted(candidates, anchors)
+    chosen = {n.mem_id for n in core}
+    related = set(chosen)
+    for node in core:
+        parent = node.parent
+        while parent is not None:
+            related.add(parent.mem_id)
+            parent = parent.parent
+    pool = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:RUNNER_UP_POOL * 3]
+    best: tuple[float, LexborNode] | None = None
+    for cand in pool:
+        node = cand.node
+        if node.mem_id in related or _inside(node, chosen):
+            continue
+        score = adjusted(node)
+        if best is None or score > best[0]:
+            best = (score, node)
+    if best is None:
+        return None
+    return T.Container(path=T.css_path(best[1]), score=best[0], tag=best[1].tag or "",
+                       text=_opening(best[1]))
+
+
+def _inside(node: LexborNode, ids: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _opening(node: LexborNode) -> str:
+    text = " ".join(node.text(deep=True, separator=" ").split())
+    return T.clip(text, CONTAINER_TEXT_MAX)
+
