@@ -119,6 +119,20 @@ def furniture_kind(line: str) -> str:
     return name.replace("-", " ") if name is not None else FURNITURE
 
 
+def _explained(line: str, reason: str) -> str:
+    """``reason`` in a trace's words: which furniture rule, and for a line outside the
+    core block, what the line is when a rule names it."""
+    if reason is FURNITURE:
+        return furniture_kind(line)
+    if reason is OUTSIDE_NOT_PROSE:
+        if len(line) <= L.FURNITURE_MAX_LEN and L.EDITOR_LINE.match(line):
+            return f"{EDITOR} ({reason})"
+        kind = furniture_kind(line) if _is_furniture(line) else None
+        if kind is not None:
+            return f"{kind} ({reason})"
+    return reason
+
+
 def tidy(lines: list[str], core: list[bool], *, title: str | None,
          captions: list[str], why: dict[int, str] | None = None
          ) -> tuple[list[str], str | None, list[int]]:
@@ -149,7 +163,7 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
         elif reason is EDITOR:
             editor = editor or _editor_mark(line)
         if why is not None:
-            why[index] = furniture_kind(line) if reason is FURNITURE else reason
+            why[index] = _explained(line, reason)
     if kept:
         last = kept[-1]
         trailing = L.TRAILING_EDITOR.search(last)
