@@ -125,7 +125,7 @@ def _explained(line: str, reason: str) -> str:
     if reason is FURNITURE:
         return furniture_kind(line)
     if reason is OUTSIDE_NOT_PROSE:
-        if len(line) <= L.FURNITURE_MAX_LEN and L.EDITOR_LINE.match(line):
+        if _editor_mark(line) is not None:
             return f"{EDITOR} ({reason})"
         kind = furniture_kind(line) if _is_furniture(line) else None
         if kind is not None:
