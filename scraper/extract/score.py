@@ -124,6 +124,8 @@ def spread_article(root: LexborNode, runs: TextRuns,
     good = [node for score, node in scores if score >= best * P.SPREAD_SCORE_SHARE]
     # A wrapper scores from the blocks inside it: only those blocks say where text is.
     good = [node for node in good if not any(_is_ancestor(node, other) for other in good)]
+    if not good:   # every score below zero: no block is well-scored
+        return root
     holder: LexborNode | None = good[0]
     while holder is not None and not all(
             node.mem_id == holder.mem_id or _is_ancestor(holder, node) for node in good):
