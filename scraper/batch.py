@@ -8,13 +8,16 @@ result is the finished line, so ``-j N`` writes exactly the bytes ``-j 1`` write
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import ScraperError
 from .extract import extract
-from .models import error_record
+from .models import error_record, one_line
 from .output import dumps
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,14 @@ def run_job(job: Job) -> Done:
         return _failed(job, context, "read", "OSError", exc.strerror or str(exc))
     try:
         article = extract(data, url=job.url, http_charset=job.charset, engine=job.engine)
+        return Done(dumps(article.to_record(**context)), False)
     except ScraperError as exc:
         return _failed(job, context, exc.stage, type(exc).__name__, str(exc))
-    return Done(dumps(article.to_record(**context)), False)
+    except Exception as exc:  # an engine fault on one input must not stop the batch
+        log.error("%s: extraction failed: %s: %s", job.input, type(exc).__name__,
+                  one_line(str(exc)))
+        log.debug("%s: extraction failed", job.input, exc_info=True)
+        return _failed(job, context, "extract", type(exc).__name__, str(exc))
 
 
 def _failed(job: Job, context: dict[str, Any], stage: str, kind: str, message: str) -> Done:

@@ -34,7 +34,7 @@ from .errors import ScraperError
 from .fetch import Fetcher, FetchConfig, FetchRequest, FetchResult
 from .journal import STDOUT, Journal, Reconciled, reconcile
 from .lock import CrawlLock, lock_path
-from .models import Article
+from .models import Article, one_line
 from .overrides import PageJob, content_hash, extract_job
 from .state import DEAD, FEED, LIST, SITEMAP, RunCounts, State, Validators
 from .urls import canonical
@@ -208,6 +208,11 @@ class _Run:
             articles, more = self._parse_source(source, result, found)
         except ScraperError as exc:
             self._source_failed(source, result.status, f"{exc.stage}: {exc}")
+            return []
+        except Exception as exc:  # a fault on one source must not stop the run
+            log.debug("%s: reading %s failed", site.name, source.url, exc_info=True)
+            self._source_failed(source, result.status,
+                                one_line(f"discover: {type(exc).__name__}: {exc}"))
             return []
         if more and source.kind == SITEMAP:
             # an index answering 304 would hide its children, which may not all be read yet

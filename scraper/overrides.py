@@ -9,6 +9,7 @@ Also here: the content hash that recognises one article under two URLs.
 from __future__ import annotations
 
 import hashlib
+import logging
 import unicodedata
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -17,9 +18,11 @@ from .config import Selectors, SiteConfig
 from .encoding import decode
 from .errors import ScraperError
 from .extract import dates, extract
-from .models import Article
+from .models import Article, one_line
 
 # A fetched page to extract in a worker process: (content, url, site, HTTP charset).
+log = logging.getLogger(__name__)
+
 PageJob = tuple[bytes, str, SiteConfig, "str | None"]
 
 # Attributes that carry a machine-readable date on <time> and <meta> nodes.
@@ -53,6 +56,9 @@ def extract_job(job: PageJob | None) -> Article | ScraperError | None:
         return extract_page(content, url, site, http_charset=charset)
     except ScraperError as exc:
         return exc
+    except Exception as exc:  # an engine fault fails this page only, never the run
+        log.debug("extracting %s failed", url, exc_info=True)
+        return ScraperError(one_line(f"{type(exc).__name__}: {exc}"))   # stage "extract"
 
 
 def apply_selectors(article: Article, html: str, selectors: Selectors) -> None:

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from ..errors import FetchError, ScraperError
 from ..extract import extract
 from ..fetch import DEFAULT_USER_AGENT, Fetcher, FetchConfig, FetchResult
-from ..models import error_record
+from ..models import error_record, one_line
 from ..output import write_line
 from .exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 
@@ -95,7 +95,9 @@ def record_for(result: FetchResult) -> dict[str, Any]:
     except ScraperError as exc:
         return _error(exc, context, attempts=result.attempts)
     except Exception as exc:  # the per-URL boundary: one bad page must not stop the run
-        log.exception("extraction failed on %s", result.url)
+        log.error("%s: extraction failed: %s: %s", result.url, type(exc).__name__,
+                  one_line(str(exc)))
+        log.debug("%s: extraction failed", result.url, exc_info=True)
         return _error(exc, context, attempts=result.attempts, stage="extract")
     return article.to_record(**context)
 
