@@ -6,7 +6,9 @@ The tree::
     ├── NotHTMLError        input is not an HTML document at all (binary, PDF, image…)
     ├── DecodeError         bytes could not be turned into text
     ├── ConfigError         a config file is missing a key, has a wrong type or a bad value
-    └── FetchError          a page could not be fetched; ``stage`` says where it failed
+    ├── FetchError          a page could not be fetched; ``stage`` says where it failed
+    └── OutputError         the machine refused the output: a full disk, a folder that
+                            cannot be created (what failed, on which path)
 
 Extraction itself never raises on HTML, however broken: it returns a possibly empty
 article. Only the per-input boundary of a command catches these and turns them into
@@ -58,3 +60,18 @@ class FetchError(ScraperError):
         self.status = status
         self.attempts = attempts
         super().__init__(message)
+
+
+class OutputError(ScraperError):
+    """Writing the output failed for a reason of the machine, not of one page (a full
+    disk, a folder that cannot be created). The message says what failed and on which
+    path; ``__cause__`` holds the ``OSError``."""
+
+    stage = "write"
+
+    def __init__(self, action: str, path: str, error: OSError) -> None:
+        self.path = path
+        self.errno = error.errno
+        reason = error.strerror or str(error)
+        code = f" (errno {error.errno})" if error.errno is not None else ""
+        super().__init__(f"cannot {action} {path}: {reason}{code}")

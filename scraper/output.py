@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import Any, TextIO
 
+from .errors import OutputError
+
 
 def dumps(record: dict[str, Any]) -> str:
     """One record as a single line (no trailing newline), UTF-8 text kept readable."""
@@ -15,8 +17,13 @@ def dumps(record: dict[str, Any]) -> str:
 
 def write_line(stream: TextIO, record: dict[str, Any]) -> None:
     """Write one record and flush, so a reader never sees half a line from us."""
-    stream.write(dumps(record) + "\n")
-    stream.flush()
+    try:
+        stream.write(dumps(record) + "\n")
+        stream.flush()
+    except BrokenPipeError:
+        raise   # the reader went away: the command line stops quietly
+    except OSError as exc:
+        raise OutputError("write", getattr(stream, "name", "the output"), exc) from exc
 
 
 class AppendFile:
@@ -30,21 +37,32 @@ class AppendFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         created = not path.exists()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        if created:
-            _fsync_dir(path.parent)  # the new name survives a power cut too
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError("create the output folder", str(path.parent), exc) from exc
+        try:
+            self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            if created:
+                _fsync_dir(path.parent)  # the new name survives a power cut too
+        except OSError as exc:
+            raise OutputError("open", str(path), exc) from exc
 
     def size(self) -> int:
         return os.fstat(self.fd).st_size
 
     def append(self, record: dict[str, Any]) -> None:
+        """Write one line. On a full disk part of it may be written: the journal's intent,
+        recorded before, has the next run cut it off."""
         data = (dumps(record) + "\n").encode("utf-8")
         view = memoryview(data)
-        while view:
-            written = os.write(self.fd, view)
-            view = view[written:]
-        os.fsync(self.fd)
+        try:
+            while view:
+                written = os.write(self.fd, view)
+                view = view[written:]
+            os.fsync(self.fd)
+        except OSError as exc:
+            raise OutputError("write", str(self.path), exc) from exc
 
     def close(self) -> None:
         os.close(self.fd)

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from ..errors import OutputError
 from .exits import EXIT_INTERRUPTED, EXIT_SOME_FAILED, EXIT_USAGE
 
 # Subcommand modules, in the order --help lists them.
@@ -65,7 +66,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     configure_logging(args.verbose, args.quiet)
-    return int(args.handler(args))
+    try:
+        return int(args.handler(args))
+    except BrokenPipeError:
+        raise
+    except (OutputError, OSError) as exc:
+        # The machine's fault, not an input's (a full disk, an unwritable folder): one
+        # line saying what failed and where, for cron's mail, not a traceback.
+        print(f"scraper {args.command}: {_machine_error(exc)}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+
+
+def _machine_error(exc: OutputError | OSError) -> str:
+    if isinstance(exc, OutputError) or exc.strerror is None:
+        return str(exc)
+    where = f" on {exc.filename}" if exc.filename else ""
+    return f"{exc.strerror}{where} (errno {exc.errno})"
 
 
 def run() -> None:

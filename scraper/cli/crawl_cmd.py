@@ -10,7 +10,7 @@ from typing import TextIO
 
 from ..config import DEFAULT_CONFIG, Config, load_config
 from ..crawl import CrawlOptions, run_crawl
-from ..errors import ConfigError, ScraperError
+from ..errors import ConfigError, OutputError, ScraperError
 from ..lock import LockedError
 from ..state import RunCounts, StateError
 from .exits import EXIT_LOCKED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
@@ -80,6 +80,9 @@ def run(args: argparse.Namespace) -> int:
     except LockedError as exc:
         print(f"scraper crawl: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except OutputError as exc:   # the machine's fault (disk full): the next run repairs it
+        print(f"scraper crawl: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
     except StateError as exc:
         print(f"scraper crawl: state database: {exc}", file=sys.stderr)
         return EXIT_USAGE
