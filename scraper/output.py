@@ -17,8 +17,13 @@ def dumps(record: dict[str, Any]) -> str:
 
 def write_line(stream: TextIO, record: dict[str, Any]) -> None:
     """Write one record and flush, so a reader never sees half a line from us."""
+    write_dumped(stream, dumps(record))
+
+
+def write_dumped(stream: TextIO, line: str) -> None:
+    """``write_line`` for a record already dumped (``dumps``)."""
     try:
-        stream.write(dumps(record) + "\n")
+        stream.write(line + "\n")
         stream.flush()
     except BrokenPipeError:
         raise   # the reader went away: the command line stops quietly

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ..batch import Job, run_job
 from ..extract import ENGINES
+from ..output import write_dumped
 from ..warc_reader import WarcFault, read_warc, sniff, summary
 from ..workers import ordered_map
 from .exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
@@ -104,8 +105,7 @@ def run(args: argparse.Namespace) -> int:
     notes: list[str] = []
     for done in ordered_map(run_job, _jobs_of(args, notes), args.jobs):
         failed += done.failed
-        out.write(done.line + "\n")
-        out.flush()
+        write_dumped(out, done.line)
     if not args.quiet:
         for note in notes:
             print(f"scraper extract: {note}", file=sys.stderr)
