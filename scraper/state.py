@@ -25,7 +25,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from .fetch.result import utc_now
+from .clock import utc_now
 
 SCHEMA_VERSION = 1
 # States of article rows (see the module docstring).

@@ -10,7 +10,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from scraper.extract import patterns as P
 from scraper.extract.hints import hint_of
 from scraper.extract.measures import link_length, stripped_length
-from scraper.extract.walk import TextRuns, walk
+from scraper.extract.measures import TextRuns
+from scraper.extract.walk import walk
 
 PROSE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
 MENU = "".join(f"<a href=/m{i}>栏目{i}</a>" for i in range(12))

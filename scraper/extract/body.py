@@ -21,12 +21,11 @@ from .article_html import to_html
 from .clean import prune
 from .decisions import container_of, line_blocks, outside_blocks, runner_up
 from .markdown import to_markdown
-from .measures import prose_lengths, weighted_length
+from .measures import TextRuns, prose_lengths, weighted_length
 from .options import PLAIN, Options
 from .render import Rendered, render
 from .score import choose_article, spread_article
 from .tidy import tidy
-from .walk import TextRuns
 
 
 @dataclass

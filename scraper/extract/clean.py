@@ -7,7 +7,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import patterns as P
 from . import trace as T
 from .hints import boilerplate_word, class_hint, hint_of
-from .walk import TextRuns, walk
+from .measures import TextRuns
+from .walk import walk
 
 __all__ = ["prune", "drop_never_content", "class_hint", "hint_of", "hidden_elements", "HIDDEN_SELECTOR"]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from . import trace as T
+from .measures import TextRuns
 from .render import Rendered
 from .score import _LinkAdjusted as LinkAdjusted   # the scores the choice compared
 from .score import score_candidates
-from .walk import TextRuns
 
 # How many of the best-scored candidates are looked at for a runner-up.
 RUNNER_UP_POOL = 10

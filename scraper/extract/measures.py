@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 
-if TYPE_CHECKING:   # the walk uses these measures; its run type is only named here
-    from .walk import TextRuns
+# The text runs the walk measures, per block (by mem_id): [block node, its text runs in
+# order, characters inside links]. Named here, below the walk: the walk fills them,
+# these measures and scoring read them.
+TextRuns = dict[int, list]
 
 
 def weighted_length(text: str) -> int:

@@ -14,9 +14,9 @@ from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .hints import class_hint
-from .measures import (LENGTH_POINTS_CAP, Lengths, link_share,
+from .measures import (LENGTH_POINTS_CAP, Lengths, TextRuns, link_share,
                        punctuation_count, weighted_length, weighted_length_upto)
-from .walk import TextRuns, walk
+from .walk import walk
 
 
 @dataclass

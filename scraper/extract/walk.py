@@ -23,10 +23,7 @@ from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .hints import attribute_hint
-from .measures import link_length, stripped_length
-
-# Per block (by mem_id): [block node, its text runs in order, characters inside links].
-TextRuns = dict[int, list]
+from .measures import TextRuns, link_length, stripped_length
 
 _HINTED = frozenset(P.HINTED_BLOCK_TAGS)
 _BOILERPLATE = frozenset(P.BOILERPLATE_TAGS)

@@ -15,13 +15,14 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import httpx
 
+from ..clock import utc_now
 from ..errors import FetchError
 from .config import FetchConfig, FetchRequest
 from .faults import TransientFetchError, from_transport, host_unreachable
 from .limits import ACCEPT_ENCODING, check_media_type, check_sniffed, read_body
 from .politeness import HostGate, Politeness
 from .pool import HostPoolTransport
-from .result import FetchResult, media_type, utc_now
+from .result import FetchResult, media_type
 from .retry import is_transient_status, parse_retry_after, retrying
 from .robots import RobotsCache
 

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from email.message import Message
 
 from ..errors import FetchError
-
-
-def utc_now() -> str:
-    """The current time as ISO 8601 UTC, to the second: ``2024-05-01T08:30:00Z``."""
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 def media_type(content_type: str | None) -> str | None:
