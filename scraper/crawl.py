@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .config import Config, CrawlConfig, SiteConfig
 from .discover import Filter, parse_feed, parse_list_page, parse_sitemap
-from .errors import ScraperError
+from .errors import OutputError, ScraperError
 from .fetch import Fetcher, FetchConfig, FetchRequest, FetchResult
 from .journal import STDOUT, Journal, Reconciled, reconcile
 from .lock import CrawlLock, lock_path
@@ -263,6 +263,8 @@ class _Run:
             self.counts.fetched += 1
             try:
                 self._article(site, result, extracted)
+            except OutputError:
+                raise   # the machine's fault, not the page's: the run stops, the page stays pending
             except ScraperError as exc:
                 self._article_failed(site, result.url, result.status, f"{exc.stage}: {exc}")
             self._progress("fetching", len(todo))

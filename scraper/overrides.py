@@ -20,9 +20,9 @@ from .errors import ScraperError
 from .extract import dates, extract
 from .models import Article, one_line
 
-# A fetched page to extract in a worker process: (content, url, site, HTTP charset).
 log = logging.getLogger(__name__)
 
+# A fetched page to extract in a worker process: (content, url, site, HTTP charset).
 PageJob = tuple[bytes, str, SiteConfig, "str | None"]
 
 # Attributes that carry a machine-readable date on <time> and <meta> nodes.
