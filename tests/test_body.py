@@ -133,3 +133,70 @@ def test_spread_that_would_lose_the_body_is_not_taken(monkeypatch: pytest.Monkey
 def test_body_holding_most_of_the_page_is_not_spread() -> None:
     html = page(f"<div id=art>{ARTICLE}</div><div class=aside-note><p>相关说明。{SENTENCE}</p></div>")
     assert "相关说明" not in extract(html).body
+
+
+# ---------------------------------------------------------------- implausible first readings
+
+WECHAT_IMAGE = "https://mmbiz.qpic.cn/mmbiz_jpg/abc/640?wx_fmt=jpeg"
+WECHAT = page(
+    '<div class="rich_media_area_primary"><h1 class="rich_media_title">会议召开</h1>'
+    '<div id="meta_content"><a id="js_name">福州发布</a> <em id="publish_time">2024-08-06 09:47</em></div>'
+    '<div class="rich_media_content" id="js_content" style="visibility: hidden;">'
+    f'{ARTICLE}<p><img data-src="{WECHAT_IMAGE}" src="data:image/svg+xml,%3Csvg%3E"></p>'
+    '</div></div><script>document.getElementById("js_content").style.visibility="visible"</script>')
+
+
+def test_article_hidden_until_a_script_reveals_it_is_read() -> None:
+    article = extract(WECHAT)
+    assert article.body.splitlines()[0] == FIRST_LINE
+    assert len(article.body.splitlines()) == 4
+    assert [image.url for image in article.images] == [WECHAT_IMAGE]
+
+
+def test_hidden_block_stays_out_of_a_plausible_article() -> None:
+    hidden = "<div style='display:none'>" + "".join(
+        f"<p>隐藏的弹窗文字第{i}段。{SENTENCE * 3}</p>" for i in range(6)) + "</div>"
+    body = extract(page(f"<div class=content>{ARTICLE}</div>{hidden}")).body
+    assert body.splitlines()[0] == FIRST_LINE and "隐藏" not in body
+
+
+STATED = ["Officials said the bridge would reopen next week after repairs to its deck.",
+          "Traffic has been diverted through the old town since the storm damaged it in May.",
+          "The city council approved an extra budget for the works on Monday evening, "
+          "and the contractor said crews would work through the weekend to finish on time."]
+
+
+def jsonld(body: str) -> str:
+    import json
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bridge to reopen",
+            "articleBody": body}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def script_rendered(body: str) -> str:
+    return (f"<html><head><title>Bridge to reopen</title>{jsonld(body)}</head><body>"
+            '<noscript>You need to enable JavaScript to run this app.</noscript>'
+            '<div id="root"></div><script src="/static/js/main.js"></script></body></html>')
+
+
+def test_script_rendered_page_takes_the_stated_article_body() -> None:
+    assert extract(script_rendered("\n".join(STATED))).body == "\n".join(STATED)
+
+
+def test_stated_article_body_in_markup_becomes_lines() -> None:
+    markup = "".join(f"<p>{line}</p>" for line in STATED).replace("deck", "deck &amp; rails")
+    body = extract(script_rendered(markup)).body
+    assert body.splitlines() == [STATED[0].replace("deck", "deck & rails"), *STATED[1:]]
+
+
+def test_noscript_notice_is_never_the_body() -> None:
+    shell = ("<html><body><noscript>You need to enable JavaScript to run this app.</noscript>"
+             "<div id=root></div></body></html>")
+    assert extract(shell).body == ""
+
+
+def test_stated_article_body_does_not_replace_a_plausible_article() -> None:
+    html = (f"<html><head><title>会议召开</title>{jsonld(STATED[0])}</head>"
+            f"<body><div class=content>{ARTICLE}</div></body></html>")
+    body = extract(html).body
+    assert body.splitlines()[0] == FIRST_LINE and STATED[0] not in body

@@ -79,7 +79,7 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
         trace.index(tree)
     meta = extract_metadata(tree, url, trace)   # also drops the never-content elements
     body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,
-                        options=options, trace=trace)
+                        options=options, trace=trace, stated_body=meta.stated_body)
     return Article(url=url, site=meta.site, title=meta.title, published=meta.published,
                    modified=meta.modified, source=meta.source, author=meta.author,
                    editor=meta.editor or body.editor, language=meta.language,

@@ -10,6 +10,7 @@ Markdown and HTML, when asked for, are made from the lines the body keeps (see
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -43,37 +44,80 @@ class Body:
 
 def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None = None,
                  source: str | None = None, never_content_dropped: bool = False,
-                 options: Options = PLAIN, trace: T.Trace | None = None) -> Body:
+                 options: Options = PLAIN, trace: T.Trace | None = None,
+                 stated_body: str | None = None) -> Body:
     """The article text of a parsed page. Prunes ``tree`` in place (see ``clean.prune``;
     ``never_content_dropped`` when ``extract_metadata`` has already removed those).
 
-    When the result is short and ``source`` (the page's text) is given, the page is
-    parsed again and extracted without class/id pruning, and with the contents of
-    ``<noscript>`` as markup (some pages keep their whole text there for crawlers);
-    the longer body wins. A ``trace`` receives the decisions of the reading that won.
+    When the first reading is implausible, a better source in the page is tried:
+
+    - a short body, when ``source`` (the page's text) is given: the page is parsed
+      again and extracted without class/id pruning, with the contents of ``<noscript>``
+      as markup (some pages keep their whole text there for crawlers); if that is
+      still too short, once more with the hidden elements kept (some pages hide the
+      article until a script reveals it); the longer body wins;
+    - still too short, and ``stated_body`` (the text the page states for machines,
+      JSON-LD ``articleBody``) is longer, as on pages whose DOM a script fills in: the
+      stated text, tidied like a rendered body, is taken instead.
+
+    A ``trace`` receives the decisions of the reading that won.
     """
     body = _attempt(tree, url, title, options, trace, use_hints=True,
                     never_content_dropped=never_content_dropped)
-    if source is not None and weighted_length(body.text) < P.MIN_BODY_LEN:
-        retry_tree = LexborHTMLParser(P.NOSCRIPT_TAG.sub("", source))
-        retry_trace: T.Trace | None = None
-        if trace is not None:
-            retry_trace = T.Trace()
-            retry_trace.index(retry_tree)
-        retry = _attempt(retry_tree, url, title, options, retry_trace, use_hints=False)
-        if weighted_length(retry.text) > weighted_length(body.text):
-            if trace is not None and retry_trace is not None:
-                trace.adopt(retry_trace)
-            return retry
+    if source is not None:
+        for drop_hidden in (True, False):
+            if not _implausible(body):
+                break
+            body = _retried(body, source, url, title, options, trace, drop_hidden=drop_hidden)
+    if stated_body is not None and _implausible(body):
+        stated = _stated(stated_body, title)
+        if weighted_length(stated.text) > weighted_length(body.text):
+            stated.images = body.images
+            stated.editor = stated.editor or body.editor
+            return stated
     return body
+
+
+def _implausible(body: Body) -> bool:
+    """Too little text to be an article: the engine read the wrong place."""
+    return weighted_length(body.text) < P.MIN_BODY_LEN
+
+
+def _retried(body: Body, source: str, url: str | None, title: str | None, options: Options,
+             trace: T.Trace | None, *, drop_hidden: bool) -> Body:
+    """The page read again without hints (see ``extract_body``), when that reads more."""
+    retry_tree = LexborHTMLParser(P.NOSCRIPT_TAG.sub("", source))
+    retry_trace: T.Trace | None = None
+    if trace is not None:
+        retry_trace = T.Trace()
+        retry_trace.index(retry_tree)
+    retry = _attempt(retry_tree, url, title, options, retry_trace, use_hints=False,
+                     drop_hidden=drop_hidden)
+    if weighted_length(retry.text) <= weighted_length(body.text):
+        return body
+    if trace is not None and retry_trace is not None:
+        trace.adopt(retry_trace)
+    return retry
+
+
+def _stated(text: str, title: str | None) -> Body:
+    """A body from text the page states (JSON-LD ``articleBody``): markup some sites
+    leave in it becomes line breaks, and the lines are tidied like rendered ones."""
+    if P.MARKUP_TAG.search(text):
+        text = html.unescape(P.MARKUP_TAG.sub("\n", text))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    kept, editor, _ = tidy(lines, [True] * len(lines), title=title, captions=[])
+    return Body(text="\n".join(kept), editor=editor)
 
 
 def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, options: Options,
              trace: T.Trace | None, *, use_hints: bool,
-             never_content_dropped: bool = False) -> Body:
+             never_content_dropped: bool = False, drop_hidden: bool = True) -> Body:
     anchors: dict[int, int] = {}   # anchor lengths, measured once for the whole attempt
     runs = prune(tree, use_hints=use_hints, anchor_lengths=anchors,
-                 never_content_dropped=never_content_dropped, trace=trace)
+                 never_content_dropped=never_content_dropped, trace=trace,
+                 drop_hidden=drop_hidden)
     root = tree.body
     if root is None:
         return Body()

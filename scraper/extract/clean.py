@@ -52,7 +52,8 @@ def drop_never_content(tree: LexborHTMLParser, trace: T.Trace | None = None) -> 
 
 def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
           anchor_lengths: dict[int, int] | None = None,
-          never_content_dropped: bool = False, trace: T.Trace | None = None) -> TextRuns:
+          never_content_dropped: bool = False, trace: T.Trace | None = None,
+          drop_hidden: bool = True) -> TextRuns:
     """Remove never-content tags (unless ``never_content_dropped`` says that is done),
     hidden elements and boilerplate-hinted blocks in place; return the text runs of
     what is left (see ``walk.walk``).
@@ -60,14 +61,16 @@ def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
     A hinted block is spared when it holds most of the page's text outside links (a
     whole layout inside ``<div class="sidebar-layout">``); weakly hinted ones (``side``,
     ``rail``…) are only scored down, never removed. ``use_hints=False`` keeps every hinted
-    block: the fallback when pruning left too little. A ``trace`` records each removal.
+    block: the fallback when pruning left too little. ``drop_hidden=False`` keeps the
+    hidden elements: some pages hide the article until a script reveals it. A ``trace``
+    records each removal.
     """
     if not never_content_dropped:
         drop_never_content(tree, trace)
     body = tree.body
     if body is None:
         return {}
-    hidden = hidden_elements(body)
+    hidden = hidden_elements(body) if drop_hidden else []
     if trace is not None:
         for node in _outermost(hidden):
             trace.node(node, False, T.HIDDEN)

@@ -278,6 +278,18 @@ EMPTY_LABEL = re.compile(
     r"^(?:(?:责任编辑|编辑|责编|来源|作者|记者)\s*[:：]|返回(?:首页|顶部|列表|\S{1,8}[，,]\s*查看更多))$")
 EMPTY_LABEL_MAX_LEN = 20
 
+# The notice a script-rendered page shows without scripts, or in its <noscript>: "You
+# need to enable JavaScript to run this app.", "请开启浏览器的JavaScript", "Bitte
+# aktivieren Sie JavaScript". Never the article, which a script would have put there.
+SCRIPT_NOTICE = re.compile(
+    r"""^(?=.*javascript)(?=.*(?:
+        enable | turn\s+on | activate | allow | required | requires | disabled | not\s+supported
+      | 开启 | 启用 | 打开 | 允许 | 禁用 | 不支持 | 需要 | aktivieren | activer | activez | habilit | attiva
+    )).*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+SCRIPT_NOTICE_MAX_LEN = 160
+
 # name, pattern, longest line it is tried on
 SIEVES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("copyright", COPYRIGHT_NOTICE, COPYRIGHT_NOTICE_MAX_LEN),
@@ -287,6 +299,7 @@ SIEVES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("credits", CREDITS_LINE, CREDITS_LINE_MAX_LEN),
     ("column-tag", COLUMN_TAG, COLUMN_TAG_MAX_LEN),
     ("empty-label", EMPTY_LABEL, EMPTY_LABEL_MAX_LEN),
+    ("script-notice", SCRIPT_NOTICE, SCRIPT_NOTICE_MAX_LEN),
 )
 # An editor mark that opens a line whose rest is furniture: "【编辑:刘欢】 返回搜狐，查看更多";
 # a control before it: "【纠错】 责任编辑： 尹世杰". Group "name" is the editor.

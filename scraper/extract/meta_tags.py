@@ -28,6 +28,9 @@ class StructuredMeta:
     modified: str | None = None
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
+    # The article's text as JSON-LD states it (``articleBody``), lines kept: the body
+    # of a page whose DOM a script fills in.
+    article_body: str | None = None
 
     def first(self, names: tuple[str, ...]) -> str | None:
         """The content of the first of ``names`` that the page has, non-empty."""
@@ -108,6 +111,15 @@ def _read_jsonld(raw: str, meta: StructuredMeta) -> None:
         meta.authors = meta.authors or _names(item.get("author") or item.get("creator"))
         publishers = _names(item.get("publisher"))
         meta.publisher = meta.publisher or (publishers[0] if publishers else None)
+        meta.article_body = meta.article_body or _lines(item.get("articleBody"))
+
+
+def _lines(value: Any) -> str | None:
+    """A text value with its line breaks kept and each line's whitespace normalised."""
+    if not isinstance(value, str):
+        return None
+    lines = [" ".join(line.split()) for line in value.splitlines()]
+    return "\n".join(line for line in lines if line) or None
 
 
 def read_structured(tree: LexborHTMLParser) -> StructuredMeta:

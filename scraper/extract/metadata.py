@@ -42,6 +42,9 @@ class Metadata:
     editor: str | None = None
     language: str | None = None
     site: str | None = None
+    # Not a record field: the body the page states for machines (JSON-LD articleBody),
+    # for ``extract_body`` to fall back on when the DOM yields no plausible article.
+    stated_body: str | None = None
 
 
 def extract_metadata(tree: LexborHTMLParser, url: str | None,
@@ -69,6 +72,7 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
         structured = read_structured(tree)
     finally:
         drop_never_content(tree, trace)
+    meta.stated_body = structured.article_body
     meta.site = normalize(structured.first(P.SITE_META)) or meta.site
     lines = visible_lines(tree)
     page_title = structured.page_title

@@ -199,6 +199,8 @@ MIN_BODY_LEN = 250
 # <noscript> tags, removed for that retry so that their contents parse as markup (a
 # parser that runs scripts reads them as raw text).
 NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
+# A tag inside a stated text (some sites put the article's HTML in articleBody).
+MARKUP_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,400}>")
 # How many of the best-scored candidates get their link density measured.
 TOP_CANDIDATES = 5
 # The chosen node's wrappers (up to this many levels) are taken in while the text
