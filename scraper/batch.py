@@ -14,6 +14,7 @@ from typing import Any
 
 from .errors import ScraperError
 from .extract import extract
+from .extract.options import PLAIN, Options
 from .models import error_record, one_line
 from .output import dumps
 
@@ -28,6 +29,7 @@ class Job:
     url: str | None = None
     charset: str | None = None          # --charset, else the archived HTTP charset
     engine: str = "scraper"
+    options: Options = PLAIN            # --markdown, --html, --links
     warc: dict[str, Any] | None = None  # the record's place in its WARC file
     failure: tuple[str, str, str] | None = None  # (stage, type, message): failed already
 
@@ -50,7 +52,9 @@ def run_job(job: Job) -> Done:
     except OSError as exc:
         return _failed(job, context, "read", "OSError", exc.strerror or str(exc))
     try:
-        article = extract(data, url=job.url, http_charset=job.charset, engine=job.engine)
+        options = job.options
+        article = extract(data, url=job.url, http_charset=job.charset, engine=job.engine,
+                          markdown=options.markdown, html=options.html, links=options.links)
         return Done(dumps(article.to_record(**context)), False)
     except ScraperError as exc:
         return _failed(job, context, exc.stage, type(exc).__name__, str(exc))

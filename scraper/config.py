@@ -63,6 +63,9 @@ class SiteConfig:
     delay: float | None = None         # overrides crawl.per_host_delay for this site
     encoding: str | None = None        # forced codec name, already normalised
     selectors: Selectors = field(default_factory=Selectors)
+    # Also write the article as Markdown / clean HTML (default: the [crawl] value).
+    markdown: bool = False
+    html: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ class CrawlConfig:
     robots: bool = True
     max_attempts: int = 3              # runs that try a failing article before it is dead
     workers: int = 1                   # extraction processes (0: one per core)
+    markdown: bool = False             # records also carry "markdown" (GFM)
+    html: bool = False                 # records also carry "html" (clean, safe HTML)
     output: str = "data/{site}/{date}.jsonl"
     state: str = "state.sqlite3"
 
@@ -158,6 +163,8 @@ def _crawl(r: _Reader, t: Mapping[str, Any]) -> CrawlConfig:
         robots=r.get(t, k, "robots", bool, d.robots),
         max_attempts=r.get(t, k, "max_attempts", int, d.max_attempts, check=_at_least(1)),
         workers=r.get(t, k, "workers", int, d.workers, check=_at_least(0)),
+        markdown=r.get(t, k, "markdown", bool, d.markdown),
+        html=r.get(t, k, "html", bool, d.html),
         output=output,
         state=r.get(t, k, "state", str, d.state, check=_non_empty),
     )
@@ -185,6 +192,8 @@ def _site(r: _Reader, t: Mapping[str, Any], k: str, crawl: CrawlConfig) -> SiteC
         delay=r.number(t, k, "delay", None, check=_at_least(0)),
         encoding=_encoding(r, t, k),
         selectors=_selectors(r, t, k),
+        markdown=r.get(t, k, "markdown", bool, crawl.markdown),
+        html=r.get(t, k, "html", bool, crawl.html),
     )
 
 

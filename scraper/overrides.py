@@ -39,7 +39,7 @@ def extract_page(content: bytes, url: str, site: SiteConfig, *,
     else:
         decoded = decode(content, http_charset)
         text, codec = decoded.text, decoded.encoding
-    article = extract(text, url=url)
+    article = extract(text, url=url, markdown=site.markdown, html=site.html)
     article.encoding = codec
     if site.selectors.any():
         apply_selectors(article, text, site.selectors)

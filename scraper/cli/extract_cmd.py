@@ -12,6 +12,7 @@ from ..extract import ENGINES
 from ..output import write_dumped
 from ..warc_reader import WarcFault, read_warc, sniff, summary
 from ..workers import ordered_map
+from .structure_args import add_structure_arguments, structure_options
 from .exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 
 NAME = "extract"
@@ -35,6 +36,7 @@ examples:
   scraper extract --url https://www.fznews.com.cn/a.shtml < page.html
   scraper extract samples/pages/*/source.html > articles.jsonl
   scraper extract -j 0 archive/*.warc.gz > articles.jsonl
+  scraper extract --markdown --url https://www.example.gov.cn/t1.html page.html
 """
 
 
@@ -48,6 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="extraction engine (default: %(default)s; 'trafilatura' for comparison)")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                         help="worker processes (default: %(default)s; 0: one per core)")
+    add_structure_arguments(parser)
 
 
 def _jobs(value: str) -> int:
@@ -67,7 +70,7 @@ def _jobs_of(args: argparse.Namespace, notes: list[str]) -> Iterator[Job]:
     for path in args.paths or ["-"]:
         if path == "-":
             yield Job("-", content=sys.stdin.buffer.read(), url=args.url, charset=args.charset,
-                      engine=args.engine)
+                      engine=args.engine, options=structure_options(args))
             continue
         try:
             archive = sniff(path)
@@ -77,7 +80,8 @@ def _jobs_of(args: argparse.Namespace, notes: list[str]) -> Iterator[Job]:
         if archive:
             yield from _warc_jobs(path, args, notes)
         else:
-            yield Job(path, path=path, url=args.url, charset=args.charset, engine=args.engine)
+            yield Job(path, path=path, url=args.url, charset=args.charset, engine=args.engine,
+                      options=structure_options(args))
 
 
 def _warc_jobs(path: str, args: argparse.Namespace, notes: list[str]) -> Iterator[Job]:
@@ -92,7 +96,7 @@ def _warc_jobs(path: str, args: argparse.Namespace, notes: list[str]) -> Iterato
         pages += 1
         yield Job(path, content=item.content, url=item.url,
                   charset=args.charset or item.http_charset, engine=args.engine,
-                  warc=item.warc())
+                  options=structure_options(args), warc=item.warc())
     notes.append(summary(path, pages, faults, skipped))
 
 

@@ -10,10 +10,12 @@ from typing import Any, TextIO
 
 from ..errors import FetchError, ScraperError
 from ..extract import extract
+from ..extract.options import PLAIN, Options
 from ..fetch import DEFAULT_USER_AGENT, Fetcher, FetchConfig, FetchResult
 from ..models import error_record, one_line
 from ..output import write_line
 from .exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from .structure_args import add_structure_arguments, structure_options
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user-agent", default=DEFAULT_USER_AGENT, metavar="STRING",
                         help="User-Agent header, also matched against robots.txt")
     parser.add_argument("--no-robots", action="store_true", help="do not obey robots.txt")
+    add_structure_arguments(parser)
 
 
 def _config(args: argparse.Namespace) -> FetchConfig:
@@ -83,7 +86,7 @@ def _urls(args: argparse.Namespace, url_file: TextIO | None) -> Iterator[str]:
         yield from _read_url_lines(url_file)
 
 
-def record_for(result: FetchResult) -> dict[str, Any]:
+def record_for(result: FetchResult, options: Options = PLAIN) -> dict[str, Any]:
     """The JSON Lines record of one fetched URL: extracted article, or an error."""
     context: dict[str, Any] = {"input": result.url, "final_url": result.final_url,
                                "status": result.status, "fetched_at": result.fetched_at}
@@ -91,7 +94,8 @@ def record_for(result: FetchResult) -> dict[str, Any]:
         return _error(result.error, context, attempts=result.attempts)
     try:
         article = extract(result.content or b"", url=result.final_url or result.url,
-                          http_charset=result.charset)
+                          http_charset=result.charset, markdown=options.markdown,
+                          html=options.html, links=options.links)
     except ScraperError as exc:
         return _error(exc, context, attempts=result.attempts)
     except Exception as exc:  # the per-URL boundary: one bad page must not stop the run
@@ -153,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Fetcher(config) as fetcher:
             for result in fetcher.fetch_many(_urls(args, url_file)):
-                record = record_for(result)
+                record = record_for(result, structure_options(args))
                 progress.step(result, "error" not in record)
                 write_line(sys.stdout, record)
     finally:
