@@ -33,8 +33,12 @@ def zh_page(info: str, *, title: str = "鼓楼公安交出最美窗口答卷", b
      "Republicans Are Following Trump to Nowhere"),
     ("为现代化建设凝聚强大智慧和力量——热烈祝贺市政协会议开幕_市人民政府网",
      "为现代化建设凝聚强大智慧和力量——热烈祝贺市政协会议开幕"),
+    ("微软今天发布Windows Vista--雅虎新闻", "微软今天发布Windows Vista"),
+    ("哈尔滨今起集中供暖--国内新闻--雅虎新闻", "哈尔滨今起集中供暖"),
+    ("哈尔滨今起集中供暖_黑龙江频道_东北网", "哈尔滨今起集中供暖"),
 ], ids=["sina-underscores", "spaced-dashes", "cjk-dash", "double-dash", "english-suffix",
-        "dash-inside-headline"])
+        "dash-inside-headline", "double-dash-after-latin", "double-dash-channel-site",
+        "underscore-channel-site"])
 def test_title_without_site_suffix(page_title: str, expected: str) -> None:
     assert meta(f"<html><head><title>{page_title}</title></head><body></body></html>").title \
         == expected
@@ -288,3 +292,38 @@ def test_tree_is_not_modified() -> None:
     before = tree.html
     extract_metadata(tree, "https://www.fznews.com.cn/x.shtml")
     assert tree.html == before
+
+
+# ---------------------------------------------------------------- unseen portals' forms
+
+@pytest.mark.parametrize("info, more, source", [
+    ("2005-04-27 14:32 来源：转载文章", "<p>（来源：中国青年报）</p>", "中国青年报"),
+    ("2005-04-27 14:32 来源：网络转载 作者：佚名", "<div>本文来源：中国青年报</div>", "中国青年报"),
+    ("2005-04-27 14:32 来源：本站原创", "", "本站原创"),
+], ids=["placeholder-then-body", "placeholder-then-footer", "own-site-is-an-outlet"])
+def test_placeholder_source_read_past_to_the_outlet(info: str, more: str, source: str) -> None:
+    found = meta(zh_page(info, body=BODY_TEXT + more))
+    assert found.source == source
+    assert found.author is None
+
+
+def test_source_naming_writer_and_outlet_is_split() -> None:
+    found = meta(zh_page("2005-04-27 14:32 来源:石佳/中国青年报"))
+    assert (found.source, found.author) == ("中国青年报", "石佳")
+
+
+def test_source_with_a_slash_between_outlets_is_kept() -> None:
+    assert meta(zh_page("2005-04-27 14:32 来源:新华网/人民网")).source == "新华网/人民网"
+
+
+def test_author_named_only_in_a_long_articles_last_line() -> None:
+    from scraper import extract
+    long_body = BODY_TEXT * 120 + "<p>最后一段。这是结尾的一段文字，内容足够长。（记者 胡晓蓉）</p>"
+    article = extract(zh_page("2005-04-27 14:32 来源：云南日报", body=long_body))
+    assert article.author == "胡晓蓉"
+
+
+def test_body_line_without_a_byline_gives_no_author() -> None:
+    from scraper import extract
+    article = extract(zh_page("2005-04-27 14:32 来源：云南日报", body=BODY_TEXT * 120))
+    assert article.author is None

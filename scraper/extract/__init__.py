@@ -16,7 +16,7 @@ from ..encoding import decode
 from ..errors import NotHTMLError
 from ..models import Article
 from .body import extract_body
-from .metadata import extract_metadata
+from .metadata import body_author, extract_metadata
 from .options import PLAIN, Options
 from .trace import Trace
 
@@ -81,7 +81,8 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,
                         options=options, trace=trace, stated_body=meta.stated_body)
     return Article(url=url, site=meta.site, title=meta.title, published=meta.published,
-                   modified=meta.modified, source=meta.source, author=meta.author,
+                   modified=meta.modified, source=meta.source,
+                   author=meta.author or body_author(meta.language, body.text),
                    editor=meta.editor or body.editor, language=meta.language,
                    body=body.text, images=body.images, encoding=encoding,
                    markdown=body.markdown, html=body.html)

@@ -43,14 +43,35 @@ def labelled_value(text: str, start: int) -> str:
 
 
 def labelled_source(text: str) -> str | None:
-    """The value of a 来源/来自 field. e.g. "来源：[ 人民网 ]" → "人民网"."""
+    """The value of a 来源/来自 field. e.g. "来源：[ 人民网 ]" → "人民网". A placeholder
+    ("来源：转载文章") is read past, to a field that names the outlet."""
     for match in P.SOURCE_FIELD.finditer(text):
         value = trim(match.group(1))
-        if value and value not in P.SOURCE_UNKNOWN and not P.ANY_LABEL.match(value):
+        if placeholder_source(value):
+            continue
+        if not P.ANY_LABEL.match(value):
             return value
-        if value in P.SOURCE_UNKNOWN:
-            return None
     return None
+
+
+def placeholder_source(value: str) -> bool:
+    """A source value that names no outlet: empty, "互联网", "转载文章"…"""
+    return value in P.SOURCE_UNKNOWN or P.SOURCE_PLACEHOLDER.fullmatch(value) is not None
+
+
+def split_writer(source: str) -> tuple[str, str | None]:
+    """A source that names its writer too, as writer/outlet: "石佳/中国青年报" →
+    ("中国青年报", "石佳"); any other value is the source alone."""
+    parts = [trim(part) for part in P.WRITER_OUTLET_SPLIT.split(source)]
+    if len(parts) != 2 or not all(parts):
+        return source, None
+    names, outlet = parts
+    if not P.OUTLET_SUFFIX.search(outlet):
+        outlet, names = names, outlet
+    if not P.OUTLET_SUFFIX.search(outlet):
+        return source, None
+    writers = cjk_names(names, surname=True)
+    return (outlet, writers) if writers else (source, None)
 
 
 def labelled_author(text: str) -> str | None:
@@ -64,7 +85,7 @@ def labelled_author(text: str) -> str | None:
         token = trim(raw)
         if raw.endswith((":", "：")):
             break   # the next label: "作者： 转载请注明：…"
-        if not token or token in P.NAME_ROLE_WORDS:
+        if not token or token in P.NAME_ROLE_WORDS or token in P.AUTHOR_UNKNOWN:
             continue
         if len(token) > P.LABELLED_NAME_MAX_CHARS or any(c.isdigit() for c in token):
             break

@@ -108,7 +108,7 @@ TITLE_SEPARATOR = re.compile(
       | \s+[-–—:·•»]+\s+                  # spaced dashes: "title - site"
       | (?<=[^\x00-\x7f])\s*-+\s*(?=[^\x00-\x7f])   # unspaced dash between CJK: 宣传-搜狐
       | (?<=[^\x00-\x7f])\s*-+\s*(?=[A-Za-z])       # 宣传-Sohu
-      | (?<=[^\x00-\x7f])\s*--+\s*(?=\S)            # 成长--大河网
+      | \s*-{2,}\s*(?=\S)                          # 成长--大河网, 发布Vista--雅虎新闻
     """, re.VERBOSE)
 # A trailing <title> segment at most this long (characters) is a site or channel name.
 # e.g. "搜狐财经", "新浪房产", "The New York Times"
@@ -252,6 +252,17 @@ SURNAMES = frozenset(
 # Values of the source field that mean "unknown", not an outlet. e.g. "来自: 互联网"
 SOURCE_UNKNOWN = frozenset({"互联网", "网络", "网友", "未知", "佚名", "不详", "无", "其他", "转载",
                             "网络转载", "网友投稿", "综合", "本站", "admin"})
+# A source value that holds no outlet, only how the text came: a placeholder, read past
+# for the outlet named elsewhere. e.g. "转载文章", "网络转载", "网友投稿", "综合整理"
+# ("本站原创" names the site itself: an outlet).
+SOURCE_PLACEHOLDER = re.compile(
+    r"(?:网络|互联网|网友|网上|网络上)?(?:转载|转帖|转自|摘自|整理|综合|收集|投稿)?"
+    r"(?:文章|稿件|作品|内容|资料|信息|整理|转载)?")
+# Between a writer and the outlet in one source value. e.g. "石佳/中国青年报"
+WRITER_OUTLET_SPLIT = re.compile(r"\s*[/／]\s*")
+# A labelled author that names nobody. e.g. "作者：佚名", "作者：admin", "作者：本站"
+AUTHOR_UNKNOWN = frozenset({"佚名", "未知", "不详", "匿名", "网友", "admin", "管理员", "本站",
+                            "小编", "编辑部"})
 # An unlabelled outlet name right after the date on the info line ends in one of these.
 # e.g. "2005年03月31日03:18 北京娱乐信报", "2003年11月12日16:36 金羊网—新快报", "《理财周刊》"
 OUTLET_SUFFIX = re.compile(

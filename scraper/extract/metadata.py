@@ -95,6 +95,16 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
     meta.editor = shown.editor
 
 
+def body_author(language: str | None, body: str) -> str | None:
+    """An author named only in the article's first or last line, on a Chinese page: a
+    long article's closing "（记者 胡晓蓉）" lies beyond what the visible scan reads."""
+    if not body or not (language or "").lower().startswith("zh"):
+        return None
+    first, _, rest = body.partition("\n")
+    last = rest[rest.rfind("\n") + 1:]
+    return bylines.first_byline(first + "\n" + last if last else first)
+
+
 def _host(url: str | None) -> str | None:
     if not url:
         return None

@@ -176,13 +176,17 @@ def _split_dates(text: str, dates: list[DateValue]) -> tuple[DateValue | None, D
     return published, modified
 
 
+def _source_and_writer(source: str | None) -> tuple[str | None, str | None]:
+    return bylines.split_writer(source) if source else (None, None)
+
+
 def _fields_from_info(info: str, found: Visible) -> None:
     if not P.CJK_TEXT.search(info):
         return      # every label, byline and outlet form below holds a CJK character
-    found.source = bylines.labelled_source(info)
+    found.source, writer = _source_and_writer(bylines.labelled_source(info))
     found.source_labelled = found.source is not None
     found.author = (bylines.labelled_author(info) or bylines.reporter(info)
-                    or bylines.bracket_names(info))
+                    or bylines.bracket_names(info) or writer)
     found.author_in_info = found.author is not None
     found.editor = bylines.labelled_editor(info)
     if found.source is None and found.published is not None:
@@ -199,7 +203,8 @@ def _fields_from_body(text: str, found: Visible, chinese: bool) -> None:
     if found.author is None and chinese:
         found.author = bylines.first_byline(text)
     if found.source is None:
-        found.source = bylines.labelled_source(text)
+        found.source, writer = _source_and_writer(bylines.labelled_source(text))
+        found.author = found.author or writer
     if found.editor is None:
         found.editor = bylines.labelled_editor(text)
     if found.published is None:
