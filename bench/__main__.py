@@ -14,8 +14,9 @@ from pathlib import Path
 
 from .accuracy import EngineResult, run_dataset
 from .datasets import DATASETS, DEFAULT_EVAL_DIR, Dataset, DatasetError, load_dataset, load_scorer
-from .engines import ENGINES, FLOOR, SPEED_PEER, SPEED_PEER_SAME_FIELDS
+from .engines import ENGINES, FLOOR, OURS, OURS_MARKDOWN, SPEED_PEER, SPEED_PEER_SAME_FIELDS
 from .report import render
+from .structure import StructureScore, run_structure
 from .speed import ROUNDS, SAMPLE_PER_DATASET, SpeedResult, run_speed, sample_pages
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="worker processes for the accuracy run (speed is always "
                         "measured in one process)")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed run")
+    parser.add_argument("--no-structure", action="store_true",
+                        help="skip counting the structure each engine's Markdown keeps")
     parser.add_argument("--no-accuracy", action="store_true", help="skip the accuracy run")
     parser.add_argument("--rounds", type=int, default=ROUNDS, metavar="N",
                         help="timed passes per engine at most; the fastest counts "
@@ -111,8 +114,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         engines = (FLOOR, *(e for e in args.engines if e != FLOOR))
         if SPEED_PEER in engines:
             engines = (*engines, SPEED_PEER_SAME_FIELDS)
+        if OURS in engines:
+            engines = (*engines, OURS_MARKDOWN)
         speed = run_speed(engines, sample_pages(datasets, args.speed_sample), args.rounds)
-    print(render(_header(datasets, eval_dir), accuracy, speed))
+    structure: list[StructureScore] = []
+    if not args.no_structure:
+        print("[structure] Markdown of ours and trafilatura against the source articles",
+              file=sys.stderr)
+        structure = run_structure(datasets, args.engines)
+    print(render(_header(datasets, eval_dir), accuracy, speed, structure))
     return 0
 
 

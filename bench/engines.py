@@ -66,6 +66,14 @@ def _scraper(raw: bytes, url: str | None, with_metadata: bool) -> Prediction:
                       source=article.source, author=article.author)
 
 
+def _scraper_markdown(raw: bytes, url: str | None, with_metadata: bool) -> Prediction:
+    """Ours also rendering the Markdown: what ``--markdown`` costs beside the text."""
+    from scraper.extract import extract
+
+    article = extract(raw, url=url, markdown=True)
+    return Prediction(text=article.body, title=article.title)
+
+
 def _trafilatura(raw: bytes, url: str | None, with_metadata: bool) -> Prediction:
     import trafilatura
 
@@ -126,6 +134,7 @@ ENGINES: dict[str, Engine] = {
     "readability": Engine("readability", _readability, ("title",)),
     "parse": Engine("parse", _parse, (), accuracy=False),
     "trafilatura+meta": Engine("trafilatura+meta", _trafilatura_with_metadata, (), accuracy=False),
+    "scraper+markdown": Engine("scraper+markdown", _scraper_markdown, (), accuracy=False),
 }
 # The engine whose numbers the targets are about, and the peer its speed is compared to.
 OURS = "scraper"
@@ -133,3 +142,5 @@ SPEED_PEER = "trafilatura"
 FLOOR = "parse"
 # Timed beside SPEED_PEER: the peer doing the same work as ours (body and metadata).
 SPEED_PEER_SAME_FIELDS = "trafilatura+meta"
+# Timed beside OURS: ours rendering Markdown too (``--markdown``).
+OURS_MARKDOWN = "scraper+markdown"

@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .accuracy import EngineResult
-from .engines import FLOOR, META_FIELDS, OURS, SPEED_PEER, SPEED_PEER_SAME_FIELDS
+from .engines import FLOOR, META_FIELDS, OURS, OURS_MARKDOWN, SPEED_PEER, SPEED_PEER_SAME_FIELDS
 from .metadata import FieldScore
 from .speed import SpeedResult
+from .structure import StructureScore, structure_table
 
 # The quality and speed floors the engine is held to (all measured in the same run).
 ZH_BODY_F1_MIN = 0.985      # zh-dev body F1, and above every peer
@@ -18,6 +19,7 @@ AEB_BODY_F1_MIN = 0.970     # aeb body F1, and above trafilatura
 TRAFI_F1_MIN = 0.925        # trafi segment F1, and above trafilatura
 DRAGNET_BODY_F1_MIN = 0.940  # dragnet body F1, and above every peer
 SPEEDUP_MIN = 5.0           # pages/s relative to trafilatura
+MARKDOWN_COST_MAX = 0.25    # --markdown: at most this much more CPU than the text alone
 
 
 @dataclass(frozen=True)
@@ -125,10 +127,15 @@ def targets(accuracy: list[EngineResult], speed: list[SpeedResult]) -> list[Targ
         ratio = by_name[OURS].pages_per_second / by_name[SPEED_PEER].pages_per_second
         found.append(Target(f"throughput >= {SPEEDUP_MIN:g}× {SPEED_PEER}", f"{ratio:.2f}×",
                             ratio >= SPEEDUP_MIN))
+    if OURS in by_name and OURS_MARKDOWN in by_name:
+        cost = by_name[OURS_MARKDOWN].cpu_seconds / by_name[OURS].cpu_seconds - 1
+        found.append(Target(f"--markdown costs <= {MARKDOWN_COST_MAX:.0%} more CPU than text",
+                            f"{cost:+.1%}", cost <= MARKDOWN_COST_MAX))
     return [t for t in found if t is not None]
 
 
-def render(header: list[str], accuracy: list[EngineResult], speed: list[SpeedResult]) -> str:
+def render(header: list[str], accuracy: list[EngineResult], speed: list[SpeedResult],
+           structure: list[StructureScore] | None = None) -> str:
     lines = [*header, ""]
     if accuracy:
         lines += ["### Body accuracy", "", *accuracy_table(accuracy), ""]
@@ -153,6 +160,9 @@ def render(header: list[str], accuracy: list[EngineResult], speed: list[SpeedRes
                          f"{by_name[FLOOR].pages_per_second / by_name[OURS].pages_per_second:.2f}× "
                          "(how far ours is from a bare parse)")
         lines.append("")
+    if structure:
+        lines += ["### Structure kept in Markdown (source-article items kept as the same kind)",
+                  "", *structure_table(structure), ""]
     found = targets(accuracy, speed)
     if found:
         lines += ["### Targets", "",
