@@ -22,7 +22,7 @@ from .faults import TransientFetchError, from_transport, host_unreachable
 from .limits import ACCEPT_ENCODING, check_media_type, check_sniffed, read_body
 from .politeness import HostGate, Politeness
 from .pool import HostPoolTransport
-from .result import FetchResult, media_type
+from .result import Exchange, FetchResult, media_type
 from .retry import is_transient_status, parse_retry_after, retrying
 from .robots import RobotsCache
 
@@ -45,11 +45,13 @@ class _Trace:
     final_url: str | None = None
     status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    exchange: Exchange | None = None
 
     def saw(self, url: str, response: httpx.Response) -> None:
         self.final_url = url
         self.status = response.status_code
         self.headers = dict(response.headers.items())   # httpx gives lower-case names
+        self.exchange = _exchange(response)
 
 
 @dataclass
@@ -103,7 +105,7 @@ class Engine:
         trace = tries.trace
         return FetchResult(url=request.url, final_url=trace.final_url, status=trace.status,
                            headers=trace.headers, content=content, fetched_at=utc_now(),
-                           attempts=tries.count)
+                           attempts=tries.count, exchange=trace.exchange)
 
     async def _attempts(self, request: FetchRequest, tries: _Tries) -> bytes:
         """The first attempt runs bare, so the usual page costs no retry machinery; a
@@ -263,6 +265,23 @@ class Engine:
             gate.pause(min(wait, self.config.max_retry_after),
                        f"HTTP {response.status_code}, Retry-After")
         return wait
+
+
+def _exchange(response: httpx.Response) -> Exchange:
+    """The heads of ``response`` and its request as sent and received."""
+    request = response.request
+    stream = response.extensions.get("network_stream")
+    address = stream.get_extra_info("server_addr") if stream is not None else None
+    return Exchange(
+        method=request.method, target=request.url.raw_path.decode("ascii"),
+        request_headers=_latin1(request.headers.raw), http_version=response.http_version,
+        status=response.status_code, reason=response.reason_phrase,
+        response_headers=_latin1(response.headers.raw),
+        peer_ip=str(address[0]) if isinstance(address, tuple) and address else None)
+
+
+def _latin1(raw: list[tuple[bytes, bytes]]) -> tuple[tuple[str, str], ...]:
+    return tuple((name.decode("latin-1"), value.decode("latin-1")) for name, value in raw)
 
 
 def _checked_url(url: str, *, stage: str) -> str:

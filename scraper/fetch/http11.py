@@ -109,6 +109,12 @@ class Connection:
         except OSError:
             pass   # the peer reset it first: closed all the same
 
+    def get_extra_info(self, name: str) -> object:
+        """Socket details, as httpcore's ``network_stream`` response extension gives
+        them: ``server_addr`` and ``client_addr`` are (host, port)."""
+        socket_name = {"server_addr": "peername", "client_addr": "sockname"}.get(name, name)
+        return self._writer.get_extra_info(socket_name)
+
     # -- one exchange ----------------------------------------------------------
 
     async def exchange(self, request: httpx.Request,
@@ -125,7 +131,7 @@ class Connection:
             status_code=head.status_code, headers=head.headers.raw_items(),
             stream=ResponseBody(self._body(request), on_close),
             extensions={"http_version": b"HTTP/" + head.http_version,
-                        "reason_phrase": head.reason})
+                        "reason_phrase": head.reason, "network_stream": self})
 
     async def _send_request(self, request: httpx.Request, timeout: float | None) -> None:
         self._write(self._h11.send(h11.Request(method=request.method.encode("ascii"),

@@ -25,6 +25,25 @@ def content_type_charset(content_type: str | None) -> str | None:
     return charset.strip().strip("\"'") or None if isinstance(charset, str) else None
 
 
+Header = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """The last request and response heads of a fetch as they went over the wire: names
+    in their case, values as bytes read as Latin-1. Kept so that the response can be
+    archived (``scraper.archive``)."""
+
+    method: str
+    target: str                          # request target as sent: path and query
+    request_headers: tuple[Header, ...]  # as sent, in order
+    http_version: str                    # ``HTTP/1.1``
+    status: int
+    reason: str                          # the reason phrase as received (may be empty)
+    response_headers: tuple[Header, ...]  # as received, in order
+    peer_ip: str | None = None           # the server's address, when the transport says
+
+
 @dataclass
 class FetchResult:
     """The outcome of fetching one URL. Exactly one of ``content``/``error`` is set.
@@ -40,6 +59,7 @@ class FetchResult:
     fetched_at: str                # ISO 8601 UTC, when the fetch finished
     attempts: int                  # attempts made (1 + retries used)
     error: FetchError | None = None
+    exchange: Exchange | None = None  # the last response's heads, when one was received
 
     @property
     def ok(self) -> bool:
