@@ -30,6 +30,8 @@ DEFAULT_USER_AGENT = "scraper/0.1 (+https://example.invalid/scraper)"
 OUTPUT_FIELDS = frozenset({"site", "date", "month", "year"})
 # A site name becomes part of file paths: keep it to safe characters.
 SITE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# Archive file names end so: each WARC record is its own gzip member.
+WARC_SUFFIX = ".warc.gz"
 # Per-site CSS selector overrides that the crawl knows how to apply.
 SELECTOR_FIELDS = ("title", "body", "date")
 

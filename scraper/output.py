@@ -49,7 +49,7 @@ class AppendFile:
         try:
             self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
             if created:
-                _fsync_dir(path.parent)  # the new name survives a power cut too
+                fsync_dir(path.parent)  # the new name survives a power cut too
         except OSError as exc:
             raise OutputError("open", str(path), exc) from exc
 
@@ -73,7 +73,7 @@ class AppendFile:
         os.close(self.fd)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

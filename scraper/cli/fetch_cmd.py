@@ -6,8 +6,10 @@ import argparse
 import logging
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TextIO
 
+from ..archive import ArchiveError, WarcFile
 from ..errors import FetchError, ScraperError
 from ..extract import extract
 from ..extract.options import PLAIN, Options
@@ -32,7 +34,10 @@ examples:
   scraper fetch https://www.gov.cn/zhengce/ > pages.jsonl
   scraper fetch -i urls.txt --concurrency 16 --delay 2
   grep -v '^#' urls.txt | scraper fetch -i - --no-robots --timeout 30
+  scraper fetch -i urls.txt --warc pages.warc.gz > pages.jsonl
 """
+# Names the writer in the warcinfo record of a new WARC archive.
+SOFTWARE = "scraper fetch"
 
 _DEFAULTS = FetchConfig()
 
@@ -59,6 +64,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user-agent", default=DEFAULT_USER_AGENT, metavar="STRING",
                         help="User-Agent header, also matched against robots.txt")
     parser.add_argument("--no-robots", action="store_true", help="do not obey robots.txt")
+    parser.add_argument("--warc", metavar="FILE",
+                        help="also archive every response in FILE (WARC/1.1, name ending in "
+                        ".warc.gz; appended to, a torn tail from a killed run cut first); each "
+                        "record is printed only after its response is in FILE, on disk")
     add_structure_arguments(parser)
 
 
@@ -138,6 +147,21 @@ class _Progress:
             self.stream.flush()
 
 
+class _NoArchive(Exception):
+    """The --warc file cannot be appended to: a usage error, nothing is fetched."""
+
+
+def _open_archive(name: str | None) -> WarcFile | None:
+    if name is None:
+        return None
+    try:
+        return WarcFile(Path(name), software=SOFTWARE)
+    except ArchiveError as exc:
+        raise _NoArchive(str(exc)) from exc
+    except OSError as exc:
+        raise _NoArchive(f"cannot archive to {name}: {exc.strerror or exc}") from exc
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.urls and not args.input:
         print("scraper fetch: give URLs or -i FILE", file=sys.stderr)
@@ -154,14 +178,23 @@ def run(args: argparse.Namespace) -> int:
         print(f"scraper fetch: cannot read {args.input}: {exc.strerror}", file=sys.stderr)
         return EXIT_USAGE
     progress = _Progress(sys.stderr)
+    archive: WarcFile | None = None
     try:
+        archive = _open_archive(args.warc)
         with Fetcher(config) as fetcher:
             for result in fetcher.fetch_many(_urls(args, url_file)):
+                if archive is not None:
+                    archive.add(result)   # on disk before its record is printed
                 record = record_for(result, structure_options(args))
                 progress.step(result, "error" not in record)
                 write_line(sys.stdout, record)
+    except _NoArchive as exc:
+        print(f"scraper fetch: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         progress.finish()
+        if archive is not None:
+            archive.close()
         if url_file is not None and url_file is not sys.stdin:
             url_file.close()
     return EXIT_SOME_FAILED if progress.failed else EXIT_OK

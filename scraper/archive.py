@@ -1,0 +1,221 @@
+"""Archiving fetched responses as WARC/1.1, written by warcio.
+
+Each fetched page becomes a ``response`` record (status line and headers as received,
+then the body) followed by its ``request`` record (request line and headers as sent,
+``WARC-Concurrent-To`` the response), with ``WARC-Target-URI`` (the URL answered, after
+redirects), ``WARC-Date`` (when the fetch finished), ``WARC-Payload-Digest`` and
+``WARC-IP-Address`` when the transport knows the server's address.
+
+The body is stored as the fetcher hands it over: de-chunked and decompressed. The
+headers say so the way Common Crawl's archives do: when the response had a
+``Content-Encoding`` or ``Transfer-Encoding``, those headers and ``Content-Length``
+keep their values under ``X-Crawler-`` names and a ``Content-Length`` of the stored
+body is added; every other header is kept as received, in order.
+
+Durability: every record is its own gzip member, and a page's two records go to the
+file in one ``write`` on an ``O_APPEND`` descriptor, then ``fsync``. A process killed
+meanwhile leaves whole members followed by at most one partial one; opening the file
+again (the next run) reads it member by member and cuts that torn tail off, so readers
+always see whole records. A new file starts with a ``warcinfo`` record.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import zlib
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from .config import WARC_SUFFIX
+from .errors import ScraperError
+from .fetch.result import Exchange, FetchResult, Header
+from .output import fsync_dir
+
+log = logging.getLogger(__name__)
+
+WARC_VERSION = "1.1"
+# Headers that describe the body as it was on the wire rather than as stored (decoded),
+# and the names they are kept under (Common Crawl's).
+WIRE_BODY_HEADERS = {"content-encoding": "X-Crawler-Content-Encoding",
+                     "transfer-encoding": "X-Crawler-Transfer-Encoding",
+                     "content-length": "X-Crawler-Content-Length"}
+# Content codings that leave the body as it is.
+IDENTITY = ("", "identity")
+# Bytes read, and bytes inflated, per step while checking a file for a torn tail.
+SCAN_CHUNK = 1 << 20
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class ArchiveError(ScraperError):
+    """An archive file that cannot be appended to (not a gzip WARC, unreadable)."""
+
+    stage = "archive"
+
+
+class WarcFile:
+    """One WARC file open for appending; a torn tail from a killed writer is cut first.
+
+        >>> with WarcFile(Path("pages.warc.gz")) as archive:
+        ...     archive.add(result)   # before the result's JSON Lines record is written
+    """
+
+    def __init__(self, path: Path, *, software: str = "scraper") -> None:
+        self.path = path
+        if not path.name.endswith(WARC_SUFFIX):
+            raise ArchiveError(f"{path}: a WARC archive's name must end in {WARC_SUFFIX}")
+        created = not path.exists()
+        if not created:
+            cut_torn_tail(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        if created:
+            fsync_dir(path.parent)   # the new name survives a power cut too
+        if os.fstat(self.fd).st_size == 0:
+            self._append(_warcinfo(path.name, software))
+
+    def __enter__(self) -> WarcFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, result: FetchResult) -> bool:
+        """Archive the page's response and request, durably; False when there is no
+        response body to archive (a failure, or a ``304 Not Modified``)."""
+        exchange = result.exchange
+        if result.content is None or exchange is None or exchange.status == 304:
+            return False
+        self._append(_pair(result.final_url or result.url, result.fetched_at, exchange,
+                           result.content))
+        return True
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+    def _append(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view):]
+        os.fsync(self.fd)
+
+
+class Archives:
+    """The WARC files of a run, opened as first needed and closed together."""
+
+    def __init__(self, *, software: str = "scraper") -> None:
+        self.software = software
+        self._files: dict[Path, WarcFile] = {}
+
+    def __enter__(self) -> Archives:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def open(self, path: Path) -> WarcFile:
+        """The archive at ``path``, opened (and its torn tail cut) on first use."""
+        archive = self._files.get(path)
+        if archive is None:
+            archive = self._files[path] = WarcFile(path, software=self.software)
+        return archive
+
+    def close(self) -> None:
+        for archive in self._files.values():
+            archive.close()
+        self._files.clear()
+
+
+def cut_torn_tail(path: Path) -> int:
+    """Cut off whatever follows the last whole gzip member of ``path``; bytes cut.
+
+    Refuses (``ArchiveError``) a file whose first member is not a whole gzip WARC
+    record, rather than cutting it all away."""
+    size = path.stat().st_size
+    whole, first = _whole_members(path)
+    if size and not first.startswith(b"WARC/"):
+        raise ArchiveError(f"{path}: not a gzip-compressed WARC file; refusing to append")
+    if whole == size:
+        return 0
+    with path.open("rb+") as stream:
+        stream.truncate(whole)
+        stream.flush()
+        os.fsync(stream.fileno())
+    log.warning("%s: cut %d byte(s) of a record left unfinished by an interrupted run",
+                path, size - whole)
+    return size - whole
+
+
+def _whole_members(path: Path) -> tuple[int, bytes]:
+    """(bytes of whole gzip members at the start of the file, the first one's start)."""
+    whole = consumed = 0
+    first = b""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    with path.open("rb") as stream:
+        pending = b""
+        while True:
+            if not pending:
+                pending = stream.read(SCAN_CHUNK)
+                if not pending:
+                    return whole, first
+            try:
+                out = inflater.decompress(pending, SCAN_CHUNK)
+            except zlib.error:
+                return whole, first
+            if not whole and len(first) < len(b"WARC/"):
+                first += out[:8]
+            rest = inflater.unused_data if inflater.eof else inflater.unconsumed_tail
+            consumed += len(pending) - len(rest)
+            pending = rest
+            if inflater.eof:
+                whole = consumed
+                inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+
+
+def _warcinfo(filename: str, software: str) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True, warc_version=WARC_VERSION)
+    writer.write_record(writer.create_warcinfo_record(filename, {
+        "software": software, "format": f"WARC File Format {WARC_VERSION}",
+        "conformsTo": "https://iipc.github.io/warc-specifications/specifications/"
+                      "warc-format/warc-1.1/"}))
+    return buffer.getvalue()
+
+
+def _pair(url: str, fetched_at: str, exchange: Exchange, body: bytes) -> bytes:
+    """The response and request records of one page, two gzip members."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True, warc_version=WARC_VERSION)
+    warc_headers = {"WARC-Date": fetched_at}
+    if exchange.peer_ip:
+        warc_headers["WARC-IP-Address"] = exchange.peer_ip
+    status_line = f"{exchange.status} {exchange.reason}".rstrip()
+    response = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), length=len(body),
+        warc_headers_dict=dict(warc_headers),
+        http_headers=StatusAndHeaders(status_line, stored_headers(exchange.response_headers,
+                                                                  len(body)),
+                                      protocol=exchange.http_version))
+    request = writer.create_warc_record(
+        url, "request", payload=io.BytesIO(b""), length=0,
+        warc_headers_dict=dict(warc_headers),
+        http_headers=StatusAndHeaders(
+            f"{exchange.method} {exchange.target} {exchange.http_version}",
+            list(exchange.request_headers), is_http_request=True))
+    writer.write_request_response_pair(request, response)
+    return buffer.getvalue()
+
+
+def stored_headers(received: tuple[Header, ...], stored_length: int) -> list[Header]:
+    """The response headers as archived with a decoded body (see the module docstring)."""
+    decoded = any(name.lower() in ("content-encoding", "transfer-encoding")
+                  and value.strip().lower() not in IDENTITY for name, value in received)
+    if not decoded:
+        return list(received)
+    headers = [(WIRE_BODY_HEADERS.get(name.lower(), name), value) for name, value in received]
+    return headers + [("Content-Length", str(stored_length))]
