@@ -87,6 +87,7 @@ class CrawlConfig:
     html: bool = False                 # records also carry "html" (clean, safe HTML)
     output: str = "data/{site}/{date}.jsonl"
     state: str = "state.sqlite3"
+    warc: str | None = None            # WARC archive pattern; None archives nothing
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,19 @@ def _crawl(r: _Reader, t: Mapping[str, Any]) -> CrawlConfig:
         html=r.get(t, k, "html", bool, d.html),
         output=output,
         state=r.get(t, k, "state", str, d.state, check=_non_empty),
+        warc=_warc(r, t, k),
     )
+
+
+def _warc(r: _Reader, t: Mapping[str, Any], k: str) -> str | None:
+    pattern = r.get(t, k, "warc", str, None)
+    if pattern is None:
+        return None
+    _check_output(r, f"{k}.warc", pattern)
+    if not pattern.endswith(WARC_SUFFIX):
+        raise r.error(f"{k}.warc", f"expected a file path pattern ending in {WARC_SUFFIX}, "
+                      "such as 'archive/{site}/{date}.warc.gz'")
+    return pattern
 
 
 def _site(r: _Reader, t: Mapping[str, Any], k: str, crawl: CrawlConfig) -> SiteConfig:

@@ -28,6 +28,7 @@ from datetime import datetime, timezone
 from itertools import chain, zip_longest
 from pathlib import Path
 
+from .archive import Archives, WarcFile
 from .config import Config, CrawlConfig, SiteConfig
 from .discover import Filter, parse_feed, parse_list_page, parse_sitemap
 from .errors import OutputError, ScraperError
@@ -49,6 +50,8 @@ XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/
 # Longest silence between two reads of a response, capped by the page timeout.
 READ_TIMEOUT = 10.0
 
+# Names the writer in the warcinfo record of each WARC archive.
+SOFTWARE = "scraper crawl"
 # Called as pages finish: (phase, counts so far, article pages planned in this phase).
 Progress = Callable[[str, RunCounts, int], None]
 
@@ -98,8 +101,9 @@ def run_crawl(config: Config, options: CrawlOptions = CrawlOptions()) -> RunResu
         counts = RunCounts()
         status = "interrupted"
         try:
-            with Journal(state, run) as journal:
-                crawl = _Run(config, state, journal, run, options, counts)
+            with Journal(state, run) as journal, Archives(software=SOFTWARE) as archives:
+                crawl = _Run(config, state, journal, run, options, counts, archives=archives)
+                crawl.open_archives(sites)
                 for delay, group in _groups(config.crawl, sites):
                     with Fetcher(fetch_config(config.crawl, delay)) as fetcher:
                         crawl.group(fetcher, group)
@@ -149,7 +153,8 @@ class _Run:
     """The stages of one run over one or more groups of sites."""
 
     def __init__(self, config: Config, state: State, journal: Journal, run: int,
-                 options: CrawlOptions, counts: RunCounts) -> None:
+                 options: CrawlOptions, counts: RunCounts, *,
+                 archives: Archives | None = None) -> None:
         self.config = config
         self.state = state
         self.journal = journal
@@ -158,6 +163,26 @@ class _Run:
         self.counts = counts
         self.now = datetime.now(timezone.utc)
         self.output = options.output or config.crawl.output
+        self.archives = archives
+
+    def open_archives(self, sites: Iterable[SiteConfig]) -> None:
+        """Open the sites' WARC archives before fetching: a torn tail left by a killed
+        run is cut off, and a file that is no WARC stops the run (``ArchiveError``)."""
+        for site in sites:
+            self._archive_of(site)
+
+    def archive(self, site: SiteConfig, result: FetchResult) -> None:
+        """Put the fetched response in the site's WARC archive (when one is configured),
+        durably, before anything derived from it is written."""
+        archive = self._archive_of(site)
+        if archive is not None:
+            archive.add(result)
+
+    def _archive_of(self, site: SiteConfig) -> WarcFile | None:
+        pattern = self.config.crawl.warc
+        if pattern is None or self.archives is None:
+            return None
+        return self.archives.open(Path(output_target(self.config, pattern, site.name, self.now)))
 
     def group(self, fetcher: Fetcher, sites: list[SiteConfig]) -> None:
         found = self.discover(fetcher, sites)
@@ -199,6 +224,7 @@ class _Run:
         if not result.ok:
             self._source_failed(source, result.status, str(result.error))
             return []
+        self.archive(site, result)
         validators = _validators(result)
         if result.status == 304:
             self.state.source_done(site.name, source.url, source.kind, status=304,
@@ -293,6 +319,7 @@ class _Run:
             stage = getattr(error, "stage", "fetch")
             self._article_failed(site, result.url, result.status, f"{stage}: {error}")
             return
+        self.archive(site, result)
         if not isinstance(extracted, Article):   # to the per-page boundary above
             raise extracted or ScraperError("extract: the page was not extracted")
         article = extracted

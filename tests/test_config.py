@@ -60,6 +60,11 @@ BAD = [
     ("zero-timeout", "[crawl]\ntimeout = 0\n" + MINIMAL_SITE, "crawl.timeout: must be greater than 0"),
     ("output-placeholder", '[crawl]\noutput = "data/{host}.jsonl"\n' + MINIMAL_SITE,
      "crawl.output: unknown placeholder {host}"),
+    ("warc-suffix", '[crawl]\nwarc = "archive/{site}.warc"\n' + MINIMAL_SITE,
+     "crawl.warc: expected a file path pattern ending in .warc.gz"),
+    ("warc-placeholder", '[crawl]\nwarc = "archive/{host}.warc.gz"\n' + MINIMAL_SITE,
+     "crawl.warc: unknown placeholder {host}"),
+    ("warc-stdout", '[crawl]\nwarc = "-"\n' + MINIMAL_SITE, "crawl.warc: expected a file path"),
     ("no-sites", "[crawl]\n", "site: no [[site]] configured"),
     ("start-urls-string", MINIMAL_SITE + MINIMAL_SITE.replace('"a"', '"b"') + MINIMAL_SITE.replace(
         '"a"', '"c"').replace('["https://example.com/news/"]', '"https://example.com/"'),

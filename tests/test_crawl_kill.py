@@ -1,8 +1,10 @@
 """Exactly once under SIGKILL: real `python -m scraper crawl` processes are killed at
-random moments, then a run is let finish; every article must be in the output once."""
+random moments, then a run is let finish; every article must be in the output once,
+and the WARC archive must be whole and hold the response of every record written."""
 
 from __future__ import annotations
 
+import gzip
 import os
 import random
 import signal
@@ -11,6 +13,8 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
 
 from portal import Portal, demo_articles, expected_urls
 
@@ -59,7 +63,8 @@ def test_runs_killed_at_random_moments_lose_and_repeat_nothing(tmp_path: Path) -
     rng = random.Random(SEED)
     written_after_kill = []
     with Portal(tmp_path, delay=0.04, articles=articles,
-                crawl={"max_attempts": 50, "per_host_concurrency": 2}) as portal:
+                crawl={"max_attempts": 50, "per_host_concurrency": 2,
+                       "warc": '"archive/{site}.warc.gz"'}) as portal:
         for kill in range(KILLS):
             process = start_crawl(portal.config)
             if kill % 2:
@@ -79,3 +84,15 @@ def test_runs_killed_at_random_moments_lose_and_repeat_nothing(tmp_path: Path) -
     assert set(written) == expected_urls(portal, articles)
     assert len({r["crawl"]["content_hash"] for r in records}) == len(records)
     assert any(0 < n < len(records) for n in written_after_kill), written_after_kill
+    assert set(written) <= archived_responses(tmp_path)
+
+
+def archived_responses(root: Path) -> set[str]:
+    """Response URLs of the WARC files; gzip.decompress fails on a torn member."""
+    urls = set()
+    for path in (root / "archive").glob("*.warc.gz"):
+        assert gzip.decompress(path.read_bytes()).startswith(b"WARC/1.1")
+        with path.open("rb") as stream:
+            urls |= {r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(stream)
+                     if r.rec_type == "response"}
+    return urls

@@ -1,0 +1,95 @@
+"""WARC out from the crawl (`[crawl] warc`): every fetched response archived, and a
+record reaches the JSON Lines only after its response is in the WARC."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from portal import Portal, demo_articles, expected_urls
+from scraper import archive
+from scraper.cli import main
+from scraper.cli.exits import EXIT_SOME_FAILED
+from scraper.fetch import FetchResult
+
+WARC = '"archive/{site}/{date}.warc.gz"'
+
+
+@pytest.fixture
+def portal(tmp_path: Path) -> Iterator[Portal]:
+    with Portal(tmp_path, crawl={"warc": WARC}) as running:
+        yield running
+
+
+def archived(root: Path) -> dict[str, list[str]]:
+    """Response URLs in each site's WARC files, read with warcio."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((root / "archive").rglob("*.warc.gz")):
+        with path.open("rb") as stream:
+            found.setdefault(path.parent.name, []).extend(
+                r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(stream)
+                if r.rec_type == "response")
+    return found
+
+
+def test_crawl_archives_articles_list_pages_feeds_and_sitemaps(portal: Portal) -> None:
+    assert main(["crawl", "-c", str(portal.config), "-q"]) == EXIT_SOME_FAILED   # the 500 page
+    responses = archived(portal.root)
+    assert set(responses) == {"demo-news", "demo-en"}
+    base = f"http://127.0.0.1:{portal.port}"
+    news = set(responses["demo-news"])
+    assert {f"{base}/news/", f"{base}/rss.xml", f"{base}/sitemap.xml"} <= news
+    written = {r["crawl"]["url"] for r in portal.records()}
+    assert written == expected_urls(portal, demo_articles())
+    assert written <= news | set(responses["demo-en"])
+
+
+def test_second_run_appends_only_what_it_fetched(portal: Portal) -> None:
+    main(["crawl", "-c", str(portal.config), "-q"])
+    first = sum(len(urls) for urls in archived(portal.root).values())
+    main(["crawl", "-c", str(portal.config), "-q"])
+    again = sum(len(urls) for urls in archived(portal.root).values())
+    articles = {r["crawl"]["url"] for r in portal.records()}
+    assert again > first   # list pages are read every run, and archived again
+    assert len(portal.records()) == len(articles)   # each article written once
+    responses = [u for urls in archived(portal.root).values() for u in urls]
+    assert all(responses.count(url) == 1 for url in articles)   # and fetched once
+
+
+def test_a_record_is_written_only_after_its_response_is_archived(
+        portal: Portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    original = archive.WarcFile.add
+    articles = expected_urls(portal, demo_articles())
+    archived_articles = []
+
+    def failing_add(self: archive.WarcFile, result: FetchResult) -> bool:
+        if result.url in articles:
+            if len(archived_articles) == 4:   # the disk fills up among the articles
+                raise OSError(28, "No space left on device")
+            archived_articles.append(result.url)
+        return original(self, result)
+
+    monkeypatch.setattr(archive.WarcFile, "add", failing_add)
+    try:
+        main(["crawl", "-c", str(portal.config), "-q"])
+    except OSError:
+        pass   # how the run stops is the crawl's business; what it wrote is checked here
+    written = {r["crawl"]["url"] for r in portal.records()}
+    responses = {u for urls in archived(portal.root).values() for u in urls}
+    assert written and written <= responses
+    assert written < articles
+
+
+def test_next_run_cuts_a_torn_tail_before_fetching(portal: Portal) -> None:
+    main(["crawl", "-c", str(portal.config), "-q"])
+    path = next((portal.root / "archive" / "demo-en").glob("*.warc.gz"))
+    whole = path.read_bytes()
+    path.write_bytes(whole + whole[len(whole) // 2:][:300])   # half a record, as if killed
+    main(["crawl", "-c", str(portal.config), "-q"])
+    after = path.read_bytes()
+    assert after.startswith(whole)
+    assert gzip.decompress(after).startswith(b"WARC/1.1")   # whole members only
