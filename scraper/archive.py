@@ -31,7 +31,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from .config import WARC_SUFFIX
-from .errors import ScraperError
+from .errors import OutputError, ScraperError
 from .fetch.result import Exchange, FetchResult, Header
 from .output import fsync_dir
 
@@ -68,12 +68,15 @@ class WarcFile:
         if not path.name.endswith(WARC_SUFFIX):
             raise ArchiveError(f"{path}: a WARC archive's name must end in {WARC_SUFFIX}")
         created = not path.exists()
-        if not created:
-            cut_torn_tail(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        if created:
-            fsync_dir(path.parent)   # the new name survives a power cut too
+        try:
+            if not created:
+                cut_torn_tail(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            if created:
+                fsync_dir(path.parent)   # the new name survives a power cut too
+        except OSError as exc:
+            raise OutputError("open the WARC archive", str(path), exc) from exc
         if os.fstat(self.fd).st_size == 0:
             self._append(_warcinfo(path.name, software))
 
@@ -100,9 +103,12 @@ class WarcFile:
 
     def _append(self, data: bytes) -> None:
         view = memoryview(data)
-        while view:
-            view = view[os.write(self.fd, view):]
-        os.fsync(self.fd)
+        try:
+            while view:
+                view = view[os.write(self.fd, view):]
+            os.fsync(self.fd)
+        except OSError as exc:
+            raise OutputError("write to", str(self.path), exc) from exc
 
 
 class Archives:

@@ -156,10 +156,8 @@ def _open_archive(name: str | None) -> WarcFile | None:
         return None
     try:
         return WarcFile(Path(name), software=SOFTWARE)
-    except ArchiveError as exc:
+    except ArchiveError as exc:   # an unwritable folder or a full disk is the machine's
         raise _NoArchive(str(exc)) from exc
-    except OSError as exc:
-        raise _NoArchive(f"cannot archive to {name}: {exc.strerror or exc}") from exc
 
 
 def run(args: argparse.Namespace) -> int:
