@@ -4,6 +4,7 @@ record reaches the JSON Lines only after its response is in the WARC."""
 from __future__ import annotations
 
 import gzip
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,3 +94,26 @@ def test_next_run_cuts_a_torn_tail_before_fetching(portal: Portal) -> None:
     after = path.read_bytes()
     assert after.startswith(whole)
     assert gzip.decompress(after).startswith(b"WARC/1.1")   # whole members only
+
+
+# Keys a record owes to how it was made rather than to the page: the crawl's context,
+# the extract command's input name and the WARC position.
+CONTEXT_KEYS = ("crawl", "input", "warc")
+
+
+def test_extracting_the_archive_again_reproduces_the_crawl_records(
+        portal: Portal, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["crawl", "-c", str(portal.config), "-q"])
+    crawled = portal.records()
+    warcs = sorted(str(p) for p in (portal.root / "archive").rglob("*.warc.gz"))
+    capsys.readouterr()
+    main(["extract", *warcs])
+    again = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    by_url = {r["url"]: r for r in again if "error" not in r}
+
+    def page(record: dict) -> dict:
+        return {k: v for k, v in record.items() if k not in CONTEXT_KEYS}
+
+    assert len(crawled) == len(expected_urls(portal, demo_articles()))
+    for record in crawled:
+        assert page(by_url[record["url"]]) == page(record)
