@@ -117,3 +117,9 @@ def test_extracting_the_archive_again_reproduces_the_crawl_records(
     assert len(crawled) == len(expected_urls(portal, demo_articles()))
     for record in crawled:
         assert page(by_url[record["url"]]) == page(record)
+
+
+def test_check_config_shows_the_archive_pattern(portal: Portal,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check-config", "-c", str(portal.config)]) == 0
+    assert "  warc:   archive/{site}/{date}.warc.gz" in capsys.readouterr().out

@@ -35,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
 def describe(config: Config) -> str:
     lines = [f"{config.path}: OK, {len(config.sites)} site(s)",
              f"  output: {config.crawl.output}", f"  state:  {config.state_path}"]
+    if config.crawl.warc:
+        lines.append(f"  warc:   {config.crawl.warc}")
     lines += [f"  {site.name}: {_site_line(site)}" for site in config.sites]
     return "\n".join(lines)
 
