@@ -1,0 +1,107 @@
+"""``scraper.datatrove.ScraperExtractor`` under datatrove's local and Ray executors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import ray
+from datatrove.data import Document
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.executor.ray import RayPipelineExecutor
+from datatrove.pipeline.readers import WarcReader
+from datatrove.pipeline.writers import JsonlWriter
+
+from scraper import extract
+from scraper.datatrove import METADATA_FIELDS, STAT_EMPTY, ScraperExtractor, markdown_supported
+from warcs import Request, Response, page, write_warc
+
+EMPTY = b"<html><head><title>Nothing</title></head><body><script>var a = 1;</script></body></html>"
+ARTICLES = {
+    "http://example.com/one": page("One"),
+    "http://example.com/two": page("Two"),
+    "http://example.com/three": page("三", "这是一篇真正的新闻文章的第一段，内容足够长，可以算作正文。"),
+}
+
+
+def _archives(folder: Path) -> Path:
+    """Two WARC files (one per task): three articles, one page without text."""
+    folder.mkdir()
+    urls = list(ARTICLES)
+    write_warc(folder / "a.warc.gz", [Request(urls[0]), Response(urls[0], ARTICLES[urls[0]]),
+                                      Response("http://example.com/empty", EMPTY)])
+    write_warc(folder / "b.warc.gz", [Response(u, ARTICLES[u]) for u in urls[1:]])
+    return folder
+
+
+def _pipeline(archives: Path, out: Path) -> list[Any]:
+    return [WarcReader(str(archives)), ScraperExtractor(), JsonlWriter(str(out), compression=None)]
+
+
+def _documents(out: Path) -> dict[str, dict[str, Any]]:
+    """The written documents by URL, without what differs between runs (file paths)."""
+    docs = {}
+    for path in out.glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            doc["metadata"].pop("file_path", None)
+            docs[doc["metadata"]["url"]] = doc
+    return docs
+
+
+def _extractor_stats(logs: Path) -> dict[str, Any]:
+    steps = json.loads((logs / "stats.json").read_text(encoding="utf-8"))
+    (step,) = [s for s in steps if "scraper" in s["name"]]
+    return {name: value["total"] if isinstance(value, dict) else value
+            for name, value in step["stats"].items()}
+
+
+def test_local_executor_two_tasks(tmp_path: Path) -> None:
+    archives = _archives(tmp_path / "warc")
+    LocalPipelineExecutor(pipeline=_pipeline(archives, tmp_path / "out"), tasks=2,
+                          logging_dir=str(tmp_path / "logs")).run()
+    docs = _documents(tmp_path / "out")
+    assert set(docs) == set(ARTICLES)              # the page without text is dropped
+    for url, html in ARTICLES.items():
+        article = extract(html, url=url)
+        doc = docs[url]
+        assert doc["text"] == article.body
+        assert {k: doc["metadata"][k] for k in METADATA_FIELDS} == \
+            {k: article.to_record()[k] for k in METADATA_FIELDS}
+    stats = _extractor_stats(tmp_path / "logs")
+    assert stats[STAT_EMPTY] == 1 and stats["dropped"] == 1 and stats["forwarded"] == 3
+
+
+def test_ray_executor_gives_the_same_documents(tmp_path: Path) -> None:
+    archives = _archives(tmp_path / "warc")
+    LocalPipelineExecutor(pipeline=_pipeline(archives, tmp_path / "local"), tasks=2,
+                          logging_dir=str(tmp_path / "local-logs")).run()
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        RayPipelineExecutor(pipeline=_pipeline(archives, tmp_path / "ray"), tasks=2,
+                            mem_per_cpu_gb=1, logging_dir=str(tmp_path / "ray-logs")).run()
+    finally:
+        ray.shutdown()
+    ray_docs = _documents(tmp_path / "ray")
+    assert len(ray_docs) == len(ARTICLES)
+    assert ray_docs == _documents(tmp_path / "local")
+
+
+def test_step_alone_sets_text_and_metadata() -> None:
+    docs = [Document(text=ARTICLES["http://example.com/one"].decode(), id="1",
+                     metadata={"url": "http://example.com/one"}),
+            Document(text=EMPTY.decode(), id="2", metadata={})]
+    step = ScraperExtractor()
+    (doc,) = list(step.run(iter(docs)))
+    assert doc.metadata["title"] == "One" and doc.metadata["language"] == "en"
+    assert doc.text.startswith("One: the first paragraph")
+
+
+def test_markdown_needs_an_extract_that_renders_it() -> None:
+    if markdown_supported():
+        assert ScraperExtractor(markdown=True).markdown is True
+    else:
+        with pytest.raises(ValueError, match="markdown"):
+            ScraperExtractor(markdown=True)
