@@ -1,7 +1,8 @@
 """A datatrove pipeline step: ``ScraperExtractor`` stands where ``Trafilatura()`` stands.
 
 Installed with ``pip install 'scraper[datatrove]'``. Each document's ``text`` (the
-HTML, as datatrove's ``WarcReader`` gives it) becomes the article body, and the
+HTML, as datatrove's ``WarcReader`` gives it) becomes the article body (or its
+Markdown, with ``markdown=True``), and the
 article's title, published, source, author, editor, language and images go into
 ``doc.metadata`` beside the reader's ``url`` and ``date``. Pages without article text
 are dropped and counted (``empty`` in the step's stats)::
@@ -20,7 +21,6 @@ a time limit, so that one pathological page costs that page only.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterator
 from typing import Any
 
@@ -42,16 +42,12 @@ STAT_BROKEN = "broken_process"
 STAT_ERROR = "clean_error"      # the extractor raised (input that is not HTML at all)
 
 
-def markdown_supported() -> bool:
-    """Whether this version's ``extract`` can render the body as Markdown."""
-    return "markdown" in inspect.signature(extract).parameters
-
-
 class ScraperExtractor(BaseExtractor):
     """scraper's extraction as a datatrove step (see the module docstring).
 
-    ``markdown=True`` sets ``doc.text`` to the article as Markdown instead of plain
-    paragraphs; it needs an ``extract`` that has ``markdown=`` (``markdown_supported()``).
+    ``markdown=True`` sets ``doc.text`` to the article as Markdown (headings, lists,
+    tables, links as ``extract(..., markdown=True)`` renders them) instead of plain
+    paragraphs.
     """
 
     name = "📰 scraper"
@@ -59,9 +55,6 @@ class ScraperExtractor(BaseExtractor):
 
     def __init__(self, markdown: bool = False, timeout: float = DEFAULT_TIMEOUT) -> None:
         super().__init__(timeout)
-        if markdown and not markdown_supported():
-            raise ValueError("ScraperExtractor(markdown=True) needs scraper.extract(..., "
-                             "markdown=True), which this version of scraper does not have")
         self.markdown = markdown
 
     def extract(self, text: str) -> str:
@@ -105,11 +98,7 @@ class ScraperExtractor(BaseExtractor):
 
 def article_fields(html: str, url: str | None, markdown: bool) -> dict[str, Any]:
     """The document text and metadata of one page (runs in the sandbox process)."""
-    if markdown:
-        article = extract(html, url=url, markdown=True)  # type: ignore[call-arg]
-        text = article.markdown  # type: ignore[attr-defined]
-    else:
-        article = extract(html, url=url)
-        text = article.body
+    article = extract(html, url=url, markdown=markdown)
+    text = article.markdown if markdown else article.body
     record = article.to_record()
     return {"text": text or "", **{name: record[name] for name in METADATA_FIELDS}}

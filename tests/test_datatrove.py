@@ -15,7 +15,7 @@ from datatrove.pipeline.readers import WarcReader
 from datatrove.pipeline.writers import JsonlWriter
 
 from scraper import extract
-from scraper.datatrove import METADATA_FIELDS, STAT_EMPTY, ScraperExtractor, markdown_supported
+from scraper.datatrove import METADATA_FIELDS, STAT_EMPTY, ScraperExtractor
 from warcs import Request, Response, page, write_warc
 
 EMPTY = b"<html><head><title>Nothing</title></head><body><script>var a = 1;</script></body></html>"
@@ -99,9 +99,12 @@ def test_step_alone_sets_text_and_metadata() -> None:
     assert doc.text.startswith("One: the first paragraph")
 
 
-def test_markdown_needs_an_extract_that_renders_it() -> None:
-    if markdown_supported():
-        assert ScraperExtractor(markdown=True).markdown is True
-    else:
-        with pytest.raises(ValueError, match="markdown"):
-            ScraperExtractor(markdown=True)
+def test_markdown_text() -> None:
+    html = ("<html><head><title>Notice</title></head><body><article><h1>Notice</h1>"
+            "<p>The first paragraph of the notice, long enough to be prose for sure.</p>"
+            "<h2>Details</h2><ul><li>First item of the list</li><li>Second item of the list</li></ul>"
+            "<p>A closing paragraph of the notice with another full sentence.</p>"
+            "</article></body></html>")
+    (doc,) = list(ScraperExtractor(markdown=True).run(iter([Document(text=html, id="1")])))
+    assert doc.text == extract(html, markdown=True).markdown
+    assert "## Details" in doc.text and "- First item of the list" in doc.text
