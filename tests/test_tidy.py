@@ -285,6 +285,21 @@ SIEVED = [
     ("column-tag", "〖专题〗"),
     ("empty-label", "责任编辑："),
     ("empty-label", "返回搜狐，查看更多"),
+    ("script-notice", "You need to enable JavaScript to run this app."),
+    ("script-notice", "请开启浏览器的JavaScript功能后再访问本页面"),
+    ("comment-form", "Leave a Reply"),
+    ("comment-form", "Your email address will not be published. Required fields are marked *"),
+    ("comment-form", "Name *"),
+    ("comment-form", "You may use these HTML tags and attributes: <a href=\"\" title=\"\"> <b>"),
+    ("comment-form", "Notify me of follow-up comments by email."),
+    ("comment-form", "The comments to this entry are closed."),
+    ("comment-form", "TrackBack URL for this entry:"),
+    ("comment-form", "Kommentar verfassen"),
+    ("comment-form", "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert"),
+    ("comment-form", "Laisser un commentaire"),
+    ("print-note", "A version of this article appeared in print on 11/08/2012, on page B9 of the "
+                   "New York edition with the headline: Loading Photos From Camera to iPad."),
+    ("powered-by", "Powered by Movable Type. Photo at top by Geoffrey Stone."),
 ]
 
 
@@ -303,8 +318,13 @@ def test_sieved_line_dropped_and_named(name: str, line: str) -> None:
     "Prev",
     "【专家观点】：城市更新要以人民为中心，稳步推进老旧小区改造。",
     "会议于2024年8月6日在北京召开，各省区市代表参加。",
+    "Visitors can leave a reply card at the desk before the museum closes at six.",
+    "The version of the bill that appeared in print on Monday had no such clause.",
+    "The plant is powered by wind and solar farms spread over three counties, the utility said.",
+    "Readers with JavaScript disabled see blank pages on many older sites.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
-        "table-header", "table-cell", "tag-led-sentence", "dated-sentence"])
+        "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
+        "print-sentence", "powered-sentence", "javascript-sentence"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

@@ -280,15 +280,56 @@ EMPTY_LABEL_MAX_LEN = 20
 
 # The notice a script-rendered page shows without scripts, or in its <noscript>: "You
 # need to enable JavaScript to run this app.", "请开启浏览器的JavaScript", "Bitte
-# aktivieren Sie JavaScript". Never the article, which a script would have put there.
+# aktivieren Sie JavaScript". Never the article, which a script would have put there;
+# a sentence about JavaScript does not speak to its reader ("Readers with JavaScript
+# disabled see blank pages").
 SCRIPT_NOTICE = re.compile(
     r"""^(?=.*javascript)(?=.*(?:
         enable | turn\s+on | activate | allow | required | requires | disabled | not\s+supported
       | 开启 | 启用 | 打开 | 允许 | 禁用 | 不支持 | 需要 | aktivieren | activer | activez | habilit | attiva
+    ))(?=.*(?:                       # and it speaks to the reader, or of this page
+        \byou | please | \bbitte\b | \bsie\b | veuillez | \bvotre\b | por\s+favor | 请 | 您
+      | this\s+(?:app|site|page|website|browser)
     )).*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 SCRIPT_NOTICE_MAX_LEN = 160
+
+# A blog's comment form and comment-thread furniture, line by line, in the blog engines'
+# usual languages (English, German, French, Spanish, Italian): "Leave a Reply",
+# "Your email address will not be published. Required fields are marked *", "Name *",
+# "You may use these HTML tags and attributes: …", "Notify me of follow-up comments by
+# email.", "The comments to this entry are closed.", "TrackBack URL for this entry:".
+COMMENT_FORM = re.compile(
+    r"""^(?:
+        leave\s+a\s+(?:reply|comment)(?:\s+to\s+.{1,60})? | post\s+a\s+comment | add\s+(?:a\s+|your\s+)?comment
+      | write\s+(?:a\s+)?comment | your\s+email\s+address\s+will\s+not\s+be\s+published.*
+      | required\s+fields\s+are\s+marked.* | (?:name|e-?mail|website|url)\s*(?:\*|\(required\))\s*:?
+      | you\s+may\s+use\s+these\s+html\s+tags.* | notify\s+me\s+of\s+(?:follow-up\s+comments|new\s+posts).*
+      | remember\s+me\??.* | (?:the\s+)?comments\s+(?:to\s+this\s+entry\s+)?are\s+closed\.?
+      | comments?\s*\(\d+\) | be\s+the\s+first\s+to\s+(?:comment|like\s+this)\.?
+      | you\s+can\s+follow\s+any\s+responses\s+to\s+this\s+entry.* | trackback(?:\s+url\b.*)?
+      | comments\s+powered\s+by\s+disqus\.? | post\s+navigation | website | webseite
+      | kommentar\s+verfassen | (?:hinterlasse|schreibe)\s+einen\s+kommentar
+      | (?:deine|ihre)\s+e-mail-adresse\s+wird\s+nicht\s+veröffentlicht.* | erforderliche\s+felder\s+sind.*
+      | laisser\s+un\s+commentaire | votre\s+adresse\s+(?:e-)?mail\s+ne\s+sera\s+pas\s+publiée.*
+      | deja\s+(?:una\s+respuesta|un\s+comentario) | tu\s+dirección\s+de\s+correo\s+electrónico\s+no\s+será\s+publicada.*
+      | lascia\s+un\s+commento | il\s+tuo\s+indirizzo\s+email\s+non\s+sarà\s+pubblicato.*
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+COMMENT_FORM_MAX_LEN = 300
+# A newspaper's print-edition note under a web article: "A version of this article
+# appeared in print on 11/08/2012, on page B9 of the New York edition…".
+PRINT_NOTE = re.compile(
+    r"^a\s+version\s+of\s+this\s+(?:article|review|story|column|op-ed|editorial)\s+"
+    r"appear(?:ed|s)\s+in\s+print\b.*$", re.IGNORECASE)
+PRINT_NOTE_MAX_LEN = 300
+# The software credit of a site's footer: "Powered by Movable Type.", "Proudly powered by
+# WordPress".
+POWERED_BY = re.compile(r"^(?:proudly\s+)?powered\s+by\s+[\w.\- ]{2,40}[.!]?(?:\s.{0,80})?$",
+                        re.IGNORECASE)
+POWERED_BY_MAX_LEN = 120
 
 # name, pattern, longest line it is tried on
 SIEVES: tuple[tuple[str, re.Pattern[str], int], ...] = (
@@ -300,6 +341,9 @@ SIEVES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("column-tag", COLUMN_TAG, COLUMN_TAG_MAX_LEN),
     ("empty-label", EMPTY_LABEL, EMPTY_LABEL_MAX_LEN),
     ("script-notice", SCRIPT_NOTICE, SCRIPT_NOTICE_MAX_LEN),
+    ("comment-form", COMMENT_FORM, COMMENT_FORM_MAX_LEN),
+    ("print-note", PRINT_NOTE, PRINT_NOTE_MAX_LEN),
+    ("powered-by", POWERED_BY, POWERED_BY_MAX_LEN),
 )
 # An editor mark that opens a line whose rest is furniture: "【编辑:刘欢】 返回搜狐，查看更多";
 # a control before it: "【纠错】 责任编辑： 尹世杰". Group "name" is the editor.
