@@ -48,6 +48,8 @@ IDENTITY = ("", "identity")
 # Bytes read, and bytes inflated, per step while checking a file for a torn tail.
 SCAN_CHUNK = 1 << 20
 GZIP_MAGIC = b"\x1f\x8b"
+# How every WARC record starts.
+WARC_MAGIC = b"WARC/"
 
 
 class ArchiveError(ScraperError):
@@ -140,11 +142,14 @@ class Archives:
 def cut_torn_tail(path: Path) -> int:
     """Cut off whatever follows the last whole gzip member of ``path``; bytes cut.
 
-    Refuses (``ArchiveError``) a file whose first member is not a whole gzip WARC
-    record, rather than cutting it all away."""
+    Refuses (``ArchiveError``) a file that is not a gzip WARC, rather than cutting it
+    all away; a file holding only the torn start of its first record (killed while
+    writing it) is cut to nothing."""
     size = path.stat().st_size
     whole, first = _whole_members(path)
-    if size and not first.startswith(b"WARC/"):
+    with path.open("rb") as stream:
+        magic = stream.read(len(GZIP_MAGIC))
+    if size and (magic != GZIP_MAGIC[:len(magic)] or not _may_start_warc(first)):
         raise ArchiveError(f"{path}: not a gzip-compressed WARC file; refusing to append")
     if whole == size:
         return 0
@@ -155,6 +160,13 @@ def cut_torn_tail(path: Path) -> int:
     log.warning("%s: cut %d byte(s) of a record left unfinished by an interrupted run",
                 path, size - whole)
     return size - whole
+
+
+def _may_start_warc(head: bytes) -> bool:
+    """True if ``head`` (the start of the first record, perhaps torn short) can be the
+    start of a WARC record."""
+    start = head[:len(WARC_MAGIC)]
+    return WARC_MAGIC.startswith(start)
 
 
 def _whole_members(path: Path) -> tuple[int, bytes]:
@@ -173,8 +185,8 @@ def _whole_members(path: Path) -> tuple[int, bytes]:
                 out = inflater.decompress(pending, SCAN_CHUNK)
             except zlib.error:
                 return whole, first
-            if not whole and len(first) < len(b"WARC/"):
-                first += out[:8]
+            if not whole and len(first) < len(WARC_MAGIC):
+                first += out[:len(WARC_MAGIC)]
             rest = inflater.unused_data if inflater.eof else inflater.unconsumed_tail
             consumed += len(pending) - len(rest)
             pending = rest

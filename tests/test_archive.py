@@ -150,6 +150,19 @@ def test_torn_tail_is_cut_by_the_next_writer(loopback: LoopbackServer, tmp_path:
     assert archived == [first, *kept_torn, after]
 
 
+@pytest.mark.parametrize("kept", [1, 12, 60])
+def test_a_file_killed_while_writing_its_first_record_starts_afresh(
+        loopback: LoopbackServer, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        kept: int) -> None:
+    url = loopback.route("/a.html", respond(PAGE))
+    warc = tmp_path / "pages.warc.gz"
+    fetch(capsys, url, "--warc", str(warc))
+    warc.write_bytes(warc.read_bytes()[:kept])   # the warcinfo record, torn
+    code, _ = fetch(capsys, url, "--warc", str(warc))
+    assert code == EXIT_OK
+    assert [r["type"] for r in read_warc(warc)] == ["warcinfo", "response", "request"]
+
+
 def test_cut_torn_tail_leaves_a_whole_file_alone(loopback: LoopbackServer,
                                                  tmp_path: Path) -> None:
     url = loopback.route("/a.html", respond(PAGE))
