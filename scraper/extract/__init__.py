@@ -80,6 +80,9 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     meta = extract_metadata(tree, url, trace)   # also drops the never-content elements
     body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,
                         options=options, trace=trace, stated_body=meta.stated_body)
+    if trace is not None and meta.editor is None and body.editor:
+        trace.field("editor", body.editor, "editor line in the article",
+                    candidates=[(body.editor, "editor line in the article")])
     return Article(url=url, site=meta.site, title=meta.title, published=meta.published,
                    modified=meta.modified, source=meta.source,
                    author=meta.author or body_author(meta.language, body.text),

@@ -19,6 +19,7 @@ from .clean import drop_never_content
 from . import meta_patterns as P
 from .dates import DateValue, find_yearless, parse_date
 from .meta_tags import StructuredMeta, read_structured
+from .provenance import Read, record_fields
 from .titles import choose_title, normalize
 from .trace import Trace
 from .visible import Visible, read_visible, visible_lines
@@ -93,6 +94,9 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
     meta.source = _source(structured, shown, [page_title or "", *site_names])
     meta.author = _author(tree, structured, shown, chinese)
     meta.editor = shown.editor
+    if trace is not None:   # where each field came from, read off this very pass
+        record_fields(trace, meta, Read(tree, structured, shown, lines, _host(url), published,
+                                        _headings(tree)))
 
 
 def body_author(language: str | None, body: str) -> str | None:
