@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from . import patterns as P
 from . import trace as T
 from .measures import TextRuns
 from .render import Rendered
@@ -18,6 +19,12 @@ from .score import score_candidates
 RUNNER_UP_POOL = 10
 # Opening words of a container shown in a trace.
 CONTAINER_TEXT_MAX = 120
+# An element outside the chosen block with more text than this (characters) is shown
+# as its blocks (a side column as its ranking list, its topics box…), not as one.
+OUTSIDE_SPLIT_LEN = 150
+# Elements that stay one block however long: a list is one thing on the page.
+OUTSIDE_WHOLE_TAGS = frozenset(("ul", "ol", "dl", "li", "p", "h1", "h2", "h3", "h4", "h5",
+                                "h6", "pre", "blockquote", "a"))
 
 
 def line_blocks(rendered: Rendered, kept: list[str], kept_at: list[int],
@@ -66,7 +73,7 @@ def outside_blocks(root: LexborNode, rendered: list[LexborNode], trace: T.Trace)
             key = child.mem_id
             if key in inside:
                 continue
-            if key in around:
+            if key in around or _split(child):
                 stack.append(child)
                 continue
             tag = child.tag
@@ -75,6 +82,20 @@ def outside_blocks(root: LexborNode, rendered: list[LexborNode], trace: T.Trace)
                 if block is not None:
                     blocks.append(block)
     return blocks
+
+
+def _split(node: LexborNode) -> bool:
+    """Whether an element outside the chosen block is drawn as its blocks: a long one
+    made of blocks (a wrapper of one block is looked through)."""
+    tag = node.tag
+    if not isinstance(tag, str) or tag.startswith("-") or tag in OUTSIDE_WHOLE_TAGS:
+        return False
+    child = node.child
+    while child is not None:
+        if child.tag in P.BLOCK_TAGS and child.text(deep=True).strip():
+            return len(node.text(deep=True)) > OUTSIDE_SPLIT_LEN
+        child = child.next
+    return False
 
 
 def _block(node: LexborNode, text: str | None, trace: T.Trace) -> T.Block | None:

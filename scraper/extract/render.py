@@ -129,8 +129,7 @@ class _Renderer:
             # Only in a centred block: a line after a picture in running text is as
             # likely the next item of a list of pictures as their caption.
             if self.centered > 0 and caption_like(line.replace(" ", ""), centered=True):
-                self.caption(line)
-                self.drop_line(line, T.CAPTION)
+                self.drop_line(line, T.CAPTION, self.caption(line))
                 return ""
         if line:
             self.out.lines.append(line)
@@ -140,9 +139,9 @@ class _Renderer:
                                                  self.trace))
         return line
 
-    def drop_line(self, text: str, reason: str) -> None:
+    def drop_line(self, text: str, reason: str, detail: str | None = None) -> None:
         if self.trace is not None and self.line_start is not None:
-            self.trace_drop(self.line_start, reason, text=text)
+            self.trace_drop(self.line_start, reason, detail, text=text)
 
     def trace_drop(self, node: LexborNode, reason: str, detail: str | None = None, *,
                    text: str | None = None, link_share: float | None = None) -> None:
@@ -165,14 +164,17 @@ class _Renderer:
             self.out.images.append(Image(urljoin(self.url, src) if self.url else src, attrs.get("alt") or None))
         self.block_had_image = True
 
-    def caption(self, text: str) -> None:
+    def caption(self, text: str) -> str | None:
+        """Take ``text`` as a caption; for a trace, say so when no picture took it."""
         text = " ".join(text.split())
         if not text:
-            return
+            return None
         self.out.captions.append(text)
         if self.out.images and self.out.images[-1].caption in (None, ""):
             last = self.out.images[-1]
             self.out.images[-1] = Image(last.url, text)
+            return None
+        return T.CAPTION_UNTAKEN
 
     def is_caption(self, node: LexborNode, attrs: dict[str, str | None], text: str,
                    hinted: bool) -> bool:
@@ -190,8 +192,7 @@ class _Renderer:
         tag = node.tag
         if tag == "figcaption":
             self.flush()
-            self.caption(node.text(deep=True))
-            self.trace_drop(node, T.CAPTION)
+            self.trace_drop(node, T.CAPTION, self.caption(node.text(deep=True)))
             return
         attrs = node.attributes
         if tag in LINK_LIST_TAGS:
@@ -227,8 +228,7 @@ class _Renderer:
                 text = node.text(deep=True) if text is None else text
                 if self.is_caption(node, attrs, text, hinted):
                     self.flush()
-                    self.caption(text)
-                    self.trace_drop(node, T.CAPTION, text=text)
+                    self.trace_drop(node, T.CAPTION, self.caption(text), text=text)
                     self.after_image = False
                     return
             if tag == "table":

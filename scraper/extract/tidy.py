@@ -119,12 +119,14 @@ def furniture_kind(line: str) -> str:
     return name.replace("-", " ") if name is not None else FURNITURE
 
 
-def _explained(line: str, reason: str) -> str:
+def _explained(line: str, reason: str, norm_title: str | None) -> str:
     """``reason`` in a trace's words: which furniture rule, and for a line outside the
-    core block, what the line is when a rule names it."""
+    core block, what the line is when a rule names it (the headline, an editor line…)."""
     if reason is FURNITURE:
         return furniture_kind(line)
     if reason is OUTSIDE_NOT_PROSE:
+        if norm_title and line.replace(" ", "") == norm_title:
+            return f"{TITLE} ({reason})"
         if _editor_mark(line) is not None:
             return f"{EDITOR} ({reason})"
         kind = furniture_kind(line) if _is_furniture(line) else None
@@ -163,7 +165,7 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
         elif reason is EDITOR:
             editor = editor or _editor_mark(line)
         if why is not None:
-            why[index] = _explained(line, reason)
+            why[index] = _explained(line, reason, norm_title)
     if kept:
         last = kept[-1]
         trailing = L.TRAILING_EDITOR.search(last)

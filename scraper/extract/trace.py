@@ -37,6 +37,7 @@ OUTSIDE = "outside the chosen block"
 LINK_DENSE = "link-dense"
 DISCLAIMER = "disclaimer"
 CAPTION = "caption moved to images"
+CAPTION_UNTAKEN = "read as a caption, but its picture had one: dropped"   # a CAPTION detail
 HEADLINE = "headline"                  # the title, which is its own field
 LINE_RULE = "line rule"                # tidy: editor, info, dateline, pager… (detail says which)
 
@@ -176,6 +177,8 @@ def clip(text: str, limit: int = TRACE_TEXT_MAX) -> str:
 def css_path(node: LexborNode | None) -> str:
     """A readable CSS path: ``body > div#main > div.content:nth-of-type(2)``."""
     parts: list[str] = []
+    if node is not None and node.tag == "-text":
+        node = node.parent   # a line that starts with loose text: the element holding it
     while node is not None and node.tag not in (None, "-document", "html"):
         tag = node.tag or "?"
         attrs = node.attributes
