@@ -18,7 +18,7 @@ from ..errors import OutputError
 from .exits import EXIT_INTERRUPTED, EXIT_SOME_FAILED, EXIT_USAGE
 
 # Subcommand modules, in the order --help lists them.
-COMMANDS = ("extract_cmd", "fetch_cmd", "crawl_cmd", "check_config_cmd", "state_cmd")
+COMMANDS = ("extract_cmd", "fetch_cmd", "explain_cmd", "crawl_cmd", "check_config_cmd", "state_cmd")
 
 EPILOG = """\
 exit codes:

@@ -20,7 +20,7 @@ from . import patterns as P
 from . import trace as T
 from .article_html import to_html
 from .clean import prune
-from .decisions import container_of, line_blocks, outside_blocks, runner_up
+from .decisions import container_of, line_blocks, outside_blocks, runner_up, scorer
 from .markdown import to_markdown
 from .measures import TextRuns, prose_lengths, weighted_length
 from .options import PLAIN, Options
@@ -134,9 +134,10 @@ def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, options
             body = spread
     if trace is not None:
         trace.blocks.extend(body.blocks)
-        trace.blocks.extend(outside_blocks(root, body.rendered, trace))
-        trace.container = container_of(core, runs, anchors)
-        trace.runner_up = runner_up(core, runs, anchors)
+        scores = scorer(runs, anchors)
+        trace.blocks.extend(outside_blocks(root, body.rendered, trace, scores))
+        trace.container = container_of(core, scores)
+        trace.runner_up = runner_up(core, scores)
     return body
 
 

@@ -48,9 +48,16 @@ def line_blocks(rendered: Rendered, kept: list[str], kept_at: list[int],
     return blocks
 
 
-def outside_blocks(root: LexborNode, rendered: list[LexborNode], trace: T.Trace) -> list[T.Block]:
+def scorer(runs: TextRuns, anchors: dict[int, int]) -> LinkAdjusted:
+    """The scores the choice of the article compared, for the nodes a trace shows."""
+    return LinkAdjusted(score_candidates(runs), anchors)
+
+
+def outside_blocks(root: LexborNode, rendered: list[LexborNode], trace: T.Trace,
+                   scores: LinkAdjusted) -> list[T.Block]:
     """The text of the page left after pruning that lies outside the rendered nodes, one
-    block per outermost element (or loose text) outside them."""
+    block per outermost element (or loose text) outside them; an element that was a
+    candidate for the article carries the score it lost with, and each its link share."""
     inside = {node.mem_id for node in rendered}
     around: set[int] = set()   # ancestors of rendered nodes: walked into, not reported
     for node in rendered:
@@ -78,7 +85,8 @@ def outside_blocks(root: LexborNode, rendered: list[LexborNode], trace: T.Trace)
                 continue
             tag = child.tag
             if tag == "-text" or (isinstance(tag, str) and not tag.startswith("-")):
-                block = _block(child, child.text_content if tag == "-text" else None, trace)
+                block = _block(child, child.text_content if tag == "-text" else None, trace,
+                               None if tag == "-text" else scores)
                 if block is not None:
                     blocks.append(block)
     return blocks
@@ -98,33 +106,34 @@ def _split(node: LexborNode) -> bool:
     return False
 
 
-def _block(node: LexborNode, text: str | None, trace: T.Trace) -> T.Block | None:
+def _block(node: LexborNode, text: str | None, trace: T.Trace,
+           scores: LinkAdjusted | None) -> T.Block | None:
     text = " ".join((node.text(deep=True, separator=" ") if text is None else text).split())
     if not text:
         return None
-    element = node if node.tag != "-text" else node.parent
-    return T.Block(text=T.clip(text), kept=False, reason=T.OUTSIDE, path=T.css_path(element),
-                   depth=trace.depth(node), position=trace.position(node))
+    score = link_share = None
+    if scores is not None:
+        if node.mem_id in scores.candidates:
+            score = scores(node)
+        link_share = scores.density(node)
+    return T.Block(text=T.clip(text), kept=False, reason=T.OUTSIDE, path=T.css_path(node),
+                   depth=trace.depth(node), position=trace.position(node), score=score,
+                   link_share=link_share)
 
 
-def container_of(core: list[LexborNode], runs: TextRuns,
-                 anchors: dict[int, int]) -> T.Container | None:
+def container_of(core: list[LexborNode], adjusted: LinkAdjusted) -> T.Container | None:
     """The chosen container (the core node; its content siblings named with it)."""
     if not core:
         return None
-    candidates = score_candidates(runs)
-    adjusted = LinkAdjusted(candidates, anchors)
     node = core[0]
     path = ", ".join(T.css_path(n) for n in core)
     return T.Container(path=path, score=sum(adjusted(n) for n in core), tag=node.tag or "",
                        text=_opening(node))
 
 
-def runner_up(core: list[LexborNode], runs: TextRuns,
-              anchors: dict[int, int]) -> T.Container | None:
+def runner_up(core: list[LexborNode], adjusted: LinkAdjusted) -> T.Container | None:
     """The best-scored candidate that is neither inside nor around the chosen one."""
-    candidates = score_candidates(runs)
-    adjusted = LinkAdjusted(candidates, anchors)
+    candidates = adjusted.candidates
     chosen = {n.mem_id for n in core}
     related = set(chosen)
     for node in core:

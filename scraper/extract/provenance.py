@@ -34,6 +34,7 @@ INFO_LINE = "info line"
 TEXT_LINE = "a labelled line in the text"
 BYLINE = "byline in the text"
 HOST = "the URL's host"
+GUESSED = "the characters of the title and text (a guess)"
 # Longest quote of a paragraph a byline was read from: the words around the name.
 QUOTE_MAX = 80
 # Headings other than <h1> listed as title candidates: the page may have dozens.
@@ -265,7 +266,7 @@ def _language(trace: Trace, value: str | None, read: Read) -> None:
     if value:
         source = next((label for raw, label in declared
                        if raw.replace("_", "-") == value), None) \
-            or "guessed from the characters of the title and text"
+            or GUESSED
     candidates = declared + ([(value, source)] if value and not any(
         label == source for _, label in declared) else [])
     trace.field("language", value, source, candidates=candidates)
