@@ -74,6 +74,8 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
         if weighted_length(stated.text) > weighted_length(body.text):
             stated.images = body.images
             stated.editor = stated.editor or body.editor
+            if trace is not None:
+                _trace_stated(trace, stated.text)
             return stated
     return body
 
@@ -109,6 +111,16 @@ def _stated(text: str, title: str | None) -> Body:
     lines = [line for line in lines if line]
     kept, editor, _ = tidy(lines, [True] * len(lines), title=title, captions=[])
     return Body(text="\n".join(kept), editor=editor)
+
+
+def _trace_stated(trace: T.Trace, text: str) -> None:
+    """In a trace, the page's blocks give way to the lines of the stated body."""
+    for block in trace.blocks:
+        if block.kept:
+            block.kept, block.reason = False, T.SUPERSEDED
+    end = max((block.position for block in trace.blocks), default=0) + 1
+    trace.blocks.extend(T.Block(text=line, kept=True, reason=T.KEPT, path=T.STATED_PATH,
+                                position=end) for line in text.splitlines())
 
 
 def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, options: Options,

@@ -23,6 +23,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+# Where the lines of a body taken from the page's JSON-LD ``articleBody`` stand.
+STATED_PATH = 'script[type="application/ld+json"] articleBody'
 # Longest text kept per block in a trace: enough to recognise it, not a copy of the page.
 TRACE_TEXT_MAX = 600
 
@@ -39,6 +41,7 @@ DISCLAIMER = "disclaimer"
 CAPTION = "caption moved to images"
 CAPTION_UNTAKEN = "read as a caption, but its picture had one: dropped"   # a CAPTION detail
 HEADLINE = "headline"                  # the title, which is its own field
+SUPERSEDED = "too short: the stated body taken instead"   # JSON-LD articleBody won
 LINE_RULE = "line rule"                # tidy: editor, info, dateline, pager… (detail says which)
 
 
