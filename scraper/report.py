@@ -96,10 +96,10 @@ def _header(record: dict[str, Any], blocks: list[dict[str, Any]], page: str) -> 
     total = sum(chars.values()) or 1
     bar = "".join(f"<span class=\"{kind}\" style=\"width:{chars[kind] / total:.2%}\" "
                   f"title=\"{chars[kind]:,} chars\"></span>" for kind, _ in LEGEND if chars[kind])
+    url = f" · <span class=\"url\">{_e(record['url'])}</span>" if record.get("url") else ""
     return (f"<header><h1>{_e(record.get('title') or '(no title)')}</h1>"
-            f"<p class=\"page\">{_e(page)}"
-            + (f" · <span class=\"url\">{_e(record.get('url'))}</span>" if record.get("url") else "")
-            + f" · body {record.get('length', 0):,} characters</p>"
+            f"<p class=\"page\">{_e(page)}{url}"
+            f" · body {record.get('length', 0):,} characters</p>"
             f"<div class=\"bar\" title=\"the page's text, by what became of it\">{bar}</div>"
             f"<div class=\"summary\"><ul class=\"legend\">{legend}</ul>"
             f"{_reason_counts(blocks)}</div></header>")
@@ -121,7 +121,7 @@ def _reason_counts(blocks: list[dict[str, Any]]) -> str:
         f"<tr><td><span class=\"chip {REASON_KIND.get(reason, KIND_AWAY)}\"></span>"
         f"{_e(reason)}</td><td class=\"n\">{count[reason]}</td><td class=\"n\">{chars[reason]:,}"
         f"</td><td class=\"details\">{_e('; '.join(details[reason]))}</td></tr>"
-        for reason, _ in sorted(count.items(), key=lambda item: (item[0] != T.KEPT, -chars[item[0]])))
+        for reason in sorted(count, key=lambda reason: (reason != T.KEPT, -chars[reason])))
     return ("<table class=\"reasons\"><thead><tr><th>reason</th><th>blocks</th><th>chars</th>"
             f"<th>which</th></tr></thead><tbody>{rows}</tbody></table>")
 

@@ -55,7 +55,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         f"{DEFAULT_REPORT} for a URL or stdin)")
     parser.add_argument("--json", action="store_true",
                         help="print the explanation as one JSON object on stdout")
-    parser.add_argument("--charset", help="decode the page with this charset instead of detecting it")
+    parser.add_argument("--charset",
+                        help="decode the page with this charset instead of detecting it")
     parser.add_argument("--timeout", type=float, default=_DEFAULTS.timeout, metavar="SECONDS",
                         help="deadline of the download of a URL (default: %(default)s)")
     parser.add_argument("--user-agent", default=DEFAULT_USER_AGENT, metavar="STRING",

@@ -107,7 +107,8 @@ def _title(trace: Trace, value: str | None, read: Read) -> None:
     metas = _metas(structured, P.TITLE_META)
     if structured.headline:
         metas.append((structured.headline, f"{JSONLD} headline"))
-    heads = [(h, H1) for h in structured.h1 if h] + [(h, HEADING) for h in read.headings[:HEADINGS_LISTED]]
+    heads = [(h, H1) for h in structured.h1 if h]
+    heads += [(h, HEADING) for h in read.headings[:HEADINGS_LISTED]]
     shown = [(h, "the line above the date")] if (h := read.shown.headline) else []
     source, quote = _title_source(value, page + metas, heads, [*metas, *page, *heads, *shown])
     trace.field("title", value, source, quote=quote, candidates=page + metas + heads + shown)
@@ -194,7 +195,8 @@ def _modified(trace: Trace, value: str | None, read: Read) -> None:
 def _source(trace: Trace, value: str | None, read: Read) -> None:
     shown = read.shown
     declared = _metas(read.structured, P.SOURCE_META)
-    candidates = ([(shown.source, INFO_LINE)] if shown.source else []) + declared
+    candidates = ([(shown.source, _shown_at(read, shown.source)[0])] if shown.source else [])
+    candidates += declared
     source, quote = None, None
     if value:
         declared_here = next((label for raw, label in declared if value in raw), None)
@@ -251,7 +253,7 @@ def _byline_selector(tree: LexborHTMLParser) -> str:
 def _editor(trace: Trace, value: str | None, read: Read) -> None:
     source, quote = (_shown_at(read, value) if value else (None, None))
     if source is not None:
-        source += " (责任编辑 label)"
+        source += " (editor label)"
     trace.field("editor", value, source, quote=quote,
                 candidates=[(value, source)] if value and source else [])
 
