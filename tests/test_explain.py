@@ -150,3 +150,16 @@ def test_a_stated_body_replaces_the_page_blocks() -> None:
     assert explanation.article.body == "\n".join(lines)
     assert explanation.kept_text() == explanation.article.body
     assert all(b.path == T.STATED_PATH for b in explanation.blocks if b.kept)
+
+
+def test_author_from_the_articles_last_line_is_traced_there() -> None:
+    paragraph = "<p>" + "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。" * 4 + "</p>"
+    page = ("<html lang='zh'><head><title>绿色制造名单公布</title></head><body>"
+            "<h1>绿色制造名单公布</h1><div>2005-04-27 14:32 来源：云南日报</div>"
+            f"<div class=content>{paragraph * 200}"
+            "<p>最后一段。这是结尾的一段文字，内容足够长。（记者 胡晓蓉）</p></div></body></html>")
+    explanation = explain(page)
+    author = explanation.fields["author"]
+    assert (author.value, author.source) == ("胡晓蓉", "byline opening or closing the article")
+    assert author.quote is not None and "（记者 胡晓蓉）" in author.quote
+    assert explanation.article.author == "胡晓蓉"

@@ -18,6 +18,7 @@ from ..models import Article
 from .body import extract_body
 from .metadata import body_author, extract_metadata
 from .options import PLAIN, Options
+from .provenance import record_body_fields
 from .trace import Trace
 
 __all__ = ["extract", "extract_text", "Options", "ENGINES"]
@@ -80,12 +81,11 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     meta = extract_metadata(tree, url, trace)   # also drops the never-content elements
     body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,
                         options=options, trace=trace, stated_body=meta.stated_body)
-    if trace is not None and meta.editor is None and body.editor:
-        trace.field("editor", body.editor, "editor line in the article",
-                    candidates=[(body.editor, "editor line in the article")])
+    author = meta.author or body_author(meta.language, body.text)
+    if trace is not None:
+        record_body_fields(trace, meta, author, body.editor, body.text)
     return Article(url=url, site=meta.site, title=meta.title, published=meta.published,
-                   modified=meta.modified, source=meta.source,
-                   author=meta.author or body_author(meta.language, body.text),
+                   modified=meta.modified, source=meta.source, author=author,
                    editor=meta.editor or body.editor, language=meta.language,
                    body=body.text, images=body.images, encoding=encoding,
                    markdown=body.markdown, html=body.html)

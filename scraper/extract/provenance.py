@@ -34,6 +34,8 @@ INFO_LINE = "info line"
 TEXT_LINE = "a labelled line in the text"
 BYLINE = "byline in the text"
 HOST = "the URL's host"
+BODY_EDITOR = "editor line in the article"
+BODY_BYLINE = "byline opening or closing the article"
 GUESSED = "the characters of the title and text (a guess)"
 # Longest quote of a paragraph a byline was read from: the words around the name.
 QUOTE_MAX = 80
@@ -68,6 +70,19 @@ def record_fields(trace: Trace, meta: Metadata, read: Read) -> None:
     _editor(trace, meta.editor, read)
     _language(trace, meta.language, read)
     _site(trace, meta.site, read)
+
+
+def record_body_fields(trace: Trace, meta: Metadata, author: str | None,
+                       editor: str | None, body: str) -> None:
+    """The fields the metadata pass left empty and the article's own lines gave: an
+    editor line inside it, a byline opening or closing it."""
+    if meta.editor is None and editor:
+        trace.field("editor", editor, BODY_EDITOR, candidates=[(editor, BODY_EDITOR)])
+    if meta.author is None and author:
+        lines = body.splitlines()
+        quote = _quote(lines[:1] + lines[-1:], author.split()[0])
+        trace.field("author", author, BODY_BYLINE, quote=quote,
+                    candidates=[(author, BODY_BYLINE)])
 
 
 def _metas(structured: StructuredMeta, names: Iterable[str]) -> list[tuple[str, str]]:
