@@ -16,8 +16,10 @@ from .accuracy import EngineResult, run_dataset
 from .datasets import DATASETS, DEFAULT_EVAL_DIR, Dataset, DatasetError, load_dataset, load_scorer
 from .engines import ENGINES, FLOOR, OURS, OURS_MARKDOWN, SPEED_PEER, SPEED_PEER_SAME_FIELDS
 from .report import render
+from .scaling import ScalingResult, run_datatrove_scaling, run_jobs_scaling, scaling_section
 from .structure import StructureScore, run_structure
 from .speed import ROUNDS, SAMPLE_PER_DATASET, SpeedResult, run_speed, sample_pages
+from .warc_read import WarcReadResult, run_warc_read, warc_read_section
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ENGINES = ("scraper", "trafilatura", "readability")
@@ -55,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-structure", action="store_true",
                         help="skip counting the structure each engine's Markdown keeps")
     parser.add_argument("--no-accuracy", action="store_true", help="skip the accuracy run")
+    parser.add_argument("--no-scaling", action="store_true",
+                        help="skip the scaling run (scraper extract -j 1 and -j 2, and the "
+                        "datatrove step with 1 and 2 workers)")
+    parser.add_argument("--no-warc", action="store_true",
+                        help="skip the WARC read run (FastWARC against warcio)")
     parser.add_argument("--rounds", type=int, default=ROUNDS, metavar="N",
                         help="timed passes per engine at most; the fastest counts "
                         "(default: %(default)s)")
@@ -122,8 +129,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("[structure] Markdown of ours and trafilatura against the source articles",
               file=sys.stderr)
         structure = run_structure(datasets, args.engines)
-    print(render(_header(datasets, eval_dir), accuracy, speed, structure))
+    report = render(_header(datasets, eval_dir), accuracy, speed, structure)
+    print("\n".join([report.rstrip("\n"), "", *_cores_and_archives(args, datasets)]))
     return 0
+
+
+def _cores_and_archives(args: argparse.Namespace, datasets: list[Dataset]) -> list[str]:
+    """The scaling and WARC read sections, each unless skipped."""
+    if args.no_scaling and args.no_warc:
+        return []
+    pages = sample_pages(datasets, args.speed_sample)
+    lines: list[str] = []
+    if not args.no_scaling:
+        scaling: list[ScalingResult] = run_jobs_scaling(pages) + run_datatrove_scaling(pages)
+        lines += scaling_section(scaling)
+    if not args.no_warc:
+        warc: list[WarcReadResult] = run_warc_read(pages)
+        lines += warc_read_section(warc)
+    return lines
 
 
 if __name__ == "__main__":

@@ -18,8 +18,9 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
-from .datasets import Dataset
+from .datasets import DATASETS, DEFAULT_EVAL_DIR, Dataset, load_dataset
 from .engines import ENGINES
 
 # Pages run through an engine before timing starts (imports, caches, lazy setup).
@@ -69,6 +70,13 @@ def sample_pages(datasets: list[Dataset], per_dataset: int = SAMPLE_PER_DATASET
             refs = [refs[int(i * step)] for i in range(per_dataset)]
         pages.extend(SpeedPage(ref.read(), ref.url) for ref in refs)
     return pages
+
+
+def default_speed_pages() -> list[SpeedPage]:
+    """The speed page set of every dataset in the default eval folder (for the bench
+    sections that run alone: ``python -m bench.scaling``, ``python -m bench.warc_read``)."""
+    eval_dir = (Path(__file__).resolve().parent.parent / DEFAULT_EVAL_DIR).resolve()
+    return sample_pages([load_dataset(eval_dir, name) for name in DATASETS])
 
 
 def _time_chunk(engine: str, pages: list[SpeedPage]) -> tuple[float, float, int]:
