@@ -6,11 +6,11 @@ runs over them as a user runs it, in a subprocess, for each N; the wall-clock ti
 the fastest of ``rounds`` runs counts, the runs of each N alternating. The outputs are
 compared byte for byte with ``-j 1``'s.
 
-datatrove: the same pages as WARC files (one per task), read by datatrove's
-``WarcReader``, extracted by ``ScraperExtractor`` and written by ``JsonlWriter`` under
-``LocalPipelineExecutor`` with 2 tasks and 1 or 2 workers, wall-clock time of the
-whole run (process start-up included); pages are those the step was given (the
-reader passes on fewer: see ``_extracted_pages``).
+datatrove: the same pages as WARC files (one per task), read by
+``ScraperWarcReader``, extracted by ``ScraperExtractor`` and written by datatrove's
+``JsonlWriter`` under ``LocalPipelineExecutor`` with 2 tasks and 1 or 2 workers,
+wall-clock time of the whole run (process start-up included); pages are those the
+extraction step was given.
 
 Wall-clock time on a shared machine moves with whatever else runs: quote a ratio
 from one run. ``python -m bench.scaling`` runs this section alone.
@@ -86,10 +86,9 @@ def run_datatrove_scaling(pages: list[SpeedPage], workers: tuple[int, ...] = JOB
     """The datatrove pipeline over the pages (skipped, empty, without datatrove)."""
     try:
         from datatrove.executor import LocalPipelineExecutor
-        from datatrove.pipeline.readers import WarcReader
         from datatrove.pipeline.writers import JsonlWriter
 
-        from scraper.datatrove import ScraperExtractor
+        from scraper.datatrove import ScraperExtractor, ScraperWarcReader
     except ImportError:
         print("[scaling] datatrove not installed: pip install 'scraper[datatrove]'",
               file=sys.stderr)
@@ -104,7 +103,7 @@ def run_datatrove_scaling(pages: list[SpeedPage], workers: tuple[int, ...] = JOB
         for n in workers:
             started = time.perf_counter()
             LocalPipelineExecutor(
-                pipeline=[WarcReader(str(root / "warc")), ScraperExtractor(),
+                pipeline=[ScraperWarcReader(str(root / "warc")), ScraperExtractor(),
                           JsonlWriter(str(root / f"out-{n}"))],
                 tasks=DATATROVE_TASKS, workers=n, logging_dir=str(root / f"logs-{n}")).run()
             seconds = time.perf_counter() - started
@@ -117,8 +116,7 @@ def run_datatrove_scaling(pages: list[SpeedPage], workers: tuple[int, ...] = JOB
 
 
 def _extracted_pages(logs: Path) -> int:
-    """Pages the step was given: datatrove's WarcReader passes on only the responses
-    that WARC-Identified-Payload-Type, or libmagic's guess, calls HTML."""
+    """Pages the extraction step was given, from the run's stats."""
     steps = json.loads((logs / "stats.json").read_text(encoding="utf-8"))
     return sum(int(step["stats"].get("total", 0)) for step in steps if "scraper" in step["name"])
 

@@ -121,28 +121,34 @@ def sniff(path: str) -> bool:
 def read_warc(path: str, skipped: Counter[str]) -> Iterator[WarcPage | WarcFault]:
     """The HTML responses and damaged records of the WARC file at ``path``, in order."""
     with open(path, "rb") as stream:
-        gzipped = stream.read(len(GZIP_MAGIC)) == GZIP_MAGIC
-        marker = GZIP_MAGIC if gzipped else WARC_MAGIC
-        start: int | None = 0
-        reported = False   # a fault is reported once per damaged stretch
-        while start is not None:
-            stream.seek(start)
-            done: int | None = None      # offset of the last record read whole
-            current: int | None = None   # offset of the record being read
-            try:
-                for record in ArchiveIterator(stream, parse_http=True, fsspec_args=False):
-                    current = start + record.stream_pos
-                    item = _read_record(record, path, current, skipped)
-                    done, current, reported = current, None, False
-                    if item is not None:
-                        yield item
-                return
-            except (OSError, ValueError) as exc:
-                failed = _damaged_at(stream, start, done, current, marker)
-                if not reported:
-                    yield WarcFault(None, path, failed, None, None, f"corrupt WARC record: {exc}")
-                    reported = True
-                start = _next_start(stream, failed + 1, marker)
+        yield from read_warc_stream(stream, path, skipped)
+
+
+def read_warc_stream(stream: BinaryIO, path: str,
+                     skipped: Counter[str]) -> Iterator[WarcPage | WarcFault]:
+    """``read_warc`` over an open, seekable binary stream, named ``path`` in records."""
+    gzipped = stream.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    marker = GZIP_MAGIC if gzipped else WARC_MAGIC
+    start: int | None = 0
+    reported = False   # a fault is reported once per damaged stretch
+    while start is not None:
+        stream.seek(start)
+        done: int | None = None      # offset of the last record read whole
+        current: int | None = None   # offset of the record being read
+        try:
+            for record in ArchiveIterator(stream, parse_http=True, fsspec_args=False):
+                current = start + record.stream_pos
+                item = _read_record(record, path, current, skipped)
+                done, current, reported = current, None, False
+                if item is not None:
+                    yield item
+            return
+        except (OSError, ValueError) as exc:
+            failed = _damaged_at(stream, start, done, current, marker)
+            if not reported:
+                yield WarcFault(None, path, failed, None, None, f"corrupt WARC record: {exc}")
+                reported = True
+            start = _next_start(stream, failed + 1, marker)
 
 
 def _damaged_at(stream: BinaryIO, start: int, done: int | None, current: int | None,

@@ -108,3 +108,32 @@ def test_markdown_text() -> None:
     (doc,) = list(ScraperExtractor(markdown=True).run(iter([Document(text=html, id="1")])))
     assert doc.text == extract(html, markdown=True).markdown
     assert "## Details" in doc.text and "- First item of the list" in doc.text
+
+
+def test_scraper_warc_reader_passes_on_what_scraper_extract_reads(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from scraper.cli import main
+    from scraper.datatrove import ScraperWarcReader
+
+    folder = tmp_path / "warc"
+    folder.mkdir()
+    scripted = (b"<script>var site = 1;</script><html><head><title>Scripted</title></head><body>"
+                b"<article><p>" + b"A page that starts with a script, as many portals do. " * 4 +
+                b"</p></article></body></html>")
+    gbk = page("国内新闻", "这是一篇真正的新闻文章的第一段，内容足够长，可以算作正文。", charset="gbk")
+    write_warc(folder / "a.warc.gz", [
+        Response("http://example.com/scripted", scripted),
+        Response("http://example.com/gbk", gbk.replace(b"<head>", b"<head><meta charset=utf-8>"),
+                 "text/html; charset=gbk"),     # the header is right, the <meta> lies
+        Response("http://example.com/one", page("One")),
+    ])
+    LocalPipelineExecutor(pipeline=[ScraperWarcReader(str(folder)), ScraperExtractor(),
+                                    JsonlWriter(str(tmp_path / "out"), compression=None)],
+                          tasks=1, logging_dir=str(tmp_path / "logs")).run()
+    docs = _documents(tmp_path / "out")
+    assert main(["-q", "extract", str(folder / "a.warc.gz")]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["url"]: (r["title"], r["body"]) for r in records} == \
+        {url: (d["metadata"]["title"], d["text"]) for url, d in docs.items()}
+    assert docs["http://example.com/gbk"]["metadata"]["title"] == "国内新闻"
+    assert docs["http://example.com/one"]["metadata"]["warc_offset"] > 0

@@ -1,6 +1,6 @@
 """Extract the HTML pages of a folder of WARC files with scraper, under datatrove.
 
-One file for every scale: the same pipeline (datatrove's WarcReader, scraper's
+One file for every scale: the same pipeline (scraper's ScraperWarcReader and
 ScraperExtractor, datatrove's JsonlWriter) runs here, on a Slurm cluster or on a Ray
 cluster; only the executor changes. One task reads a share of the WARC files.
 
@@ -18,14 +18,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from datatrove.pipeline.readers import WarcReader
 from datatrove.pipeline.writers import JsonlWriter
 
-from scraper.datatrove import ScraperExtractor
+from scraper.datatrove import ScraperExtractor, ScraperWarcReader
 
 
 def pipeline(warc_folder: str, out_folder: str, markdown: bool) -> list[Any]:
-    return [WarcReader(warc_folder, glob_pattern="*.warc*"),
+    # datatrove's own WarcReader fits here too (Common Crawl's archives): it keeps the
+    # responses their WARC-Identified-Payload-Type calls HTML
+    return [ScraperWarcReader(warc_folder, glob_pattern="*.warc*"),
             ScraperExtractor(markdown=markdown),
             JsonlWriter(out_folder)]
 
