@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -66,7 +67,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, *,
     context.set_forkserver_preload(PRELOAD)
     source = iter(items)
     pending: deque[Future[list[R]]] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts) as pool:
         try:
             while True:
                 while len(pending) < window and (batch := list(islice(source, chunk))):
@@ -77,6 +78,12 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, *,
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the parent stops the run
+    (exit 130), so workers leave it to the parent instead of each printing a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_chunk(fn: Callable[[T], R], batch: list[T]) -> list[R]:
