@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .urls import canonical as _canonical
+
 SCHEMA_VERSION = 1
 
 
@@ -35,6 +37,27 @@ class Article:
     # minimal clean HTML safe to show in another page.
     markdown: str | None = None
     html: str | None = None
+    # The article's pages in order, as the page's pager names them (this page included);
+    # [] when it names no other page. See ``scraper.extract.pager``.
+    page_urls: list[str] = field(default_factory=list)
+    # The pages whose bodies ``body`` holds, in order, once pages were stitched
+    # (``scraper.stitch``); None for a page read alone.
+    stitched: list[str] | None = None
+
+    @property
+    def pages_read(self) -> list[str]:
+        """The URLs of the pages in ``body``: the stitched ones, else this page's own."""
+        if self.stitched is not None:
+            return self.stitched
+        return [self.url] if self.url else []
+
+    @property
+    def pages_missing(self) -> list[str]:
+        """The article's pages named by its pager whose text ``body`` lacks."""
+        read = set(self.pages_read)
+        if self.url and self.stitched is None:
+            read.add(_canonical(self.url))
+        return [u for u in self.page_urls if u not in read]
 
     @property
     def length(self) -> int:
@@ -67,6 +90,9 @@ class Article:
         record["images"] = [{"url": i.url, "caption": i.caption} for i in self.images]
         record["encoding"] = self.encoding
         record["length"] = self.length
+        record["pages"] = max(1, len(self.pages_read))
+        record["page_urls"] = list(self.pages_read)
+        record["pages_missing"] = self.pages_missing
         return record
 
 

@@ -1,6 +1,7 @@
 """Article extraction: HTML in, ``Article`` out. Pure: no I/O, deterministic.
 
-Pipeline: decode (bytes only) → parse → metadata (structured data first, then the
+Pipeline: decode (bytes only) → parse → pager (the article's other pages, read before
+anything is dropped) → metadata (structured data first, then the
 visible text once scripts, styles and controls are dropped) → clean (prune
 boilerplate) → score (choose the article node) → render (paragraphs, images) → tidy
 (drop info/editor lines that sit inside the body).
@@ -19,6 +20,7 @@ from .body import extract_body
 from .metadata import body_author, extract_metadata
 from .options import PLAIN, Options
 from .provenance import record_body_fields
+from .pager import read_pager
 from .trace import Trace
 
 __all__ = ["extract", "extract_text", "Options", "ENGINES"]
@@ -78,6 +80,7 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     tree = LexborHTMLParser(data)
     if trace is not None:
         trace.index(tree)
+    page_urls = read_pager(tree, text, url)   # before scripts and pager blocks are dropped
     meta = extract_metadata(tree, url, trace)   # also drops the never-content elements
     body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,
                         options=options, trace=trace, stated_body=meta.stated_body)
@@ -88,7 +91,7 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
                    modified=meta.modified, source=meta.source, author=author,
                    editor=meta.editor or body.editor, language=meta.language,
                    body=body.text, images=body.images, encoding=encoding,
-                   markdown=body.markdown, html=body.html)
+                   markdown=body.markdown, html=body.html, page_urls=page_urls)
 
 
 def _trafilatura_engine(text: str, url: str | None, encoding: str | None,
