@@ -85,6 +85,7 @@ class CrawlConfig:
     workers: int = 1                   # extraction processes (0: one per core)
     markdown: bool = False             # records also carry "markdown" (GFM)
     html: bool = False                 # records also carry "html" (clean, safe HTML)
+    max_pages: int = 20                # pages of one multi-page article stitched; 1: none followed
     output: str = "data/{site}/{date}.jsonl"
     state: str = "state.sqlite3"
     warc: str | None = None            # WARC archive pattern; None archives nothing
@@ -168,6 +169,7 @@ def _crawl(r: _Reader, t: Mapping[str, Any]) -> CrawlConfig:
         workers=r.get(t, k, "workers", int, d.workers, check=_at_least(0)),
         markdown=r.get(t, k, "markdown", bool, d.markdown),
         html=r.get(t, k, "html", bool, d.html),
+        max_pages=r.get(t, k, "max_pages", int, d.max_pages, check=_at_least(1)),
         output=output,
         state=r.get(t, k, "state", str, d.state, check=_non_empty),
         warc=_warc(r, t, k),

@@ -9,8 +9,10 @@ group of sites sharing one politeness setting:
    Each source's article URLs are recorded in the state with its validators.
 2. the site's pending and failed articles (this run's finds and earlier backlog,
    oldest first, at most ``max_new``) are fetched, interleaved across sites.
-3. each page is extracted; content already written under another URL is a
-   duplicate; anything else is written exactly once through the journal.
+3. each page is extracted; a multi-page article's other pages are fetched and
+   stitched into one record written under page 1 (``scraper.stitch``; its other pages
+   become ``page`` rows, never articles of their own); content already written under
+   another URL is a duplicate; anything else is written exactly once through the journal.
 
 Failures are logged (warning while retries remain, error when a page is given up)
 and kept in the state; ``scraper state`` lists them. They never go to the output.
@@ -37,7 +39,9 @@ from .journal import STDOUT, Journal, Reconciled, reconcile
 from .lock import CrawlLock, lock_path
 from .models import Article, one_line
 from .overrides import PageJob, content_hash, extract_job
-from .state import DEAD, FEED, LIST, SITEMAP, RunCounts, State, Validators
+from .state import DEAD, DUPLICATE, EMITTED, FEED, LIST, SITEMAP, TO_FETCH, RunCounts, State, \
+    Validators
+from .stitch import stitch
 from .urls import canonical
 from .workers import ordered_map
 
@@ -288,7 +292,7 @@ class _Run:
         for site, result, extracted in self._extracted(results, owners):
             self.counts.fetched += 1
             try:
-                self._article(site, result, extracted)
+                self._article(site, result, extracted, fetcher)
             except OutputError:
                 raise   # the machine's fault, not the page's: the run stops, the page stays pending
             except ScraperError as exc:
@@ -305,27 +309,36 @@ class _Run:
             for result in results:
                 site = owners[result.url].pop(0)
                 sent.append((site, result))
-                yield ((result.content or b"", result.final_url or result.url, site,
-                        result.charset) if result.ok else None)
+                yield _job(site, result) if result.ok else None
 
         for extracted in ordered_map(extract_job, jobs(), self.config.crawl.workers, chunk=1):
             site, result = sent.popleft()
             yield site, result, extracted
 
     def _article(self, site: SiteConfig, result: FetchResult,
-                 extracted: Article | ScraperError | None) -> None:
+                 extracted: Article | ScraperError | None, fetcher: Fetcher) -> None:
         if not result.ok:
             error = result.error
             stage = getattr(error, "stage", "fetch")
             self._article_failed(site, result.url, result.status, f"{stage}: {error}")
             return
         self.archive(site, result)
-        if not isinstance(extracted, Article):   # to the per-page boundary above
-            raise extracted or ScraperError("extract: the page was not extracted")
-        article = extracted
+        if self.state.state_of(site.name, result.url) not in (None, *TO_FETCH):
+            return   # written meanwhile, as a page of an article found under another URL
+        article = _article_of(extracted)
         if not article.body.strip():
             self._article_failed(site, result.url, result.status, "extract: no article text found")
             return
+        if article.page_urls:
+            whole = self._whole_article(fetcher, site, result, article)
+            if whole is None:
+                return
+            article = whole
+        # a stitched article is known by its page 1, whichever page was found first
+        key = result.url
+        if article.stitched is not None and article.url \
+                and article.url != canonical(result.final_url or result.url):
+            key = article.url
         digest = content_hash(article)
         earlier = self.state.emitted_url(site.name, digest)
         if earlier is not None:
@@ -335,12 +348,38 @@ class _Run:
             log.info("%s: %s repeats %s; not written again", site.name, result.url, earlier)
             return
         record = article.to_record(crawl={
-            "site": site.name, "url": result.url, "fetched_at": result.fetched_at,
+            "site": site.name, "url": key, "fetched_at": result.fetched_at,
             "status": result.status, "run": self.run, "content_hash": digest})
         target = output_target(self.config, self.output, site.name, self.now)
-        self.journal.emit(site.name, result.url, digest, record, target, status=result.status,
+        self.journal.emit(site.name, key, digest, record, target, status=result.status,
                           validators=_validators(result))
         self.counts.written += 1
+        if article.page_urls:
+            self.state.mark_pages(site.name, [u for u in (*article.page_urls, result.url) if u != key],
+                                  of=key)
+
+    def _whole_article(self, fetcher: Fetcher, site: SiteConfig, result: FetchResult,
+                       article: Article) -> Article | None:
+        """The article stitched from its pages; None when it is not to be written now:
+        its page 1 is already written, or a page failed and attempts remain."""
+        first = article.page_urls[0]
+        if first != canonical(result.final_url or result.url) \
+                and self.state.state_of(site.name, first) in (EMITTED, DUPLICATE):
+            self.state.mark_pages(site.name, [result.url], of=first)
+            log.info("%s: %s is a page of %s, already written", site.name, result.url, first)
+            return None
+        stitched = stitch(fetcher, article, lambda page: _article_of(extract_job(_job(site, page))),
+                          max_pages=self.config.crawl.max_pages,
+                          fetched=lambda page: self.archive(site, page))
+        self.counts.fetched += stitched.fetched
+        if stitched.failed:
+            why = "; ".join(f"{url}: {error}" for url, error in stitched.failed.items())
+            if self.state.attempts(site.name, result.url) + 1 < self.config.crawl.max_attempts:
+                self._article_failed(site, result.url, result.status, f"page failed: {why}")
+                return None
+            log.error("%s: %s written without %d of its pages after %d attempts: %s", site.name,
+                      stitched.article.url, len(stitched.failed), self.config.crawl.max_attempts, why)
+        return stitched.article
 
     def _article_failed(self, site: SiteConfig, url: str, status: int | None, error: str) -> None:
         self.counts.failed += 1
@@ -354,6 +393,17 @@ class _Run:
     def _progress(self, phase: str, total: int) -> None:
         if self.options.progress is not None:
             self.options.progress(phase, self.counts, total)
+
+
+def _job(site: SiteConfig, result: FetchResult) -> PageJob:
+    return (result.content or b"", result.final_url or result.url, site, result.charset)
+
+
+def _article_of(extracted: Article | ScraperError | None) -> Article:
+    """The extracted article; the extraction's error is raised to the per-page boundary."""
+    if not isinstance(extracted, Article):
+        raise extracted or ScraperError("extract: the page was not extracted")
+    return extracted
 
 
 def _validators(result: FetchResult) -> Validators:

@@ -30,6 +30,7 @@ from .clock import utc_now
 SCHEMA_VERSION = 1
 # States of article rows (see the module docstring).
 PENDING, FAILED, DEAD, EMITTED, DUPLICATE = "pending", "failed", "dead", "emitted", "duplicate"
+PAGE = "page"
 # States that a run fetches.
 TO_FETCH = (PENDING, FAILED)
 # State of a list page, feed or sitemap that was read (or FAILED when it was not).
@@ -260,6 +261,31 @@ class State:
                        "WHERE site=? AND url=?", (status, error, now, max_attempts, site, url))
             row = db.execute("SELECT state FROM pages WHERE site=? AND url=?", (site, url)).fetchone()
         return str(row["state"]) if row else FAILED
+
+    def state_of(self, site: str, url: str) -> str | None:
+        """The state of an article's row, None when the URL is unknown."""
+        row = self.db.execute("SELECT state FROM pages WHERE site=? AND url=?",
+                              (site, url)).fetchone()
+        return str(row["state"]) if row else None
+
+    def attempts(self, site: str, url: str) -> int:
+        """Failed attempts counted so far for ``url``."""
+        row = self.db.execute("SELECT attempts FROM pages WHERE site=? AND url=?",
+                              (site, url)).fetchone()
+        return int(row["attempts"]) if row else 0
+
+    def mark_pages(self, site: str, urls: Iterable[str], *, of: str) -> None:
+        """Record ``urls`` as later pages of the article written under ``of``: never
+        fetched as articles of their own. Rows already emitted are left as they are."""
+        now = utc_now()
+        with self.transaction() as db:
+            for url in urls:
+                db.execute("INSERT INTO pages (url, site, kind, first_seen, last_seen) "
+                           "VALUES (?, ?, 'article', ?, ?) ON CONFLICT(site, url) DO NOTHING",
+                           (url, site, now, now))
+                db.execute("UPDATE pages SET state=?, error=? WHERE site=? AND url=? "
+                           "AND state IN (?, ?, ?)", (PAGE, f"a page of {of}", site, url,
+                                                      *TO_FETCH, DEAD))
 
     def emitted_url(self, site: str, content_hash: str) -> str | None:
         """The URL under which this content was already written, if it was."""

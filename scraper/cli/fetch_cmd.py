@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -14,8 +14,9 @@ from ..errors import FetchError, ScraperError
 from ..extract import extract
 from ..extract.options import PLAIN, Options
 from ..fetch import DEFAULT_USER_AGENT, Fetcher, FetchConfig, FetchResult
-from ..models import error_record, one_line
+from ..models import Article, error_record, one_line
 from ..output import write_line
+from ..stitch import DEFAULT_MAX_PAGES, stitch
 from .exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 from .structure_args import add_structure_arguments, structure_options
 
@@ -30,11 +31,17 @@ Lines record per URL, in input order: the extraction record plus final_url, stat
 fetched_at. A URL that fails yields a record with an "error" object (stage, status,
 attempts, message) instead, never a missing line.
 
+A multi-page article (上一页 [1] [2] 下一页, the TRS pager script, rel="next") gives one
+record: its other pages on the same host are fetched the same polite way and
+stitched (body in page order, "url" is page 1, "pages" and "page_urls" say which were
+read); a page that fails is listed in "pages_missing" and makes the exit code 1.
+
 examples:
   scraper fetch https://www.gov.cn/zhengce/ > pages.jsonl
   scraper fetch -i urls.txt --concurrency 16 --delay 2
   grep -v '^#' urls.txt | scraper fetch -i - --no-robots --timeout 30
   scraper fetch -i urls.txt --warc pages.warc.gz > pages.jsonl
+  scraper fetch --no-follow-pages https://www.gov.cn/zhengce/content/t20240806_5521_1.html
 """
 # Names the writer in the warcinfo record of a new WARC archive.
 SOFTWARE = "scraper fetch"
@@ -69,6 +76,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         ".warc.gz; appended to, a torn tail from a killed run cut first); each "
                         "record is printed only after its response is in FILE, on disk")
     add_structure_arguments(parser)
+    parser.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",
+                        help="pages of one multi-page article fetched and stitched into its "
+                        "record (default: %(default)s)")
+    parser.add_argument("--no-follow-pages", action="store_true",
+                        help="write each page alone, without fetching a multi-page "
+                        "article's other pages")
 
 
 def _config(args: argparse.Namespace) -> FetchConfig:
@@ -95,24 +108,46 @@ def _urls(args: argparse.Namespace, url_file: TextIO | None) -> Iterator[str]:
         yield from _read_url_lines(url_file)
 
 
-def record_for(result: FetchResult, options: Options = PLAIN) -> dict[str, Any]:
-    """The JSON Lines record of one fetched URL: extracted article, or an error."""
+def record_for(result: FetchResult, options: Options = PLAIN, fetcher: Fetcher | None = None,
+               max_pages: int = 1) -> dict[str, Any]:
+    """The JSON Lines record of one fetched URL: extracted article, or an error.
+
+    With a ``fetcher`` and ``max_pages`` above 1, a multi-page article's other pages
+    are fetched and stitched into it (``scraper.stitch``)."""
+    return _record(result, options, fetcher, max_pages)[0]
+
+
+def _record(result: FetchResult, options: Options, fetcher: Fetcher | None, max_pages: int,
+            fetched: Callable[[FetchResult], None] | None = None) -> tuple[dict[str, Any], bool]:
+    """``record_for``'s record, and whether every page of the article came. ``fetched``
+    sees each further page of the article as it arrives (the WARC archive)."""
     context: dict[str, Any] = {"input": result.url, "final_url": result.final_url,
                                "status": result.status, "fetched_at": result.fetched_at}
     if result.error is not None:
-        return _error(result.error, context, attempts=result.attempts)
+        return _error(result.error, context, attempts=result.attempts), False
+    complete = True
     try:
-        article = extract(result.content or b"", url=result.final_url or result.url,
-                          http_charset=result.charset, markdown=options.markdown,
-                          html=options.html, links=options.links)
+        article = _extract(result, options)
+        if fetcher is not None and max_pages > 1 and article.page_urls:
+            stitched = stitch(fetcher, article, lambda page: _extract(page, options),
+                              max_pages=max_pages, fetched=fetched)
+            article, complete = stitched.article, stitched.complete
+            for url, why in stitched.failed.items():
+                log.warning("%s: page %s is missing from its record: %s", result.url, url, why)
     except ScraperError as exc:
-        return _error(exc, context, attempts=result.attempts)
+        return _error(exc, context, attempts=result.attempts), False
     except Exception as exc:  # the per-URL boundary: one bad page must not stop the run
         log.error("%s: extraction failed: %s: %s", result.url, type(exc).__name__,
                   one_line(str(exc)))
         log.debug("%s: extraction failed", result.url, exc_info=True)
-        return _error(exc, context, attempts=result.attempts, stage="extract")
-    return article.to_record(**context)
+        return _error(exc, context, attempts=result.attempts, stage="extract"), False
+    return article.to_record(**context), complete
+
+
+def _extract(result: FetchResult, options: Options) -> Article:
+    return extract(result.content or b"", url=result.final_url or result.url,
+                   http_charset=result.charset, markdown=options.markdown,
+                   html=options.html, links=options.links)
 
 
 def _error(exc: Exception, context: dict[str, Any], *, attempts: int,
@@ -165,6 +200,8 @@ def run(args: argparse.Namespace) -> int:
         print("scraper fetch: give URLs or -i FILE", file=sys.stderr)
         return EXIT_USAGE
     try:
+        if args.max_pages < 1:
+            raise ValueError(f"--max-pages must be at least 1, got {args.max_pages}")
         config = _config(args)
     except ValueError as exc:
         print(f"scraper fetch: {exc}", file=sys.stderr)
@@ -183,8 +220,10 @@ def run(args: argparse.Namespace) -> int:
             for result in fetcher.fetch_many(_urls(args, url_file)):
                 if archive is not None:
                     archive.add(result)   # on disk before its record is printed
-                record = record_for(result, structure_options(args))
-                progress.step(result, "error" not in record)
+                record, ok = _record(result, structure_options(args), fetcher,
+                                     1 if args.no_follow_pages else args.max_pages,
+                                     archive.add if archive is not None else None)
+                progress.step(result, ok)
                 write_line(sys.stdout, record)
     except _NoArchive as exc:
         print(f"scraper fetch: {exc}", file=sys.stderr)

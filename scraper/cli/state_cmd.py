@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..state import DEAD, DUPLICATE, EMITTED, FAILED, PENDING, State, StateError
+from ..state import DEAD, DUPLICATE, EMITTED, FAILED, PAGE, PENDING, State, StateError
 from .crawl_cmd import add_config_argument, read_config
 from .exits import EXIT_OK, EXIT_USAGE
 
@@ -13,15 +13,15 @@ NAME = "state"
 HELP = "show per-site counts, recent runs and recent failures of the crawl state"
 DESCRIPTION = """\
 Print, from the state database named in the config: article counts per site (written,
-duplicates, pending, failed and to be retried, dead), the last runs and the most
-recent failures with their errors.
+duplicates, later pages of multi-page articles, pending, failed and to be retried,
+dead), the last runs and the most recent failures with their errors.
 
 examples:
   scraper state
   scraper state -c /etc/scraper/config.toml --failures 50
 """
 
-COLUMNS = (EMITTED, DUPLICATE, PENDING, FAILED, DEAD)
+COLUMNS = (EMITTED, DUPLICATE, PAGE, PENDING, FAILED, DEAD)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
