@@ -16,7 +16,13 @@ appear at once):
   index) pointing to ``/sitemap-news.xml`` (a news sitemap) and
   ``/en/sitemap.xml.gz`` (gzip-compressed); feeds and sitemaps answer
   ``If-None-Match`` with 304;
-- an article that always answers 500, and one article reachable under two URLs.
+- an article that always answers 500, and one article reachable under two URLs;
+- multi-page articles (分页), one per pager style: ``上一页 [1] [2] [3] 下一页`` links
+  (pages ``t…_1021_2.shtml``, ``_3``), the TRS ``createPageHTML(3, 0, "t…_2021",
+  "shtml")`` script (pages ``t…_2021_1.shtml``, ``_2``) and ``<link rel="next">`` on an
+  English article (``?page=2``); and a single-page article whose ``上一篇/下一篇`` links
+  lead to other articles. Test-only fields make a page fail, a pager loop back to
+  page 1, or an article carry its channel's pager.
 
 Only the standard library is used. ``make_server`` is what the tests import.
 """
@@ -36,14 +42,15 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE / "articles.json"
 DEFAULT_PORT = 8765
 PAGE_SIZE = 4          # headlines per channel page
 CHANNEL_NAMES = {"news": "福州新闻", "society": "社会民生", "en": "English"}
-ARTICLE_PATH = re.compile(r"^/(?P<channel>[a-z]+)/(?P<day>\d{8})/t\d{8}_(?P<id>\d+)\.shtml$")
+ARTICLE_PATH = re.compile(
+    r"^/(?P<channel>[a-z]+)/(?P<day>\d{8})/t\d{8}_(?P<id>\d+)(?:_(?P<page>\d+))?\.shtml$")
 EN_ARTICLE_PATH = re.compile(r"^/en/\d{4}/\d{2}/\d{2}/(?P<slug>[a-z0-9-]+)\.html$")
 CHANNEL_PAGE = re.compile(r"^/(?P<channel>news|society)/(?:index(?:_(?P<page>\d+))?\.shtml)?$")
 
@@ -60,6 +67,13 @@ class Item:
     fail: bool = False        # always answers 500
     same_as: int | None = None   # serves the content of another article
     slug: str | None = None      # English articles
+    pages: list[list[str]] | None = None   # paragraphs of pages 2, 3… (a multi-page article)
+    pager: str = "links"         # how the pages link: links, trs or rel
+    editor: str | None = None    # 责任编辑, under the text of every page
+    neighbours: bool = False     # 上一篇/下一篇 links to the articles before and after it
+    fail_pages: list[int] = field(default_factory=list)   # page numbers answering 500
+    pager_loop: bool = False     # the last page's pager links back to page 1: [1] [2] [1]
+    channel_pager: bool = False  # the page also carries its channel's pager
 
     @property
     def path(self) -> str:
@@ -67,6 +81,26 @@ class Item:
             return f"/en/{self.date.replace('-', '/')}/{self.slug}.html"
         day = self.date.replace("-", "")
         return f"/{self.channel}/{day}/t{day}_{self.id}.shtml"
+
+    @property
+    def count(self) -> int:
+        return 1 + len(self.pages or [])
+
+    def page_path(self, number: int) -> str:
+        """The URL path of page ``number`` (1-based) in this article's pager style."""
+        if number == 1:
+            return self.path
+        if self.pager == "rel":
+            return f"{self.path}?page={number}"
+        suffix = number - 1 if self.pager == "trs" else number   # TRS counts from 0
+        return self.path.replace(".shtml", f"_{suffix}.shtml")
+
+    def page_number(self, suffix: str | None) -> int | None:
+        """Which page a ``_N`` file suffix names, None when this article has no such page."""
+        if suffix is None:
+            return 1
+        number = int(suffix) + 1 if self.pager == "trs" else int(suffix)
+        return number if self.pager != "rel" and 2 <= number <= self.count else None
 
 
 @dataclass
@@ -86,10 +120,10 @@ class Portal:
             self.hits[path] = self.hits.get(path, 0) + 1
 
 
-def page(title: str, inner: str, charset: str = "utf-8") -> str:
+def page(title: str, inner: str, charset: str = "utf-8", head: str = "") -> str:
     return f"""<!DOCTYPE html>
 <html lang="{'en' if charset == 'utf-8' and title.isascii() else 'zh-CN'}">
-<head><meta charset="{'gb2312' if charset == 'gbk' else 'utf-8'}"><title>{html.escape(title)}</title></head>
+<head><meta charset="{'gb2312' if charset == 'gbk' else 'utf-8'}"><title>{html.escape(title)}</title>{head}</head>
 <body>
 <div class="header"><a href="/">首页</a> | <a href="/news/">福州新闻</a> | <a href="/society/">社会民生</a>
  | <a href="/en/">English</a> | <a href="/about.html">关于我们</a></div>
@@ -98,15 +132,67 @@ def page(title: str, inner: str, charset: str = "utf-8") -> str:
 </body></html>"""
 
 
-def article_html(item: Item, content: Item) -> str:
-    paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in content.body)
+def article_html(item: Item, content: Item, number: int = 1,
+                 neighbours: tuple[Item | None, Item | None] = (None, None)) -> str:
+    """Page ``number`` of an article: headline, info line, text, pager, editor line."""
+    text = content.body if number == 1 else (content.pages or [])[number - 2]
+    paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in text)
+    if number > 1:
+        paragraphs += f'\n<p><img src="/images/{item.id}_{number}.jpg" alt="{html.escape(item.title)}（{number}）"></p>'
     info = f"{content.date} 09:30 来源：示例门户网站" if not content.slug else f"{content.date} 09:30"
+    editor = f'<div class="editor">责任编辑：{html.escape(item.editor)}</div>' if item.editor else ""
     inner = f"""<div class="crumbs"><a href="/">首页</a> &gt; <a href="/{item.channel}/">{
         CHANNEL_NAMES.get(item.channel, item.channel)}</a></div>
 <div class="article"><h1>{html.escape(content.title)}</h1>
 <div class="info">{info}</div>
-<div class="content">{paragraphs}</div></div>"""
-    return page(content.title, inner, item.encoding)
+<div class="content">{paragraphs}</div>{pager_html(item, number)}{editor}{neighbours_html(*neighbours)}</div>
+{channel_pager_html(item) if item.channel_pager else ""}"""
+    return page(content.title, inner, item.encoding, head=rel_links(item, number))
+
+
+def pager_html(item: Item, number: int) -> str:
+    """The pager under the text: 上一页 [1] [2] [3] 下一页 links, or the TRS script."""
+    if item.count == 1 or item.pager == "rel":
+        return ""
+    if item.pager == "trs":
+        stem = item.path.rsplit("/", 1)[1].removesuffix(".shtml")
+        return (f'\n<div id="page_div"></div><script>var currentPage = {number - 1};//所在页从0开始\n'
+                f"var countPage = {item.count}//共多少页\n"
+                f'createPageHTML(countPage, currentPage, "{stem}", "shtml");</script>')
+    links = [f'<a href="{item.page_path(number - 1)}">上一页</a>'] if number > 1 else []
+    for k in range(1, item.count + 1):
+        links.append(f"<span>[{k}]</span>" if k == number else f'<a href="{item.page_path(k)}">[{k}]</a>')
+    last = number == item.count
+    if last and item.pager_loop:   # a broken pager: [1] [2] [1] 下一页 → page 1
+        links.append(f'<a href="{item.page_path(1)}">[1]</a>')
+    if not last or item.pager_loop:
+        links.append(f'<a href="{item.page_path(1 if last else number + 1)}">下一页</a>')
+    return '\n<div class="pages">' + " ".join(links) + "</div>"
+
+
+def rel_links(item: Item, number: int) -> str:
+    if item.count == 1 or item.pager != "rel":
+        return ""
+    out = f'<link rel="prev" href="{item.page_path(number - 1)}">' if number > 1 else ""
+    if number < item.count:
+        out += f'<link rel="next" href="{item.page_path(number + 1)}">'
+    return out
+
+
+def neighbours_html(before: Item | None, after: Item | None) -> str:
+    """上一篇/下一篇: the previous and next *articles*, never pages of this one."""
+    links = [f'<a href="{i.path}">{label}：{html.escape(i.title)}</a>'
+             for label, i in (("上一篇", before), ("下一篇", after)) if i is not None]
+    return f'\n<div class="pre-next">{"<br>".join(links)}</div>' if links else ""
+
+
+def channel_pager_html(item: Item) -> str:
+    """The channel's own pager, as some templates print it under every article."""
+    channel = item.channel
+    return (f'<div class="more"><ul><li><a href="/{channel}/">{CHANNEL_NAMES.get(channel, channel)}</a></li></ul>'
+            f'<div class="pager"><a href="/{channel}/index.shtml">首页</a> '
+            f'<a href="/{channel}/index_1.shtml">下一页</a> <a href="/{channel}/index_2.shtml">3</a></div>'
+            f'<script>createPageHTML(3, 0, "index", "shtml");</script></div>')
 
 
 def channel_html(channel: str, items: list[Item], number: int) -> str:
@@ -192,19 +278,20 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/en/sitemap.xml.gz":
             data = urlset([i for i in items if i.slug], base, False).encode("utf-8")
             return self.xml(gzip.compress(data, mtime=0), "application/x-gzip")
-        item = next((i for i in items if i.path == path), None)
-        if item is None:
+        found = find_page(items, path, urlsplit(self.path).query)
+        if found is None:
             return self.send(404, "text/html; charset=utf-8", "<h1>404 Not Found</h1>".encode())
-        return self.article(item, {i.id: i for i in items})
+        return self.article(*found, items)
 
-    def article(self, item: Item, by_id: dict[int, Item]) -> None:
+    def article(self, item: Item, number: int, items: list[Item]) -> None:
         delay = self.server.portal.delay
         if delay:
             time.sleep(delay)
-        if item.fail:
+        if item.fail or number in item.fail_pages:
             return self.send(500, "text/html; charset=utf-8", b"<h1>500 Internal Server Error</h1>")
+        by_id = {i.id: i for i in items}
         content = by_id.get(item.same_as, item) if item.same_as else item
-        body = article_html(item, content).encode(item.encoding)
+        body = article_html(item, content, number, _neighbours(item, items)).encode(item.encoding)
         charset = "GBK" if item.encoding == "gbk" else "utf-8"
         ctype = f"text/html; charset={charset}" if item.charset_header else "text/html"
         self.send(200, ctype, body)
@@ -227,6 +314,31 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if status != 304:
             self.wfile.write(body)
+
+
+def find_page(items: list[Item], path: str, query: str) -> tuple[Item, int] | None:
+    """The article and page number a request names, None for no such page."""
+    match = ARTICLE_PATH.match(path)
+    if match:
+        base = path.replace(f"_{match['page']}.shtml", ".shtml") if match["page"] else path
+        item = next((i for i in items if i.path == base), None)
+        number = item.page_number(match["page"]) if item is not None else None
+        return (item, number) if item is not None and number is not None else None
+    item = next((i for i in items if i.path == path), None)
+    if item is None:
+        return None
+    page = dict(parse_qsl(query)).get("page", "1")
+    number = int(page) if page.isdigit() else 0
+    return (item, number) if 1 <= number <= item.count and (number == 1 or item.pager == "rel") else None
+
+
+def _neighbours(item: Item, items: list[Item]) -> tuple[Item | None, Item | None]:
+    """The articles before and after ``item`` in its channel, when it links them."""
+    if not item.neighbours:
+        return None, None
+    mine = [i for i in items if i.channel == item.channel and not i.fail]
+    at = mine.index(item)
+    return (mine[at + 1] if at + 1 < len(mine) else None), (mine[at - 1] if at > 0 else None)
 
 
 class PortalServer(ThreadingHTTPServer):
