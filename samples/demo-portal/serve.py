@@ -22,7 +22,7 @@ appear at once):
   "shtml")`` script (pages ``t…_2021_1.shtml``, ``_2``) and ``<link rel="next">`` on an
   English article (``?page=2``); and a single-page article whose ``上一篇/下一篇`` links
   lead to other articles. Test-only fields make a page fail, a pager loop back to
-  page 1, or an article carry its channel's pager.
+  page 1, an article carry its channel's pager, or the lists link a later page.
 
 Only the standard library is used. ``make_server`` is what the tests import.
 """
@@ -74,6 +74,11 @@ class Item:
     fail_pages: list[int] = field(default_factory=list)   # page numbers answering 500
     pager_loop: bool = False     # the last page's pager links back to page 1: [1] [2] [1]
     channel_pager: bool = False  # the page also carries its channel's pager
+    listed_page: int = 1         # the page that channels, the feed and sitemaps link to
+
+    @property
+    def listed(self) -> str:
+        return self.page_path(self.listed_page)
 
     @property
     def path(self) -> str:
@@ -200,7 +205,7 @@ def channel_html(channel: str, items: list[Item], number: int) -> str:
     mine = [i for i in items if i.channel == channel]
     pages = max(1, -(-len(mine) // PAGE_SIZE))
     shown = mine[number * PAGE_SIZE:(number + 1) * PAGE_SIZE]
-    rows = "\n".join(f'<li><a href="{i.path}" target="_blank">{html.escape(i.title)}</a>'
+    rows = "\n".join(f'<li><a href="{i.listed}" target="_blank">{html.escape(i.title)}</a>'
                      f"<span>{i.date}</span></li>" for i in shown)
     if channel == "society":
         pager = (f'<script>var countPage = {pages}; var currentPage = {number};\n'
@@ -215,7 +220,7 @@ def channel_html(channel: str, items: list[Item], number: int) -> str:
 def rss_xml(items: list[Item], base: str) -> str:
     entries = "\n".join(
         f"<item><title>{html.escape(i.title)}</title>"
-        f"<link>{base}{i.path}?utm_source=rss&amp;utm_medium=feed</link>"
+        f"<link>{base}{i.listed}{'&amp;' if '?' in i.listed else '?'}utm_source=rss&amp;utm_medium=feed</link>"
         f"<pubDate>{i.date}</pubDate></item>"
         for i in items if i.channel == "news" and not i.slug)
     return (f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
@@ -235,7 +240,7 @@ def urlset(items: list[Item], base: str, news: bool) -> str:
                  "<news:language>zh</news:language></news:publication>"
                  f"<news:publication_date>{i.date}</news:publication_date>"
                  f"<news:title>{html.escape(i.title)}</news:title></news:news>") if news else ""
-        return f"<url><loc>{base}{i.path}</loc>{extra}</url>"
+        return f"<url><loc>{html.escape(base + i.listed)}</loc>{extra}</url>"
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
             'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
@@ -265,7 +270,7 @@ class Handler(BaseHTTPRequestHandler):
         if match:
             return self.html(channel_html(match["channel"], items, int(match["page"] or 0)))
         if path == "/en/":
-            rows = "".join(f'<li><a href="{i.path}">{html.escape(i.title)}</a></li>'
+            rows = "".join(f'<li><a href="{html.escape(i.listed)}">{html.escape(i.title)}</a></li>'
                            for i in items if i.slug)
             return self.html(page("English", f"<ul>{rows}</ul>"))
         if path == "/rss.xml":

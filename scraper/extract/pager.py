@@ -45,8 +45,8 @@ def read_pager(tree: LexborHTMLParser, text: str, url: str | None) -> list[str]:
         pages = _trs_pages(text, own)
         if pages:
             return pages
-    words = any(marker in text for marker in G.PAGER_WORD_MARKERS) or _links_own_stem(text, own)
-    rels = any(marker in text for marker in G.REL_MARKERS)
+    words = _has_page_words(text) or _links_own_stem(text, own)
+    rels = _has_rel_links(text)
     if not (words or rels):
         return []
     found = _Found(own)
@@ -58,6 +58,26 @@ def read_pager(tree: LexborHTMLParser, text: str, url: str | None) -> list[str]:
 
 
 # ---------------------------------------------------------------- the gate
+
+
+def _has_page_words(text: str) -> bool:
+    """Whether 上一页, 下页, 后一页… occur in the source."""
+    at = text.find(G.PAGE_CHAR)
+    while at != -1:
+        if G.PAGE_WORD_BEFORE.search(text, max(0, at - 2), at):
+            return True
+        at = text.find(G.PAGE_CHAR, at + 1)
+    return False
+
+
+def _has_rel_links(text: str) -> bool:
+    """Whether rel="next" or rel="prev" occurs in the source."""
+    at = text.find(G.REL_MARKER)
+    while at != -1:
+        if text.startswith(G.REL_VALUES, at + len(G.REL_MARKER)):
+            return True
+        at = text.find(G.REL_MARKER, at + len(G.REL_MARKER))
+    return False
 
 
 def _links_own_stem(text: str, own: str) -> bool:
@@ -298,20 +318,30 @@ def _in_comments(node: LexborNode) -> bool:
 
 
 def _follows_body(holder: LexborNode) -> bool:
-    """Whether a block of sentences (the article's body) comes right before the pager."""
+    """Whether the article's body (a block of sentences) comes right before the pager.
+
+    The nearest level that has text before the pager decides: its nearest blocks with
+    text must add up to sentences before a list of links (a channel's headlines, a
+    view of teasers) comes between them and the pager."""
     current: LexborNode | None = holder
     for _ in range(G.PAGER_ANCESTORS):
         if current is None:
             return False
+        sentences = seen = 0
         sibling = current.prev
-        seen = 0
         while sibling is not None and seen < G.PAGER_BODY_SIBLINGS:
-            if sibling.tag not in ("-text", "-comment"):
+            text = sibling.text(separator=" ") if sibling.tag not in ("-text", "-comment") else ""
+            if text.strip():
                 seen += 1
-                sentences = G.SENTENCE_END.findall(sibling.text(separator=" "))
-                if len(sentences) >= G.PAGER_BODY_MIN_SENTENCES:
+                found = len(G.SENTENCE_END.findall(text))
+                sentences += found
+                if sentences >= G.PAGER_BODY_MIN_SENTENCES:
                     return True
+                if not found and len(sibling.css("a")) >= G.LIST_MIN_LINKS:
+                    return False
             sibling = sibling.prev
+        if seen:
+            return False
         current = current.parent
     return False
 

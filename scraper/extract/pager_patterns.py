@@ -13,17 +13,20 @@ import re
 
 # ---------------------------------------------------------------- the cheap gate
 
-# Literal markers, one of which a page with a pager almost always carries somewhere in
-# its source (each is one fast substring search). A page with none of them, and no link
-# to a page-suffixed copy of its own file name (``SUFFIX_AFTER_STEM``), is not read
-# further: most pages have no pager.
-# Words of a pager of links: 上一页 [1] [2] 下一页.
-PAGER_WORD_MARKERS = ("下一页", "上一页", "下页", "上页", "后一页", "前一页")
+# A page with a pager almost always carries one of these markers somewhere in its
+# source. A page with none of them, and no link to a page-suffixed copy of its own file
+# name (``SUFFIX_AFTER_STEM``), is not read further: most pages have no pager. Each is
+# found by a fast substring search, never a scan of the page character by character.
+
+# Words of a pager of links, 上一页 [1] [2] 下一页: ``PAGE_WORD_BEFORE`` (上, 下, 前 or 后,
+# perhaps 一) right before a ``PAGE_CHAR`` (页); each 页 is looked at, not 首页 or 页面.
+PAGE_CHAR = "页"
+PAGE_WORD_BEFORE = re.compile("[上下前后]一?$")
 # The TRS pager script.
 TRS_MARKER = "createPageHTML"
-# rel="next" / rel="prev" on <link> or <a>.
-REL_MARKERS = ('rel="next"', "rel='next'", "rel=next", 'rel="prev"', "rel='prev'", "rel=prev",
-               'rel="previous"')
+# rel="next" / rel="prev" on <link> or <a>: "rel=" is searched, then what follows it.
+REL_MARKER = "rel="
+REL_VALUES = ("next", '"next', "'next", "prev", '"prev', "'prev")
 
 # ---------------------------------------------------------------- link texts
 
@@ -89,8 +92,11 @@ SENTENCE_END = re.compile(r"[。！？；]|[.!?](?=\s|$)")
 # Sentences a block before a pager must hold for the pager to be its body's own pager:
 # a channel's pager follows a list of headlines, which end in no full stop.
 PAGER_BODY_MIN_SENTENCES = 3
-# Preceding siblings looked at, per ancestor level, for that body.
+# Preceding blocks with text looked at for that body, at the nearest level that has any.
 PAGER_BODY_SIBLINGS = 3
+# Links in a block without sentences that make it a list of links, which stands between
+# a pager and the body: a channel's headlines, a view of teasers.
+LIST_MIN_LINKS = 2
 
 # ---------------------------------------------------------------- the TRS script
 
