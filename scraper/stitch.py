@@ -12,7 +12,8 @@ headline, dates, source, author and editor come from page 1 (else the first page
 states them; each page's extraction already keeps its info and editor lines out of
 its body); ``body`` is the pages' bodies in order, without the lines a later page
 repeats from page 1 at its start or end (a lead box, a notice) and without a page whose
-body is page 1's again; ``images`` are merged. Pages that failed are listed in
+body is page 1's again; ``images`` are merged; ``markdown`` and ``html``, when asked
+for, are the kept pages' one after another. Pages that failed are listed in
 ``Stitched.failed``; the caller decides whether the article waits for them.
 """
 
@@ -127,13 +128,15 @@ def _assemble(window: list[str], read: dict[str, Article], order: list[str]) -> 
     bodies = [first.body]
     stitched = [pages[0][0]]
     images = list(first.images)
+    kept = [first]
     for url, page in pages[1:]:
         own = _own_lines(page.body.splitlines(), lines, page.title or first.title)
         if not own:
             continue   # page 1 again under another URL: nothing of its own
         stitched.append(url)
+        kept.append(page)
         bodies.append("\n".join(own))
-        images += [i for i in page.images if i.url not in {j.url for j in images}]
+        images += page.images
     articles = [page for _, page in pages]
     return Article(
         url=window[0], site=_first(articles, "site"), title=_first(articles, "title"),
@@ -141,7 +144,9 @@ def _assemble(window: list[str], read: dict[str, Article], order: list[str]) -> 
         source=_first(articles, "source"), author=_first(articles, "author"),
         editor=_first(articles, "editor"), language=_first(articles, "language"),
         body="\n".join(b for b in bodies if b), images=_unique(images),
-        encoding=first.encoding, page_urls=list(order), stitched=stitched)
+        encoding=first.encoding, page_urls=list(order), stitched=stitched,
+        markdown=_joined([page.markdown for page in kept], "\n\n"),
+        html=_joined([page.html for page in kept], "\n"))
 
 
 def _own_lines(lines: list[str], first: list[str], title: str | None) -> list[str]:
@@ -158,6 +163,12 @@ def _own_lines(lines: list[str], first: list[str], title: str | None) -> list[st
     if own and title and own[0] == title:
         own = own[1:]
     return own
+
+
+def _joined(parts: list[str | None], separator: str) -> str | None:
+    """The pages' Markdown or HTML one after another, when it was asked for."""
+    present = [part for part in parts if part is not None]
+    return separator.join(present) if present else None
 
 
 def _first(articles: list[Article], name: str) -> str | None:
