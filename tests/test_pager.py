@@ -24,7 +24,7 @@ BODY = "<div class=\"content\">" + "".join(
 
 
 def pages(html: str, url: str | None) -> list[str]:
-    return read_pager(LexborHTMLParser(html), html, url)
+    return read_pager(LexborHTMLParser(html), html.encode(), url)
 
 
 def page(body: str, head: str = "") -> str:

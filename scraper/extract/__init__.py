@@ -80,7 +80,7 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     tree = LexborHTMLParser(data)
     if trace is not None:
         trace.index(tree)
-    page_urls = read_pager(tree, text, url)   # before scripts and pager blocks are dropped
+    page_urls = read_pager(tree, data, url)   # before scripts and pager blocks are dropped
     meta = extract_metadata(tree, url, trace)   # also drops the never-content elements
     body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,
                         options=options, trace=trace, stated_body=meta.stated_body)

@@ -1,6 +1,6 @@
 """The pager reader: the URLs of a multi-page article's pages (分页), in order. Pure.
 
-``read_pager(tree, text, url)`` reads the page's own pagination, before anything is
+``read_pager(tree, source, url)`` reads the page's own pagination, before anything is
 pruned: the TRS ``createPageHTML(n, i, stem, ext)`` call (all pages at once), ``rel``
 next/prev on ``<link>`` and ``<a>``, and pagers of links (``上一页 [1] [2] [3] 下一页``,
 numbered links alone). It returns the article's pages in order, this page included,
@@ -32,26 +32,24 @@ from . import pager_patterns as G
 __all__ = ["read_pager", "shares_stem"]
 
 
-def read_pager(tree: LexborHTMLParser, text: str, url: str | None) -> list[str]:
+def read_pager(tree: LexborHTMLParser, source: bytes, url: str | None) -> list[str]:
     """The article's page URLs in order (this page's included), or ``[]``.
 
-    ``tree`` is the page as parsed, before any pruning; ``text`` its source (the TRS
-    script is read from it); ``url`` the page's own URL (no URL, no pages: the pager's
-    links could not be resolved)."""
+    ``tree`` is the page as parsed, before any pruning; ``source`` the UTF-8 bytes it
+    was parsed from (the gate and the TRS script are read from them); ``url`` the
+    page's own URL (no URL, no pages: the pager's links could not be resolved)."""
     if not url or not url.startswith(("http://", "https://")):
         return []
     own = canonical(url)
-    if G.TRS_MARKER in text:
-        pages = _trs_pages(text, own)
+    if G.TRS_MARKER in source:
+        pages = _trs_pages(source, own)
         if pages:
             return pages
-    words = _has_page_words(text) or _links_own_stem(text, own)
-    rels = _has_rel_links(text)
-    if not (words or rels):
+    words = _has_page_words(source) or _links_own_stem(source, own)
+    if not (words or _has_rel_links(source)):
         return []
     found = _Found(own)
-    if rels:
-        _read_rel_links(tree, own, found)
+    _read_rel_links(tree, own, found)
     if words:
         _read_pager_links(tree, own, found)
     return found.ordered()
@@ -60,47 +58,52 @@ def read_pager(tree: LexborHTMLParser, text: str, url: str | None) -> list[str]:
 # ---------------------------------------------------------------- the gate
 
 
-def _has_page_words(text: str) -> bool:
+def _has_page_words(source: bytes) -> bool:
     """Whether 上一页, 下页, 后一页… occur in the source."""
-    at = text.find(G.PAGE_CHAR)
+    at = source.find(G.PAGE_CHAR)
     while at != -1:
-        if G.PAGE_WORD_BEFORE.search(text, max(0, at - 2), at):
+        if G.PAGE_WORD_BEFORE.search(source, max(0, at - 6), at):
             return True
-        at = text.find(G.PAGE_CHAR, at + 1)
+        at = source.find(G.PAGE_CHAR, at + len(G.PAGE_CHAR))
     return False
 
 
-def _has_rel_links(text: str) -> bool:
-    """Whether rel="next" or rel="prev" occurs in the source."""
-    at = text.find(G.REL_MARKER)
+def _has_rel_links(source: bytes) -> bool:
+    """Whether ``<link rel="next">`` or ``rel="prev"`` occurs in the page's head.
+
+    Only the head is searched: a site that pages its articles declares it there, and
+    ``<a rel="next">`` in a body's pager is read with the pager's words or stem."""
+    end = source.find(G.HEAD_END)
+    head = source if end == -1 else source[:end]
+    at = head.find(G.REL_MARKER)
     while at != -1:
-        if text.startswith(G.REL_VALUES, at + len(G.REL_MARKER)):
+        if head.startswith(G.REL_VALUES, at + len(G.REL_MARKER)):
             return True
-        at = text.find(G.REL_MARKER, at + len(G.REL_MARKER))
+        at = head.find(G.REL_MARKER, at + len(G.REL_MARKER))
     return False
 
 
-def _links_own_stem(text: str, own: str) -> bool:
+def _links_own_stem(source: bytes, own: str) -> bool:
     """Whether the source names a page-suffixed copy of the page's own file name."""
     name = urlsplit(own).path.rstrip("/").rsplit("/", 1)[-1]
-    stem = G.PAGE_EXTENSION.sub("", name)
+    stem = G.PAGE_EXTENSION.sub("", name).encode("utf-8", "replace")
     if len(stem) < 4:
         return False
-    at = text.find(stem)
+    at = source.find(stem)
     while at != -1:
-        if G.SUFFIX_AFTER_STEM.match(text, at + len(stem)):
+        if G.SUFFIX_AFTER_STEM.match(source, at + len(stem)):
             return True
-        at = text.find(stem, at + 1)
+        at = source.find(stem, at + 1)
     return False
 
 
 # ---------------------------------------------------------------- the TRS script
 
 
-def _trs_pages(text: str, own: str) -> list[str]:
+def _trs_pages(source: bytes, own: str) -> list[str]:
     """Every page named by a ``createPageHTML`` call whose pages include this one."""
-    for call in G.TRS_CALL.finditer(text):
-        args = _trs_arguments(call.group(1), text[:call.start()])
+    for call in G.TRS_CALL.finditer(source):
+        args = _trs_arguments(call.group(1), source[:call.start()])
         if args is None:
             continue
         count, stem, ext = args
@@ -113,7 +116,7 @@ def _trs_pages(text: str, own: str) -> list[str]:
     return []
 
 
-def _trs_arguments(raw: str, before: str) -> tuple[int, str, str] | None:
+def _trs_arguments(raw: bytes, before: bytes) -> tuple[int, str, str] | None:
     """(page count, stem, extension) of one call, or None when they cannot be read.
 
     Strings before the numbers are element ids; the first two numbers (literal, or
@@ -125,7 +128,7 @@ def _trs_arguments(raw: str, before: str) -> tuple[int, str, str] | None:
         quoted = match.group(1) if match.group(1) is not None else match.group(2)
         if quoted is not None:
             if len(numbers) >= 2:
-                strings.append(quoted)
+                strings.append(quoted.decode("utf-8", "replace"))
             continue
         value = match.group(3) or _variable(match.group(4), before)
         if value is None:
@@ -136,7 +139,7 @@ def _trs_arguments(raw: str, before: str) -> tuple[int, str, str] | None:
     return numbers[0], strings[0], strings[1]
 
 
-def _variable(name: str | None, before: str) -> str | None:
+def _variable(name: bytes | None, before: bytes) -> bytes | None:
     """The number last assigned to ``name`` before the call (``var countPage = 3``)."""
     if not name:
         return None
