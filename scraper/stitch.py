@@ -56,7 +56,7 @@ class Stitched:
 
 def stitch(fetcher: Fetcher, found: Article, extract_one: PageExtractor, *,
            max_pages: int = DEFAULT_MAX_PAGES,
-           fetched: Callable[[FetchResult], None] | None = None) -> Stitched:
+           fetched: Callable[[FetchResult], object] | None = None) -> Stitched:
     """The whole article of which ``found`` is one page (see the module docstring).
 
     ``fetched``, when given, sees every further page's response first (a WARC archive

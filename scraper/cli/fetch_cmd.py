@@ -118,7 +118,7 @@ def record_for(result: FetchResult, options: Options = PLAIN, fetcher: Fetcher |
 
 
 def _record(result: FetchResult, options: Options, fetcher: Fetcher | None, max_pages: int,
-            fetched: Callable[[FetchResult], None] | None = None) -> tuple[dict[str, Any], bool]:
+            fetched: Callable[[FetchResult], object] | None = None) -> tuple[dict[str, Any], bool]:
     """``record_for``'s record, and whether every page of the article came. ``fetched``
     sees each further page of the article as it arrives (the WARC archive)."""
     context: dict[str, Any] = {"input": result.url, "final_url": result.final_url,
