@@ -19,8 +19,8 @@ from ..models import Article
 from .body import extract_body
 from .metadata import body_author, extract_metadata
 from .options import PLAIN, Options
-from .provenance import record_body_fields
 from .pager import read_pager
+from .provenance import record_body_fields
 from .trace import Trace
 
 __all__ = ["extract", "extract_text", "Options", "ENGINES"]
