@@ -138,12 +138,20 @@ def test_body_holding_most_of_the_page_is_not_spread() -> None:
 # ---------------------------------------------------------------- implausible first readings
 
 WECHAT_IMAGE = "https://mmbiz.qpic.cn/mmbiz_jpg/abc/640?wx_fmt=jpeg"
+# A WeChat article as saved: the account's card and the QR code are hidden too, and
+# stay hidden when the article is revealed.
 WECHAT = page(
-    '<div class="rich_media_area_primary"><h1 class="rich_media_title">会议召开</h1>'
-    '<div id="meta_content"><a id="js_name">福州发布</a> <em id="publish_time">2024-08-06 09:47</em></div>'
+    '<div id="img-content" class="rich_media_wrp"><h1 class="rich_media_title">会议召开</h1>'
+    '<div id="meta_content"><span>原创</span> <a id="js_name">福州发布</a>'
+    '<div id="js_profile_qrcode" class="profile_container" style="display:none;">'
+    '<strong>福州发布</strong><p><label>功能介绍</label><span>福州市人民政府新闻办公室官方微信'
+    '公众号，发布权威信息，服务福州市民，欢迎关注。</span></p></div>'
+    ' <em id="publish_time">2024-08-06 09:47</em></div>'
     '<div class="rich_media_content" id="js_content" style="visibility: hidden;">'
-    f'{ARTICLE}<p><img data-src="{WECHAT_IMAGE}" src="data:image/svg+xml,%3Csvg%3E"></p>'
-    '</div></div><script>document.getElementById("js_content").style.visibility="visible"</script>')
+    f'{ARTICLE}<p><img data-src="{WECHAT_IMAGE}" src="data:image/svg+xml,%3Csvg%3E"></p></div>'
+    '<div class="rich_media_tool"><span>阅读</span> <a>在看</a></div></div>'
+    '<div id="js_pc_qr_code" style="display:none;"><p>微信扫一扫<br>关注该公众号</p></div>'
+    '<script>document.getElementById("js_content").style.visibility="visible"</script>')
 
 
 def test_article_hidden_until_a_script_reveals_it_is_read() -> None:
@@ -151,6 +159,11 @@ def test_article_hidden_until_a_script_reveals_it_is_read() -> None:
     assert article.body.splitlines()[0] == FIRST_LINE
     assert len(article.body.splitlines()) == 4
     assert [image.url for image in article.images] == [WECHAT_IMAGE]
+
+
+def test_revealing_an_article_leaves_the_other_hidden_blocks_hidden() -> None:
+    body = extract(WECHAT).body
+    assert "功能介绍" not in body and "扫一扫" not in body
 
 
 def test_hidden_block_stays_out_of_a_plausible_article() -> None:

@@ -54,8 +54,9 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
     - a short body, when ``source`` (the page's text) is given: the page is parsed
       again and extracted without class/id pruning, with the contents of ``<noscript>``
       as markup (some pages keep their whole text there for crawlers); if that is
-      still too short, once more with the hidden elements kept (some pages hide the
-      article until a script reveals it); the longer body wins;
+      still too short, once more with the hidden elements that hold an article's worth
+      of text kept (some pages hide the article until a script reveals it); the longer
+      body wins;
     - still too short, and ``stated_body`` (the text the page states for machines,
       JSON-LD ``articleBody``) is longer, as on pages whose DOM a script fills in: the
       stated text, tidied like a rendered body, is taken instead.
@@ -65,10 +66,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
     body = _attempt(tree, url, title, options, trace, use_hints=True,
                     never_content_dropped=never_content_dropped)
     if source is not None:
-        for drop_hidden in (True, False):
+        for reveal_hidden in (False, True):
             if not _implausible(body):
                 break
-            body = _retried(body, source, url, title, options, trace, drop_hidden=drop_hidden)
+            body = _retried(body, source, url, title, options, trace, reveal_hidden=reveal_hidden)
     if stated_body is not None and _implausible(body):
         stated = _stated(stated_body, title)
         if weighted_length(stated.text) > weighted_length(body.text):
@@ -86,7 +87,7 @@ def _implausible(body: Body) -> bool:
 
 
 def _retried(body: Body, source: str, url: str | None, title: str | None, options: Options,
-             trace: T.Trace | None, *, drop_hidden: bool) -> Body:
+             trace: T.Trace | None, *, reveal_hidden: bool) -> Body:
     """The page read again without hints (see ``extract_body``), when that reads more."""
     retry_tree = LexborHTMLParser(P.NOSCRIPT_TAG.sub("", source))
     retry_trace: T.Trace | None = None
@@ -94,7 +95,7 @@ def _retried(body: Body, source: str, url: str | None, title: str | None, option
         retry_trace = T.Trace()
         retry_trace.index(retry_tree)
     retry = _attempt(retry_tree, url, title, options, retry_trace, use_hints=False,
-                     drop_hidden=drop_hidden)
+                     reveal_hidden=reveal_hidden)
     if weighted_length(retry.text) <= weighted_length(body.text):
         return body
     if trace is not None and retry_trace is not None:
@@ -125,11 +126,11 @@ def _trace_stated(trace: T.Trace, text: str) -> None:
 
 def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, options: Options,
              trace: T.Trace | None, *, use_hints: bool,
-             never_content_dropped: bool = False, drop_hidden: bool = True) -> Body:
+             never_content_dropped: bool = False, reveal_hidden: bool = False) -> Body:
     anchors: dict[int, int] = {}   # anchor lengths, measured once for the whole attempt
     runs = prune(tree, use_hints=use_hints, anchor_lengths=anchors,
                  never_content_dropped=never_content_dropped, trace=trace,
-                 drop_hidden=drop_hidden)
+                 reveal_hidden=reveal_hidden)
     root = tree.body
     if root is None:
         return Body()

@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import patterns as P
 from . import trace as T
 from .hints import boilerplate_word, class_hint, hint_of
-from .measures import TextRuns
+from .measures import TextRuns, weighted_length
 from .walk import walk
 
 __all__ = ["prune", "drop_never_content", "class_hint", "hint_of", "hidden_elements", "HIDDEN_SELECTOR"]
@@ -53,7 +53,7 @@ def drop_never_content(tree: LexborHTMLParser, trace: T.Trace | None = None) -> 
 def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
           anchor_lengths: dict[int, int] | None = None,
           never_content_dropped: bool = False, trace: T.Trace | None = None,
-          drop_hidden: bool = True) -> TextRuns:
+          reveal_hidden: bool = False) -> TextRuns:
     """Remove never-content tags (unless ``never_content_dropped`` says that is done),
     hidden elements and boilerplate-hinted blocks in place; return the text runs of
     what is left (see ``walk.walk``).
@@ -61,16 +61,20 @@ def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
     A hinted block is spared when it holds most of the page's text outside links (a
     whole layout inside ``<div class="sidebar-layout">``); weakly hinted ones (``side``,
     ``rail``…) are only scored down, never removed. ``use_hints=False`` keeps every hinted
-    block: the fallback when pruning left too little. ``drop_hidden=False`` keeps the
-    hidden elements: some pages hide the article until a script reveals it. A ``trace``
-    records each removal.
+    block: the fallback when pruning left too little. ``reveal_hidden`` keeps the hidden
+    elements that hold an article's worth of text (``P.MIN_BODY_LEN``): some pages hide
+    the article until a script reveals it; their hidden menus, cards and dialogs still go.
+    A ``trace`` records each removal.
     """
     if not never_content_dropped:
         drop_never_content(tree, trace)
     body = tree.body
     if body is None:
         return {}
-    hidden = hidden_elements(body) if drop_hidden else []
+    hidden = hidden_elements(body)
+    if reveal_hidden:
+        hidden = [node for node in hidden
+                  if weighted_length(node.text(deep=True)) < P.MIN_BODY_LEN]
     if trace is not None:
         for node in _outermost(hidden):
             trace.node(node, False, T.HIDDEN)
