@@ -3,8 +3,8 @@
 ``load_config(path)`` reads and validates the whole file before anything is fetched.
 Every problem raises ``ConfigError(path, key, message)`` whose key is the path of the
 offending value, e.g. ``site[2].start_urls: expected a list of URLs``. Relative paths
-(``output``, ``state``) are resolved against the directory of the config file, so a
-crontab line works from any working directory.
+(``output``, ``state``, ``warc``) are resolved against the directory of the config
+file, so a crontab line works from any working directory.
 
 The documented example with every key is ``config.toml`` at the repository root.
 """
