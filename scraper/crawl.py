@@ -326,6 +326,9 @@ class _Run:
         if self.state.state_of(site.name, result.url) not in (None, *TO_FETCH):
             return   # written meanwhile, as a page of an article found under another URL
         article = _article_of(extracted)
+        if article.truncated:
+            log.warning("%s: %s was cut before extraction (%s beyond the bounds); its record "
+                        "says so", site.name, result.url, ", ".join(article.truncated))
         if not article.body.strip():
             self._article_failed(site, result.url, result.status, "extract: no article text found")
             return

@@ -58,6 +58,9 @@ class Article:
         if self.url and self.stitched is None:
             read.add(_canonical(self.url))
         return [u for u in self.page_urls if u not in read]
+    # What was cut from a hostile page before parsing ("depth", "attributes"; see
+    # ``extract/bounds.py``); empty for every normal page.
+    truncated: tuple[str, ...] = ()
 
     @property
     def length(self) -> int:
@@ -67,7 +70,8 @@ class Article:
         """The JSON Lines record, keys in their documented, stable order.
 
         ``context`` (``input``, fetch details…) follows ``schema``. ``markdown`` and
-        ``html`` follow ``body`` when they were asked for.
+        ``html`` follow ``body`` when they were asked for; ``truncated`` closes the
+        record when the page was cut.
         """
         record = {
             "schema": SCHEMA_VERSION,
@@ -93,6 +97,8 @@ class Article:
         record["pages"] = max(1, len(self.pages_read))
         record["page_urls"] = list(self.pages_read)
         record["pages_missing"] = self.pages_missing
+        if self.truncated:
+            record["truncated"] = list(self.truncated)
         return record
 
 

@@ -17,6 +17,7 @@ from ..encoding import decode
 from ..errors import NotHTMLError
 from ..models import Article
 from .body import extract_body
+from .bounds import bound
 from .metadata import body_author, extract_metadata
 from .options import PLAIN, Options
 from .pager import read_pager
@@ -76,6 +77,9 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 def _scraper_engine(text: str, url: str | None, encoding: str | None,
                     utf8: bytes | None = None, options: Options = PLAIN,
                     trace: Trace | None = None) -> Article:
+    bounded = bound(text)
+    if bounded.cuts:   # the parser reads the page as cut, not the bytes given
+        text, utf8 = bounded.text, None
     text, data = _parser_input(text, utf8)
     tree = LexborHTMLParser(data)
     if trace is not None:
@@ -91,7 +95,8 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
                    modified=meta.modified, source=meta.source, author=author,
                    editor=meta.editor or body.editor, language=meta.language,
                    body=body.text, images=body.images, encoding=encoding,
-                   markdown=body.markdown, html=body.html, page_urls=page_urls)
+                   markdown=body.markdown, html=body.html, page_urls=page_urls,
+                   truncated=bounded.cuts)
 
 
 def _trafilatura_engine(text: str, url: str | None, encoding: str | None,

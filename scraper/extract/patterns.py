@@ -275,3 +275,20 @@ _CAPTION_HINTS = ("caption", "pictext", "pic", "img", "image", "photo", "figcapt
 
 # Class/id words of caption blocks (``pictext``, ``wp-caption-text``, 图注 blocks ``tu``).
 CAPTION_HINT = _words(_CAPTION_HINTS)
+
+# ---- Bounds on hostile pages (extract/bounds.py) ----
+# The HTML parser's cost per tag grows with the open elements' depth, and per attribute
+# with the attributes already on the element: 100,000 nested <div>s took a minute. Past
+# these bounds the page is cut before parsing, deliberately, and the record says so.
+# Elements opened below this many open elements are dropped and their text kept: such
+# nesting is read as flat text (libxml2, under trafilatura, stops at 256 as well).
+MAX_DEPTH = 256
+# Only a page with more '<' than this can nest deeper than the parser takes in stride
+# (at most half of them open elements); smaller pages are not scanned at all.
+DEPTH_SCAN_MIN_TAGS = 12_000
+# A start tag keeps its first MAX_ATTRIBUTES attributes (no real element has more).
+MAX_ATTRIBUTES = 256
+# Only a page with more '=' than this can hold that many attributes on one element,
+# and only a start tag this long can: the others are not looked at.
+ATTRIBUTE_SCAN_MIN_EQUALS = 4_000
+LONG_TAG_CHARS = 4_096

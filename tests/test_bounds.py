@@ -1,0 +1,158 @@
+"""Bounds on hostile pages: what is cut before parsing, what is never cut, and what the
+record and the crawl say about it. The hostile pages are made by code
+(bench/hostile_pages.py), never stored; only output properties are checked."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import scraper.overrides
+from portal import Portal
+from scraper import extract
+from scraper.cli import main
+from scraper.extract import patterns as P
+from scraper.extract.bounds import ATTRIBUTES, DEPTH, bound
+
+
+def _load_pages() -> ModuleType:
+    path = Path(__file__).resolve().parent.parent / "bench" / "hostile_pages.py"
+    spec = importlib.util.spec_from_file_location("hostile_pages", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+H = _load_pages()
+PARAGRAPH = H.PARAGRAPH
+DEEP = P.MAX_DEPTH + 50
+
+
+def _padded(html: str) -> str:
+    """``html`` with enough harmless tags after it that the depth scan runs."""
+    return html + "<br>" * (P.DEPTH_SCAN_MIN_TAGS + 1)
+
+
+# ---- the four hostile pages, at full size ----
+
+def test_nested_divs_keep_the_paragraph_and_say_depth_was_cut() -> None:
+    article = extract(H.nested_divs())
+    assert article.body == PARAGRAPH
+    assert article.truncated == (DEPTH,)
+    assert article.to_record()["truncated"] == ["depth"]
+
+
+def test_unclosed_blocks_keep_every_line() -> None:
+    count = 50_000
+    article = extract(H.unclosed_blocks(count))
+    lines = article.body.split("\n")
+    assert lines[-1] == PARAGRAPH
+    # Each dropped block is still a line; the chosen block is the deep one holding
+    # nearly all of them (those nested above it are outside it).
+    assert set(lines[:-1]) == {"段落文字"}
+    assert count - P.MAX_DEPTH <= len(lines) - 1 <= count
+    assert article.truncated == (DEPTH,)
+
+
+def test_attribute_flood_keeps_the_article() -> None:
+    article = extract(H.attribute_flood())
+    assert article.body == "\n".join([PARAGRAPH] * 20)
+    assert article.truncated == (ATTRIBUTES,)
+
+
+def test_huge_article_is_read_whole_and_not_cut() -> None:
+    sections = 70_000
+    article = extract(H.huge_article(sections))
+    lines = article.body.split("\n")
+    paragraphs = [line for line in lines if line.endswith(PARAGRAPH)]
+    assert [p.split("：")[0] for p in paragraphs] == [str(n) for n in range(sections)]
+    assert lines[0] == "第0节" and lines[-1].startswith(f"{sections - 1}：")
+    assert article.truncated == ()
+    assert "truncated" not in article.to_record()
+
+
+# ---- what the cut does ----
+
+def test_text_below_the_depth_bound_keeps_its_order_and_lines() -> None:
+    page = _padded("<html><body>" + "<div>" * DEEP + "<p>一</p><div>二</div><span>三</span>四"
+                   + "</div>" * DEEP + "<p>五</p></body></html>")
+    article = extract(page)
+    assert article.body == "一\n二\n三四\n五"
+    assert article.truncated == (DEPTH,)
+
+
+def test_depth_cut_drops_only_tags_below_the_bound() -> None:
+    page = _padded("<div>" * DEEP + "x" + "</div>" * DEEP)
+    cut = bound(page)
+    assert cut.cuts == (DEPTH,)
+    assert cut.text.count("<div>") == P.MAX_DEPTH and cut.text.count("</div>") == P.MAX_DEPTH
+
+
+def test_attributes_past_the_bound_are_dropped_and_the_tag_closed() -> None:
+    attrs = " ".join(f'a{i}="{i}"' for i in range(P.MAX_ATTRIBUTES + 700))
+    page = f"<div id=top {attrs}><p>{PARAGRAPH}</p></div>" + " x=1" * P.ATTRIBUTE_SCAN_MIN_EQUALS
+    cut = bound(page)
+    assert cut.cuts == (ATTRIBUTES,)
+    assert f'a{P.MAX_ATTRIBUTES - 2}="' in cut.text and f'a{P.MAX_ATTRIBUTES}="' not in cut.text
+    assert f"><p>{PARAGRAPH}</p></div>" in cut.text
+
+
+@pytest.mark.parametrize("page", [
+    # tags inside scripts, comments and styles are not elements
+    _padded("<div><script>" + "<div>" * DEEP + "</script><p>text</p></div>"),
+    _padded("<div><!--" + "<div>" * DEEP + "--><p>text</p></div>"),
+    _padded("<style>" + "<div>" * DEEP + "</style><p>text</p>"),
+    # elements whose end tag may be left out, void and self-closed ones never nest
+    _padded("<ul>" + "<li>item" * DEEP + "</ul>"),
+    _padded("<table>" + "<tr><td>cell" * DEEP + "</table>"),
+    _padded("<svg>" + '<path d="M0 0"/>' * DEEP + "</svg>"),
+    _padded("<p>" + "line<br>" * DEEP),
+    # closed elements, however many
+    _padded("<div><span>x</span></div>" * DEEP),
+    # long tags with few attributes (a data: image, inline JSON)
+    '<img src="data:image/png;base64,' + "A" * 50_000 + '">' + " x=1" * 5_000,
+    "<div data-state='" + '{"a": 1, "b": 2} ' * 5_000 + "'>text</div>" + " x=1" * 5_000,
+], ids=["script", "comment", "style", "li", "td", "svg-paths", "br", "closed", "data-image",
+        "json-attribute"])
+def test_normal_structures_are_never_cut(page: str) -> None:
+    assert bound(page).cuts == ()
+    assert bound(page).text is page
+
+
+def test_small_pages_are_not_scanned() -> None:
+    page = "<div>" * 1_000 + "x"   # deeper than the bound, but too few tags to be slow
+    assert bound(page).text is page
+
+
+# ---- what the crawl says ----
+
+def test_crawl_logs_a_cut_page_and_writes_its_record(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    real = scraper.overrides.extract_page
+    cut_urls: list[str] = []
+
+    def extract_page(content: bytes, url: str, *args: Any, **kwargs: Any) -> Any:
+        article = real(content, url, *args, **kwargs)
+        if not cut_urls and article.body:
+            cut_urls.append(url)
+            article.truncated = (DEPTH,)   # as bound() reports it for a deep page
+        return article
+
+    monkeypatch.setattr(scraper.overrides, "extract_page", extract_page)
+    with Portal(tmp_path) as portal:
+        main(["crawl", "-c", str(portal.config)])
+        records = {r["crawl"]["url"]: r for r in portal.records()}
+    (url,) = cut_urls
+    assert records[url]["truncated"] == ["depth"]
+    assert all("truncated" not in r for u, r in records.items() if u != url)
+    (warning,) = [r for r in caplog.records if "cut before extraction" in r.getMessage()]
+    assert warning.levelname == "WARNING" and url in warning.getMessage()
+    assert "depth" in warning.getMessage()
