@@ -15,6 +15,9 @@ from pathlib import Path
 from .accuracy import EngineResult, run_dataset
 from .datasets import DATASETS, DEFAULT_EVAL_DIR, Dataset, DatasetError, load_dataset, load_scorer
 from .engines import ENGINES, FLOOR, OURS, OURS_MARKDOWN, SPEED_PEER, SPEED_PEER_SAME_FIELDS
+from .hostile import ENGINES as HOSTILE_ENGINES
+from .hostile import TIMEOUT_SECONDS as HOSTILE_TIMEOUT
+from .hostile import HostileResult, run_hostile
 from .report import render
 from .scaling import ScalingResult, run_datatrove_scaling, run_jobs_scaling, scaling_section
 from .structure import StructureScore, run_structure
@@ -62,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "datatrove step with 1 and 2 workers)")
     parser.add_argument("--no-warc", action="store_true",
                         help="skip the WARC read run (FastWARC against warcio)")
+    parser.add_argument("--no-hostile", action="store_true",
+                        help="skip the hostile pages (each page and engine in a fresh process)")
+    parser.add_argument("--hostile-timeout", type=float, default=HOSTILE_TIMEOUT, metavar="S",
+                        help="seconds after which an engine is stopped on a hostile page "
+                        "(default: %(default)s)")
     parser.add_argument("--rounds", type=int, default=ROUNDS, metavar="N",
                         help="timed passes per engine at most; the fastest counts "
                         "(default: %(default)s)")
@@ -129,7 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("[structure] Markdown of ours and trafilatura against the source articles",
               file=sys.stderr)
         structure = run_structure(datasets, args.engines)
-    report = render(_header(datasets, eval_dir), accuracy, speed, structure)
+    hostile: list[HostileResult] = []
+    if not args.no_hostile:
+        engines = tuple(e for e in HOSTILE_ENGINES if e in args.engines)
+        hostile = run_hostile(engines, args.hostile_timeout)
+    report = render(_header(datasets, eval_dir), accuracy, speed, structure, hostile)
     print("\n".join([report.rstrip("\n"), "", *_cores_and_archives(args, datasets)]))
     return 0
 

@@ -44,8 +44,8 @@ def huge_article(sections: int = 70_000) -> str:
 
 # name → (builder, what the page is); the benchmark builds each at its full size.
 PAGES: dict[str, tuple[Callable[[], str], str]] = {
-    "nested-divs": (nested_divs, "100,000 nested <div>s"),
-    "unclosed-blocks": (unclosed_blocks, "50,000 unclosed <div><span><p>"),
+    "nested-divs": (nested_divs, "100,000 nested `<div>`s"),
+    "unclosed-blocks": (unclosed_blocks, "50,000 unclosed `<div><span><p>`"),
     "attribute-flood": (attribute_flood, "1 MB of attributes on one element"),
     "huge-article": (huge_article, "a 40 MB article of 70,000 sections"),
 }

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .accuracy import EngineResult
 from .engines import FLOOR, META_FIELDS, OURS, OURS_MARKDOWN, SPEED_PEER, SPEED_PEER_SAME_FIELDS
+from .hostile import (BUDGET_BASE_SECONDS, BUDGET_SECONDS_PER_MB, MEMORY_MAX_MB, PEER_RATIO_MAX,
+                      HostileResult, hostile_met, hostile_table)
 from .metadata import FieldScore
 from .speed import SpeedResult
 from .structure import StructureScore, structure_table
@@ -108,7 +110,8 @@ def _f1_target(results: list[EngineResult], dataset: str, floor: float | None,
     return Target(" ".join(parts), shown, met)
 
 
-def targets(accuracy: list[EngineResult], speed: list[SpeedResult]) -> list[Target]:
+def targets(accuracy: list[EngineResult], speed: list[SpeedResult],
+            hostile: Sequence[HostileResult] = ()) -> list[Target]:
     found: list[Target | None] = [
         _f1_target(accuracy, "zh-dev", ZH_BODY_F1_MIN, lambda e: True),
         _f1_target(accuracy, "aeb", AEB_BODY_F1_MIN, lambda e: e == SPEED_PEER),
@@ -131,11 +134,16 @@ def targets(accuracy: list[EngineResult], speed: list[SpeedResult]) -> list[Targ
         cost = by_name[OURS_MARKDOWN].cpu_seconds / by_name[OURS].cpu_seconds - 1
         found.append(Target(f"--markdown costs <= {MARKDOWN_COST_MAX:.0%} more CPU than text",
                             f"{cost:+.1%}", cost <= MARKDOWN_COST_MAX))
+    if hostile:
+        met = hostile_met(list(hostile))
+        found.append(Target("every hostile page within its budget", f"{sum(met)}/{len(met)}",
+                            all(met)))
     return [t for t in found if t is not None]
 
 
 def render(header: list[str], accuracy: list[EngineResult], speed: list[SpeedResult],
-           structure: list[StructureScore] | None = None) -> str:
+           structure: list[StructureScore] | None = None,
+           hostile: Sequence[HostileResult] = ()) -> str:
     lines = [*header, ""]
     if accuracy:
         lines += ["### Body accuracy", "", *accuracy_table(accuracy), ""]
@@ -163,7 +171,13 @@ def render(header: list[str], accuracy: list[EngineResult], speed: list[SpeedRes
     if structure:
         lines += ["### Structure kept in Markdown (source-article items kept as the same kind)",
                   "", *structure_table(structure), ""]
-    found = targets(accuracy, speed)
+    if hostile:
+        lines += ["### Hostile pages (each page and engine in a fresh process)", "",
+                  *hostile_table(list(hostile)), "",
+                  f"Budget: {BUDGET_BASE_SECONDS:g} s plus {BUDGET_SECONDS_PER_MB:g} s per MB "
+                  f"of page, at most about {PEER_RATIO_MAX:g}× trafilatura's time, under "
+                  f"{MEMORY_MAX_MB} MB; \"truncated\" is what our record says was cut.", ""]
+    found = targets(accuracy, speed, hostile)
     if found:
         lines += ["### Targets", "",
                   *_table(["target", "value", "met"],
