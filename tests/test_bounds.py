@@ -156,3 +156,10 @@ def test_crawl_logs_a_cut_page_and_writes_its_record(
     (warning,) = [r for r in caplog.records if "cut before extraction" in r.getMessage()]
     assert warning.levelname == "WARNING" and url in warning.getMessage()
     assert "depth" in warning.getMessage()
+
+
+def test_attribute_flood_with_markup_in_its_values_is_cut_too() -> None:
+    attrs = " ".join(f'a{i}="<b>"' for i in range(P.MAX_ATTRIBUTES * 4))
+    article = extract(f"<div {attrs}><p>{PARAGRAPH}</p></div>" + " x=1" * P.ATTRIBUTE_SCAN_MIN_EQUALS)
+    assert article.truncated == (ATTRIBUTES,)
+    assert PARAGRAPH in article.body

@@ -47,10 +47,13 @@ _TOKEN = re.compile(
     r"|<(" + "|".join(_RAW_TEXT) + r")\b[^>]*(?:>|\Z).*?(?:</\1\s*>|\Z)"
     r"|<(/?)([A-Za-z][^\s/>]*)([^>]*)(?:>|\Z)",
     re.IGNORECASE | re.DOTALL)
-# A start tag long enough to hold MAX_ATTRIBUTES attributes, and one attribute in it.
-_LONG_TAG = re.compile(r"<([A-Za-z][^\s/>]*+)[^<>]{%d}" % P.LONG_TAG_CHARS)
-_ATTRIBUTE = re.compile(r"""\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
-_TAG_END = re.compile(r"[^>]*(?:>|\Z)")
+# One attribute, and a start tag with more than MAX_ATTRIBUTES of them (group 1: the
+# tag up to the last attribute kept). Atomic groups: a normal tag fails after its few
+# attributes without trying other ways to split them.
+_ATTRIBUTE = r"""(?>\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)"""
+_CROWDED_TAG = re.compile(r"(<[A-Za-z][^\s/>]*+%s{%d})%s"
+                          % (_ATTRIBUTE, P.MAX_ATTRIBUTES, _ATTRIBUTE))
+_TAG_END = re.compile(r"""(?:[^>"']++|"[^"]*"|'[^']*'|["'])*+(?:>|\Z)""")
 _BREAK = "<br>"
 
 
@@ -84,21 +87,11 @@ def _cut_attributes(text: str) -> str | None:
     no tag has that many."""
     parts: list[str] = []
     start = 0
-    for match in _LONG_TAG.finditer(text):
-        if match.start() < start:   # inside a tag cut already
-            continue
-        position = match.end(1)
-        for _ in range(P.MAX_ATTRIBUTES):
-            attribute = _ATTRIBUTE.match(text, position)
-            if attribute is None or attribute.end() == position:
-                break
-            position = attribute.end()
-        else:   # MAX_ATTRIBUTES read: whatever follows up to the tag's end goes
-            end = _TAG_END.match(text, position)
-            assert end is not None   # it matches the empty string at worst
-            if text[position:end.end()].strip() not in (">", "/>", ""):
-                parts += [text[start:position], ">"]
-                start = end.end()
+    for match in _CROWDED_TAG.finditer(text):
+        end = _TAG_END.match(text, match.end())
+        assert end is not None   # it matches the empty string at worst
+        parts += [text[start:match.end(1)], ">"]
+        start = end.end()
     if not parts:
         return None
     parts.append(text[start:])

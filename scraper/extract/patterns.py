@@ -288,7 +288,6 @@ MAX_DEPTH = 256
 DEPTH_SCAN_MIN_TAGS = 12_000
 # A start tag keeps its first MAX_ATTRIBUTES attributes (no real element has more).
 MAX_ATTRIBUTES = 256
-# Only a page with more '=' than this can hold that many attributes on one element,
-# and only a start tag this long can: the others are not looked at.
+# Only a page with more '=' than this is searched for a tag with that many attributes
+# (the parser takes a few thousand on one element in stride).
 ATTRIBUTE_SCAN_MIN_EQUALS = 4_000
-LONG_TAG_CHARS = 4_096
