@@ -146,7 +146,8 @@ def _assemble(window: list[str], read: dict[str, Article], order: list[str]) -> 
         body="\n".join(b for b in bodies if b), images=_unique(images),
         encoding=first.encoding, page_urls=list(order), stitched=stitched,
         markdown=_joined([page.markdown for page in kept], "\n\n"),
-        html=_joined([page.html for page in kept], "\n"))
+        html=_joined([page.html for page in kept], "\n"),
+        truncated=tuple(dict.fromkeys(cut for page in kept for cut in page.truncated)))
 
 
 def _own_lines(lines: list[str], first: list[str], title: str | None) -> list[str]:
