@@ -9,6 +9,8 @@ import pytest
 from scraper import extract
 from scraper.extract import body as body_module
 from scraper.extract.body import extract_body
+from scraper.extract.score import Candidate
+from scraper.extract.second_opinion import record
 
 SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
 ARTICLE = "".join(f"<p>第{i}段。{SENTENCE * 2}</p>" for i in range(4))
@@ -110,23 +112,29 @@ SECTIONS = "".join(f"<div class=s{i}><div><p>第{i}部分。{SENTENCE * 2}</p><p
 PRODUCT = f"<html><body><div id=shop><div id=desc><p>简介。{SENTENCE}</p></div>{SECTIONS}</div></body></html>"
 
 
-def only_first_section(root: LexborNode, runs: object, anchors: object = None
+def only_first_section(top: Candidate, ranking: object, **_: object
                        ) -> tuple[list[LexborNode], list[LexborNode]]:
     """A choice that found one section of the page."""
+    root = top.node
+    while root.parent is not None:
+        root = root.parent
     desc = root.css_first("#desc")
     assert desc is not None
     return [desc], [desc]
 
 
 def test_short_body_covering_little_of_the_page_takes_every_section(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(body_module, "choose_article", only_first_section)
+    monkeypatch.setattr(body_module, "settle", only_first_section)
     lines = extract_body(LexborHTMLParser(PRODUCT), None).text.splitlines()
     assert lines[0] == f"简介。{SENTENCE}" and lines[-1] == f"补充5。{SENTENCE}" and len(lines) == 13
 
 
 def test_spread_that_would_lose_the_body_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(body_module, "choose_article", only_first_section)
+    monkeypatch.setattr(body_module, "settle", only_first_section)
     monkeypatch.setattr(body_module, "spread_article", lambda root, runs, anchors: root.css_first(".s0"))
+    # and no second opinion either (the sections would be one: see test_second_opinion)
+    monkeypatch.setattr(body_module, "reconsider",
+                        lambda ranking, first, body, prose, render: (body, record(ranking, first, body)))
     assert extract_body(LexborHTMLParser(PRODUCT), None).text == f"简介。{SENTENCE}"
 
 

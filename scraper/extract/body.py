@@ -22,10 +22,11 @@ from .article_html import to_html
 from .clean import prune
 from .decisions import container_of, line_blocks, outside_blocks, runner_up, scorer
 from .markdown import to_markdown
-from .measures import TextRuns, prose_lengths, weighted_length
+from .measures import TextRuns, prose_length, prose_lengths, weighted_length
 from .options import PLAIN, Options
 from .render import Rendered, render
-from .score import choose_article, spread_article
+from .score import rank_candidates, settle, spread_article
+from .second_opinion import Choice, reconsider, record
 from .tidy import tidy
 
 
@@ -40,6 +41,8 @@ class Body:
     # With a trace: the rendering's decisions (lines kept and dropped, blocks dropped).
     blocks: list[T.Block] = field(default_factory=list)
     rendered: list[LexborNode] = field(default_factory=list)
+    # The candidates the article block was chosen from (see ``second_opinion``).
+    choice: Choice | None = None
 
 
 def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None = None,
@@ -96,11 +99,19 @@ def _retried(body: Body, source: str, url: str | None, title: str | None, option
         retry_trace.index(retry_tree)
     retry = _attempt(retry_tree, url, title, options, retry_trace, use_hints=False,
                      reveal_hidden=reveal_hidden)
-    if weighted_length(retry.text) <= weighted_length(body.text):
+    if weighted_length(retry.text) <= weighted_length(body.text) or \
+            _overruled(retry.choice, body.choice):
         return body
     if trace is not None and retry_trace is not None:
         trace.adopt(retry_trace)
     return retry
+
+
+def _overruled(retry: Choice | None, first: Choice | None) -> bool:
+    """True when the retry's longer body is the block that the first reading's second
+    opinion set aside: doubted in both, replaced only in the first."""
+    return first is not None and first.replaced and \
+        retry is not None and retry.doubt is not None and not retry.replaced
 
 
 def _stated(text: str, title: str | None) -> Body:
@@ -134,17 +145,22 @@ def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, options
     root = tree.body
     if root is None:
         return Body()
-    core, nodes = choose_article(root, runs, anchors)
+    ranking = rank_candidates(runs, anchors)
+    core, nodes = settle(ranking.ranked[0], ranking) if ranking is not None else ([root], [root])
     body = _rendered(nodes, core, url, title, anchors, options, trace)
-    if _covers_little(body.text, runs):
-        holder = spread_article(root, runs, anchors)
-        spread = _rendered([holder], [holder], url, title, anchors, options, trace)
-        # Only ever more of the page: a section holding the body's every line, not a
-        # wrapper whose link share dropped the article itself.
-        if len(spread.text) > len(body.text) and \
-                set(body.text.splitlines()) <= set(spread.text.splitlines()):
-            spread.editor = spread.editor or body.editor
-            body = spread
+    spread = _spread(root, runs, body, url, title, anchors, options, trace)
+    if spread is not None:
+        body = spread
+    if ranking is not None and spread is None:
+        # Not one section of a spread article: is it the article at all?
+        body, choice = reconsider(
+            ranking, (core, nodes), body, prose_length(runs),
+            lambda alt_core, alt_nodes: _rendered(alt_nodes, alt_core, url, title, anchors,
+                                                  options, trace))
+        body.choice = choice
+        core = list(choice.chosen.core) or core
+    elif ranking is not None:
+        body.choice = record(ranking, (core, nodes), body)
     if trace is not None:
         trace.blocks.extend(body.blocks)
         scores = scorer(runs, anchors)
@@ -152,6 +168,23 @@ def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, options
         trace.container = container_of(core, scores)
         trace.runner_up = runner_up(core, scores)
     return body
+
+
+def _spread(root: LexborNode, runs: TextRuns, body: Body, url: str | None, title: str | None,
+            anchors: dict[int, int], options: Options, trace: T.Trace | None) -> Body | None:
+    """The node holding every well-scored section, rendered, when ``body`` is short and
+    holds little of the page's text and that node gives more (see ``spread_article``)."""
+    if not _covers_little(body.text, runs):
+        return None
+    holder = spread_article(root, runs, anchors)
+    spread = _rendered([holder], [holder], url, title, anchors, options, trace)
+    # Only ever more of the page: a section holding the body's every line, not a
+    # wrapper whose link share dropped the article itself.
+    if len(spread.text) > len(body.text) and \
+            set(body.text.splitlines()) <= set(spread.text.splitlines()):
+        spread.editor = spread.editor or body.editor
+        return spread
+    return None
 
 
 def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,

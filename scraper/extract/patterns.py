@@ -239,6 +239,31 @@ SIBLING_LINK_DENSITY_MAX = 0.25
 ALTERNATIVE_SCORE_SHARE = 0.75
 MIN_ALTERNATIVES = 3
 
+# ---------------------------------------------------------------- second opinion
+
+# Page-region elements: a block inside one is the page's furniture (an "about us"
+# blurb in <footer>, a newsletter box in <aside>), not its article.
+REGION_TAGS = frozenset(("header", "footer", "nav", "aside"))
+# The same regions named by ARIA landmark role or by the layout's id (id="header").
+REGION_ROLES = frozenset(("banner", "contentinfo", "navigation", "complementary"))
+REGION_IDS = frozenset(("header", "footer", "sidebar", "nav", "navigation", "masthead"))
+# The chosen block is doubted when its body is shorter than DOUBT_MAX_LEN (characters
+# without whitespace) and holds less than DOUBT_PROSE_SHARE of the page's prose (a
+# teaser, a blurb or one comment taken for the article; a long body beside a longer
+# comment thread is the article)…
+DOUBT_MAX_LEN = 500
+DOUBT_PROSE_SHARE = 0.3
+# …and then the best of the DOUBT_CANDIDATES best raw scores (at most
+# DOUBT_ALTERNATIVES of them, each scoring at least DOUBT_MIN_SCORE_SHARE of the best)
+# is rendered too. It replaces the first choice when its body is DOUBT_GAIN times as
+# long, or REGION_DOUBT_GAIN times when the first sits in a page region.
+DOUBT_CANDIDATES = 10
+DOUBT_ALTERNATIVES = 3
+DOUBT_MIN_SCORE_SHARE = 0.3
+DOUBT_MIN_ADJUSTED_SHARE = 0.5
+DOUBT_GAIN = 2.0
+REGION_DOUBT_GAIN = 0.5
+
 # ---------------------------------------------------------------- pruning inside the body
 
 # A block inside the body whose text is mostly anchors is a link list (related news,

@@ -72,7 +72,7 @@ def _containers(target: LexborNode, candidates: dict[int, Candidate]) -> list[Ca
     return chain
 
 
-def _is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
+def is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
     target = ancestor.mem_id
     parent = node.parent
     while parent is not None:
@@ -82,21 +82,38 @@ def _is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
     return False
 
 
-def choose_article(root: LexborNode, runs: TextRuns | None = None,
-                   anchor_lengths: dict[int, int] | None = None) -> tuple[list[LexborNode], list[LexborNode]]:
-    """The core nodes (best candidate and its content siblings) and the nodes to render
-    (the core, the wrapper it was widened to with that wrapper's content siblings, or
-    the parts of the ``<article>`` element around it), each in document order."""
-    if runs is None:   # not pruned first: measure the text as it stands
-        runs = walk(root, use_hints=False)[1]
+@dataclass
+class Ranking:
+    """The candidates of one page: ``ranked`` are the TOP_CANDIDATES best raw scores,
+    re-ranked by their link-adjusted score; ``by_score`` every candidate, best raw
+    score first (where a second opinion looks for alternatives)."""
+
+    ranked: list[Candidate]
+    by_score: list[Candidate]
+    adjusted: _LinkAdjusted
+
+
+def rank_candidates(runs: TextRuns, anchor_lengths: dict[int, int] | None = None) -> Ranking | None:
+    """Score the page's blocks and rank them; None when no block holds prose."""
     candidates = score_candidates(runs)
     if not candidates:
-        return [root], [root]
-    ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[: P.TOP_CANDIDATES]
+        return None
+    by_score = sorted(candidates.values(), key=lambda c: c.score, reverse=True)
     adjusted = _LinkAdjusted(candidates, anchor_lengths)
-    ranked = sorted((Candidate(c.node, adjusted(c.node)) for c in ranked),
+    ranked = sorted((Candidate(c.node, adjusted(c.node)) for c in by_score[: P.TOP_CANDIDATES]),
                     key=lambda c: c.score, reverse=True)
-    top = _climb(ranked[0], ranked, adjusted)
+    return Ranking(ranked, by_score, adjusted)
+
+
+def settle(top: Candidate, ranking: Ranking, *, climb: bool = True
+           ) -> tuple[list[LexborNode], list[LexborNode]]:
+    """The core nodes and the nodes to render when ``top`` is the best candidate: climbed
+    (unless ``climb`` is False) to the parent of a split article, with its content
+    siblings, widened to its wrapper or to the ``<article>`` element around it (see
+    ``choose_article``)."""
+    adjusted = ranking.adjusted
+    if climb:
+        top = _climb(top, ranking.ranked, adjusted)
     core = _with_siblings(top, adjusted)
     lengths = Lengths()
     wide = _widen(top, lengths, adjusted)
@@ -104,6 +121,19 @@ def choose_article(root: LexborNode, runs: TextRuns | None = None,
     if parts is not None:
         return core, parts
     return core, (core if wide is top else _with_siblings(wide, adjusted))
+
+
+def choose_article(root: LexborNode, runs: TextRuns | None = None,
+                   anchor_lengths: dict[int, int] | None = None) -> tuple[list[LexborNode], list[LexborNode]]:
+    """The core nodes (best candidate and its content siblings) and the nodes to render
+    (the core, the wrapper it was widened to with that wrapper's content siblings, or
+    the parts of the ``<article>`` element around it), each in document order."""
+    if runs is None:   # not pruned first: measure the text as it stands
+        runs = walk(root, use_hints=False)[1]
+    ranking = rank_candidates(runs, anchor_lengths)
+    if ranking is None:
+        return [root], [root]
+    return settle(ranking.ranked[0], ranking)
 
 
 def spread_article(root: LexborNode, runs: TextRuns,
@@ -123,12 +153,12 @@ def spread_article(root: LexborNode, runs: TextRuns,
     best = max(score for score, _ in scores)
     good = [node for score, node in scores if score >= best * P.SPREAD_SCORE_SHARE]
     # A wrapper scores from the blocks inside it: only those blocks say where text is.
-    good = [node for node in good if not any(_is_ancestor(node, other) for other in good)]
+    good = [node for node in good if not any(is_ancestor(node, other) for other in good)]
     if not good:   # every score below zero: no block is well-scored
         return root
     holder: LexborNode | None = good[0]
     while holder is not None and not all(
-            node.mem_id == holder.mem_id or _is_ancestor(holder, node) for node in good):
+            node.mem_id == holder.mem_id or is_ancestor(holder, node) for node in good):
         holder = holder.parent
     return holder if holder is not None and holder.tag not in ("html", "-document") else root
 
@@ -196,15 +226,37 @@ class _LinkAdjusted:
         return known
 
 
+def region_of(node: LexborNode) -> str | None:
+    """The page-region element that ``node`` is or sits in, if any: REGION_TAGS, or
+    named a region by REGION_ROLES or REGION_IDS."""
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html"):
+        tag = current.tag
+        if tag in P.REGION_TAGS:
+            return tag
+        attrs = current.attributes
+        if attrs:
+            role, name = attrs.get("role"), attrs.get("id")
+            if role and role.lower() in P.REGION_ROLES:
+                return f"{tag} role={role}"
+            if name and name.lower() in P.REGION_IDS:
+                return f"{tag}#{name}"
+        current = current.parent
+    return None
+
+
 def _climb(top: Candidate, ranked: list[Candidate], adjusted: _LinkAdjusted) -> Candidate:
     """Move up when the article is split over sibling blocks, or a parent scores higher."""
     # Only separate blocks count as alternatives, not the top's own wrappers or parts.
     close = [c for c in ranked[1:] if c.score >= top.score * P.ALTERNATIVE_SCORE_SHARE
-             and not _is_ancestor(c.node, top.node) and not _is_ancestor(top.node, c.node)]
+             and not is_ancestor(c.node, top.node) and not is_ancestor(top.node, c.node)]
+    if len(close) >= P.MIN_ALTERNATIVES - 1 and region_of(top.node) is None:
+        # Teasers in a sidebar or footer are not parts of an article outside it.
+        close = [c for c in close if region_of(c.node) is None]
     if len(close) >= P.MIN_ALTERNATIVES - 1:
         parent = top.node.parent
         while parent is not None and parent.tag not in ("body", "html"):
-            if sum(_is_ancestor(parent, c.node) for c in close) >= P.MIN_ALTERNATIVES - 1:
+            if sum(is_ancestor(parent, c.node) for c in close) >= P.MIN_ALTERNATIVES - 1:
                 return Candidate(parent, max(adjusted(parent), top.score))
             parent = parent.parent
     # readability: a parent that scores more than the top candidate holds more of it
@@ -300,7 +352,7 @@ def _article_parts(node: LexborNode, lengths: Lengths) -> list[LexborNode] | Non
                 return None
             parts = [child for child in parent.iter() if child.tag != "header"]
             target = node.mem_id
-            if any(part.mem_id == target or _is_ancestor(part, node) for part in parts):
+            if any(part.mem_id == target or is_ancestor(part, node) for part in parts):
                 return parts
             return None
         parent = parent.parent
