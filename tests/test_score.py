@@ -245,3 +245,25 @@ def test_lengths_of_a_parent_add_up_from_its_children() -> None:
     parent, text, links = Lengths().up(art)
     assert parent.mem_id == wrap.mem_id
     assert (text, links) == (text_len(wrap), link_len(wrap))
+
+
+def sectioned_article(between: str = "<figure><img src=/p.jpg></figure>",
+                      other_class: str = "part") -> str:
+    """An article laid out as sections of one build, each a wrapper around a deep
+    content block (the paragraphs score up to three levels, never the wrapper)."""
+    def section(i: int, count: int, cls: str) -> str:
+        inner = "".join(f"<p>第{i}部分第{j}段。{SENTENCE * 2}</p>" for j in range(count))
+        return f"<div class={cls} id=part{i}><section><div><div><div id=body{i}>{inner}</div></div></div></section></div>"
+    return (f"<div id=post>{section(0, 6, 'part')}{between}{section(1, 3, other_class)}{between}"
+            f"{section(2, 2, other_class)}</div><div id=aside><p>{SENTENCE}</p></div>")
+
+
+def test_sections_built_like_the_chosen_one_are_kept() -> None:
+    core, nodes = choose(sectioned_article())
+    assert core == ["part0", "part1", "part2"] and nodes == core
+
+
+def test_wrapped_block_alone_stays_as_found() -> None:
+    # Neighbours of another build are not sections of it: the block found is the core.
+    core, _ = choose(sectioned_article(other_class="promo"))
+    assert core == ["body0"]

@@ -120,7 +120,10 @@ def settle(top: Candidate, ranking: Ranking, *, climb: bool = True
     parts = _article_parts(wide.node, lengths)
     if parts is not None:
         return core, parts
-    return core, (core if wide is top else _with_siblings(wide, adjusted))
+    nodes = core if wide is top else _with_siblings(wide, adjusted)
+    if any(is_ancestor(c, n) for c in core for n in nodes):   # sections above the widening
+        nodes = core
+    return core, nodes
 
 
 def choose_article(root: LexborNode, runs: TextRuns | None = None,
@@ -359,12 +362,40 @@ def _article_parts(node: LexborNode, lengths: Lengths) -> list[LexborNode] | Non
     return None
 
 
+def _best_inside(node: LexborNode, adjusted: _LinkAdjusted) -> float:
+    """The link-adjusted score of the best-scored candidate inside ``node`` (0 for none)."""
+    candidates = adjusted.candidates
+    best: Candidate | None = None
+    for inner in node.traverse(include_text=False):
+        cand = candidates.get(inner.mem_id)
+        if cand is not None and (best is None or cand.score > best.score):
+            best = cand
+    return adjusted(best.node) if best is not None and best.score > 0 else 0.0
+
+
 def _with_siblings(top: Candidate, adjusted: _LinkAdjusted) -> list[LexborNode]:
     """The top node and its siblings that hold article text too (readability's rule,
     on link-adjusted scores so a link column beside the article stays out)."""
-    parent = top.node.parent
+    node = node_found = top.node
+    parent = node.parent
+    # A wrapper holding nothing but the top node is the same block: of its siblings,
+    # those built like it are sections of the article, each in a wrapper of its own.
+    while parent is not None and parent.tag not in ("body", "html") and _only_wraps(parent, node):
+        node, parent = parent, parent.parent
+    wrapped = node is not top.node
+    if wrapped:
+        top = Candidate(node, top.score)
     if parent is None or top.node.tag in ("body", "html"):
         return [top.node]
+    keep = _siblings_kept(top, parent, wrapped, adjusted)
+    if wrapped and len(keep) == 1:   # no section beside it: the block as it was found
+        return [node_found]
+    return keep
+
+
+def _siblings_kept(top: Candidate, parent: LexborNode, wrapped: bool,
+                   adjusted: _LinkAdjusted) -> list[LexborNode]:
+    """``_with_siblings`` below the wrapper climb: the siblings under ``parent`` kept."""
     threshold = max(P.SIBLING_MIN_SCORE, top.score * P.SIBLING_SCORE_SHARE)
     top_class = top.node.attributes.get("class")
     keep: list[LexborNode] = []
@@ -373,9 +404,17 @@ def _with_siblings(top: Candidate, adjusted: _LinkAdjusted) -> list[LexborNode]:
             keep.append(sibling)
             continue
         score = adjusted(sibling)
+        same_style = bool(top_class) and sibling.tag == top.node.tag and \
+            sibling.attributes.get("class") == top_class
+        if wrapped and not same_style:
+            continue
+        if same_style and not score:
+            # A section of the article built like the chosen one, too deep above its
+            # paragraphs to have been scored: it scores as the best block inside it.
+            score = _best_inside(sibling, adjusted)
         if score and adjusted.density(sibling) > P.LINK_DENSITY_MAX:   # a link list
             continue
-        bonus = top.score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0
+        bonus = top.score * 0.2 if same_style else 0
         if score and score + bonus >= threshold:
             keep.append(sibling)
         elif sibling.tag == "p":
