@@ -327,3 +327,30 @@ def test_body_line_without_a_byline_gives_no_author() -> None:
     from scraper import extract
     article = extract(zh_page("2005-04-27 14:32 来源：云南日报", body=BODY_TEXT * 120))
     assert article.author is None
+
+
+def old_portal(page_title: str, headline: str, info: str) -> str:
+    """A portal page of tables: the headline in <b>, no heading element, no class names."""
+    return (f"<html><head><meta charset=utf-8><title>{page_title}</title></head><body>"
+            "<div><a href=/>首页</a> <a href=/gn>国内新闻</a></div>"
+            f"<table><tr><td><b>{headline}</b></td></tr><tr><td>{info}</td></tr>"
+            f"<tr><td>{BODY_TEXT}</td></tr></table></body></html>")
+
+
+@pytest.mark.parametrize("page_title", ["国内新闻--雅虎新闻", "国内新闻_东北网", "雅虎新闻"],
+                         ids=["channel-double-dash-site", "channel-underscore-site", "site-only"])
+def test_title_naming_only_site_or_channel_gives_way_to_the_shown_headline(page_title: str) -> None:
+    found = meta(old_portal(page_title, "哈尔滨今起集中供暖", "2005-04-27 14:32 来源：新华网"))
+    assert found.title == "哈尔滨今起集中供暖"
+    assert found.published == "2005-04-27T14:32:00+08:00"
+
+
+def test_short_headline_that_the_page_shows_is_kept() -> None:
+    found = meta(old_portal("春节快乐", "春节快乐", "2005-04-27 14:32 来源：新华网"))
+    assert found.title == "春节快乐"
+
+
+@pytest.mark.parametrize("label", ["本文转自：", "摘自：", "原载："], ids=["reprinted-from", "excerpted-from", "first-printed-in"])
+def test_reprint_labels_name_the_source(label: str) -> None:
+    found = meta(zh_page(f"2005-04-27 14:32 {label}中国青年报"))
+    assert found.source == "中国青年报"

@@ -165,8 +165,8 @@ BODY_SCAN_CHARS = 15_000
 # outlet names all hold one, so a text without any is not read for them.
 CJK_TEXT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff]")
 # Labels of the source (来源) field. e.g. "来源：新华日报", "来源于：东区办事处", "稿源：…",
-# "文章来源：…" (the prefix needs no matching)
-SOURCE_LABEL = r"(?:来源于?|稿源|出处|来自)"
+# "文章来源：…" (the prefix needs no matching), "本文转自：…", "摘自：…", "原载：…"
+SOURCE_LABEL = r"(?:来源于?|稿源|出处|来自|转载自|转自|摘自|原载于?)"
 # Labels of the author field. e.g. "作者：宋怡 杨志华", "撰文：…", "文/李明"
 AUTHOR_LABEL = r"(?:作者|撰文|撰稿|文字|稿件作者|供稿)"
 # Labels of the editor field. e.g. "【责任编辑:林丹】", "(责编：王五)", "编辑：苏亮"
@@ -175,7 +175,7 @@ EDITOR_LABEL = r"(?:责任编辑|值班编辑|网络编辑|编审|责编|编辑)
 DATE_LABEL = r"(?:发布|发表|更新|上传|出版|刊发|日期|时间|发稿)"
 # A line that carries the publication date under a label, when the headline's line was
 # not found. e.g. "发布日期：2019-03-06", "时间：2004年10月21日14:18", "2024-08-06 来源:福州晚报"
-INFO_DATE_LINE = triggered("发更上出刊日时来稿", r"(?:" + DATE_LABEL + "|" + SOURCE_LABEL + r")\s*[:：]")
+INFO_DATE_LINE = triggered("发更上出刊日时来稿转摘原", r"(?:" + DATE_LABEL + "|" + SOURCE_LABEL + r")\s*[:：]")
 # A label just before a date that makes it the modification date. e.g. "更新时间：…"
 MODIFIED_LABEL = re.compile(r"(?:更新|修改|修订|updated|modified)", re.IGNORECASE)
 # How many characters before a date are read for its label.
@@ -183,14 +183,14 @@ DATE_LABEL_REACH = 8
 # Any label of the info line: a field value stops where the next label begins.
 # e.g. "来源：本站原创 作者：医技药剂党支部" (作者 ends the source)
 ANY_LABEL = re.compile(
-    r"(?:来源于|来源|稿源|出处|来自|作者|撰文|撰稿|记者|通讯员|责任编辑|责编|编辑|审核|校对|"
+    r"(?:来源于|来源|稿源|出处|来自|转载自|转自|摘自|原载于|原载|作者|撰文|撰稿|记者|通讯员|责任编辑|责编|编辑|审核|校对|"
     r"发布|发表|更新|时间|日期|浏览|阅读|点击|字号|分享|打印|评论|关键词|所属分类|栏目)"
     r"[\s]*(?:[:：]|$)")
 # Full-width or ASCII colon, with the spaces around it.
 COLON = r"\s*[:：]\s*"
 
 # A labelled source. e.g. "来源：[ 人民网 ]", "来源:福州晚报", "文章来源: 新华网"
-SOURCE_FIELD = triggered("来稿出", SOURCE_LABEL + COLON + r"[\[【（(《]?\s*([^\s\]】）)》|｜]+)")
+SOURCE_FIELD = triggered("来稿出转摘原", SOURCE_LABEL + COLON + r"[\[【（(《]?\s*([^\s\]】）)》|｜]+)")
 # A labelled author. e.g. "作者：宋怡 杨志华", "作者: 肖远强 林春长"
 AUTHOR_FIELD = triggered("作撰文稿供", AUTHOR_LABEL + COLON + r"(.+)")
 # A labelled author token longer than this is prose, not a name. e.g. "医技药剂党支部" (7) passes

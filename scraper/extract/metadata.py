@@ -20,7 +20,7 @@ from . import meta_patterns as P
 from .dates import DateValue, find_yearless, parse_date
 from .meta_tags import StructuredMeta, read_structured
 from .provenance import Read, record_fields
-from .titles import choose_title, normalize
+from .titles import choose_title, normalize, only_site
 from .trace import Trace
 from .visible import Visible, read_visible, visible_lines
 
@@ -84,7 +84,8 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
                               lambda: _headings(tree), site_names)
     chinese = (meta.language or "").lower().startswith("zh")
     shown = read_visible(lines, meta.title, chinese=chinese)
-    meta.title = meta.title or shown.headline
+    meta.title = _shown_headline(lines, meta.title, site_names, chinese) or meta.title \
+        or shown.headline
     offset = CHINA_OFFSET if chinese else None
     published = _published(structured, shown, url)
     meta.published = published.iso(offset) if published else None
@@ -97,6 +98,19 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
     if trace is not None:   # where each field came from, read off this very pass
         record_fields(trace, meta, Read(tree, structured, shown, lines, _host(url), published,
                                         _headings(tree)))
+
+
+def _shown_headline(lines: list[str], title: str | None, site_names: list[str],
+                    chinese: bool) -> str | None:
+    """The headline shown above the dated info line, when <title> names only the site or
+    a channel ("国内新闻--雅虎新闻") and no heading element holds the headline."""
+    if title is None or not only_site(title, site_names):
+        return None
+    headline = read_visible(lines, None, chinese=chinese).headline
+    if headline and P.TITLE_MIN_CHARS <= len(headline) <= P.TITLE_MAX_CHARS \
+            and not only_site(headline, site_names):
+        return headline
+    return None
 
 
 def body_author(language: str | None, body: str) -> str | None:

@@ -25,7 +25,7 @@ def _site_like(segment: str, site_names: Iterable[str]) -> bool:
     return len(segment) <= P.SITE_SEGMENT_MAX_CHARS or bool(P.SITE_SEGMENT_WORDS.search(segment))
 
 
-def _only_site(title: str, site_names: Iterable[str]) -> bool:
+def only_site(title: str, site_names: Iterable[str]) -> bool:
     """True when a stripped <title> still names only the site. e.g. "北医新闻网" """
     if any(name and title in name for name in site_names):
         return True
@@ -122,7 +122,7 @@ def choose_title(page_title: str | None, meta_titles: list[str], h1: list[str],
             return title[: P.TITLE_MAX_CHARS]
     page = stripped[0] if page_title and stripped else None
     usable = [h for h in headings if P.TITLE_MIN_CHARS <= len(h) <= P.TITLE_MAX_CHARS]
-    if page and len(page) >= P.TITLE_MIN_CHARS and not _only_site(page, site_names):
+    if page and len(page) >= P.TITLE_MIN_CHARS and not only_site(page, site_names):
         return page[: P.TITLE_MAX_CHARS]
     if usable and (not page or len(usable[0]) > len(page)):
         return usable[0]
