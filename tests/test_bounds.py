@@ -5,16 +5,19 @@ record and the crawl say about it. The hostile pages are made by code
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import scraper.overrides
 from portal import Portal
-from scraper import extract
+from scraper import Article, extract
 from scraper.cli import main
 from scraper.extract import patterns as P
 from scraper.extract.bounds import ATTRIBUTES, DEPTH, bound
@@ -163,3 +166,33 @@ def test_attribute_flood_with_markup_in_its_values_is_cut_too() -> None:
     article = extract(f"<div {attrs}><p>{PARAGRAPH}</p></div>" + " x=1" * P.ATTRIBUTE_SCAN_MIN_EQUALS)
     assert article.truncated == (ATTRIBUTES,)
     assert PARAGRAPH in article.body
+
+
+# ---- the cut keeps every character of text ----
+
+NESTING_TAGS = ("div", "span", "section", "font", "b", "blockquote", "ul", "table", "svg",
+                "x-item", "o:p")
+
+
+def _text_of(html: str) -> str:
+    """The characters outside tags, without whitespace (the tags built below hold no '>'
+    in their attributes)."""
+    return "".join(re.sub(r"<[^>]*>", "", html).split())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(NESTING_TAGS), st.booleans(),
+                          st.text(alphabet="ab 甲乙", max_size=4)),
+                min_size=1, max_size=40),
+       st.integers(min_value=P.MAX_DEPTH - 20, max_value=P.MAX_DEPTH + 300))
+def test_depth_cut_keeps_every_character_of_text(steps: list[tuple[str, bool, str]],
+                                                 depth: int) -> None:
+    # ``depth`` open elements, then random nesting with text, some closed, some not.
+    parts = ["<div>"] * depth
+    for tag, closed, text in steps:
+        parts.append(f"<{tag} class=c>{text}" + (f"</{tag}>" if closed else ""))
+    page = _padded("".join(parts) + "</div>" * depth)
+    cut = bound(page)
+    assert _text_of(cut.text) == _text_of(page)
+    assert (DEPTH in cut.cuts) == (cut.text is not page)
+    assert isinstance(extract(page), Article)
