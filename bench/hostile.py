@@ -107,12 +107,12 @@ def _seconds(result: HostileResult | None) -> str:
 
 
 def hostile_table(results: list[HostileResult]) -> list[str]:
-    """Markdown rows: per page, our time, memory and cuts beside trafilatura's time, and
-    whether ours stays within the budget (time and memory) and the ratio to the peer."""
+    """Markdown rows: per page, our time, memory and cuts beside trafilatura's time, the
+    text each kept, and whether ours stays within the budget (time, ratio, memory)."""
     by_key = {(r.page, r.engine): r for r in results}
     lines = ["| page | MB | scraper CPU s | trafilatura CPU s | ÷ trafilatura | budget s "
-             "| scraper peak MB | truncated | met |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "| scraper peak MB | truncated | body chars (scraper / trafilatura) | met |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for name, (_, what) in PAGES.items():
         ours, peer = by_key.get((name, "scraper")), by_key.get((name, "trafilatura"))
         size = next((r.megabytes for r in (ours, peer) if r and r.megabytes), None)
@@ -122,8 +122,13 @@ def hostile_table(results: list[HostileResult]) -> list[str]:
             _ratio(ours, peer), f"{budget:.2f}" if budget is not None else "–",
             f"{ours.memory_mb:.0f}" if ours and ours.memory_mb is not None else "–",
             ", ".join(ours.truncated) if ours and ours.truncated else "–",
-            _met(ours, peer, budget)]) + " |")
+            f"{_chars(ours)} / {_chars(peer)}", _met(ours, peer, budget)]) + " |")
     return lines
+
+
+def _chars(result: HostileResult | None) -> str:
+    """The body's length: how much of the page an engine kept, beside its time."""
+    return f"{result.body_chars:,}" if result and result.body_chars is not None else "–"
 
 
 def hostile_met(results: list[HostileResult]) -> list[bool]:
