@@ -221,3 +221,13 @@ def test_stated_article_body_does_not_replace_a_plausible_article() -> None:
             f"<body><div class=content>{ARTICLE}</div></body></html>")
     body = extract(html).body
     assert body.splitlines()[0] == FIRST_LINE and STATED[0] not in body
+
+
+def test_article_in_an_inline_element_keeps_its_short_lines() -> None:
+    # The whole article sits in a <font> (or a <span>): its subheadings, short lines
+    # of its own, are kept like those of an article in a <div>.
+    parts = "".join(f"<p><strong>小标题{i}</strong></p><p>第{i}段。{SENTENCE * 2}</p>" for i in range(4))
+    for inline in ("font", "span"):
+        html = page(f"<table><tr><td class=l17><{inline} id=zoom>{parts}</{inline}></td></tr></table>"
+                    f"<div class=links>{''.join(f'<a href=/x{i}>链接{i}</a>' for i in range(5))}</div>")
+        assert "小标题2" in extract(html).body.splitlines()

@@ -114,7 +114,7 @@ def settle(top: Candidate, ranking: Ranking, *, climb: bool = True
     adjusted = ranking.adjusted
     if climb:
         top = _climb(top, ranking.ranked, adjusted)
-    core = _with_siblings(top, adjusted)
+    core = [_as_block(node) for node in _with_siblings(top, adjusted)]
     lengths = Lengths()
     wide = _widen(top, lengths, adjusted)
     parts = _article_parts(wide.node, lengths)
@@ -124,6 +124,19 @@ def settle(top: Candidate, ranking: Ranking, *, climb: bool = True
     if any(is_ancestor(c, n) for c in core for n in nodes):   # sections above the widening
         nodes = core
     return core, nodes
+
+
+def _as_block(node: LexborNode) -> LexborNode:
+    """``node``, or for an inline element (a ``<span>``, a ``<font>`` holding the whole
+    article) the block that holds nothing else: rendering marks the article's lines by
+    the block they are in."""
+    block = node
+    while block.tag not in P.BLOCK_TAGS:
+        parent = block.parent
+        if parent is None or parent.tag in ("body", "html") or not _only_wraps(parent, block):
+            return node
+        block = parent
+    return block
 
 
 def choose_article(root: LexborNode, runs: TextRuns | None = None,
