@@ -41,17 +41,20 @@ def read_pager(tree: LexborHTMLParser, source: bytes, url: str | None) -> list[s
     if not url or not url.startswith(("http://", "https://")):
         return []
     own = canonical(url)
-    if G.TRS_MARKER in source:
+    chinese = any(byte in source for byte in G.CJK_LEAD_BYTES)
+    if chinese and G.TRS_MARKER in source:
         pages = _trs_pages(source, own)
         if pages:
             return pages
-    words = _has_page_words(source) or _links_own_stem(source, own)
+    words = (chinese and _has_page_words(source)) or _links_own_stem(source, own)
     if not (words or _has_rel_links(source)):
         return []
     found = _Found(own)
-    _read_rel_links(tree, own, found)
     if words:
+        _read_rel_links(tree.css("link[rel], a[rel]"), own, found)
         _read_pager_links(tree, own, found)
+    elif tree.head is not None:   # rel=next in the head only: its <link>s are all to read
+        _read_rel_links(tree.head.css("link[rel]"), own, found)
     return found.ordered()
 
 
@@ -206,9 +209,9 @@ class _Found:
 # ---------------------------------------------------------------- rel links
 
 
-def _read_rel_links(tree: LexborHTMLParser, own: str, found: _Found) -> None:
+def _read_rel_links(nodes: list[LexborNode], own: str, found: _Found) -> None:
     """``<link rel="next">`` and ``<a rel="prev">``: pages only when they share the stem."""
-    for node in tree.css("link[rel], a[rel]"):
+    for node in nodes:
         rels = (node.attributes.get("rel") or "").lower().split()
         rel = "next" if "next" in rels else "prev" if ("prev" in rels or "previous" in rels) else None
         href = node.attributes.get("href")

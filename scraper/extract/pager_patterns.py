@@ -19,6 +19,11 @@ import re
 # looked for in the page's UTF-8 bytes, where a substring search is many times faster
 # than in a str holding CJK text or emoji.
 
+# UTF-8 lead bytes of the CJK Unified Ideographs (U+4E00–U+9FFF). A page without any of
+# them holds no Chinese text, hence no 页 and no TRS pager (a Chinese CMS): a search for
+# one byte is many times cheaper than one for a word, so other pages are spared those.
+CJK_LEAD_BYTES = (b"\xe4", b"\xe5", b"\xe6", b"\xe7", b"\xe8", b"\xe9")
+
 # Words of a pager of links, 上一页 [1] [2] 下一页: ``PAGE_WORD_BEFORE`` (上, 下, 前 or 后,
 # perhaps 一) right before a ``PAGE_CHAR`` (页); each 页 is looked at, not 首页 or 页面.
 PAGE_CHAR = "页".encode()
