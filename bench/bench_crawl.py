@@ -15,7 +15,9 @@ crawl process's (all threads), server CPU the portal process's. Nothing here
 asserts; it prints a markdown report.
 
 The variants are the HTTP transports under the fetcher: ``httpx`` (the library's own,
-httpcore's pool) and, while it exists, ``own`` (``scraper/fetch/pool.py``).
+httpcore's pool) and, while it exists, ``own`` (``scraper/fetch/pool.py``); and
+``own+warc``, the crawl on its own transport archiving every response (``[crawl]
+warc``), for what archiving costs.
 """
 
 from __future__ import annotations
@@ -38,14 +40,20 @@ CONCURRENCY = 64    # requests in flight over all hosts
 ARTICLES = {"full": 100, "quick": 25}   # articles per portal (all fetched: max_new)
 LATENCY = 0.1       # seconds before each answer; real portals: 0.1-0.5
 REPEAT = 3
-VARIANTS = ("own", "httpx")
+# The transports compared, and the crawl on the fetcher's own with a WARC archive too
+# (what archiving every response costs).
+VARIANTS = ("own", "httpx", "own+warc")
+DEFAULT_VARIANTS = ("own", "httpx")
 
 
-def config_text(ports: list[int], articles: int, output: Path) -> str:
+def config_text(ports: list[int], articles: int, output: Path, *, warc: bool = False) -> str:
     lines = ["[crawl]", f"concurrency = {CONCURRENCY}",
              f"per_host_concurrency = {max(1, CONCURRENCY // len(ports))}",
              "per_host_delay = 0.0", "retries = 0", "timeout = 20",
-             f'output = "{output}/data/{{site}}.jsonl"', f'state = "{output}/state.sqlite3"', ""]
+             f'output = "{output}/data/{{site}}.jsonl"', f'state = "{output}/state.sqlite3"']
+    if warc:
+        lines.append(f'warc = "{output}/archive/{{site}}.warc.gz"')
+    lines.append("")
     for i, port in enumerate(ports):
         lines += ["[[site]]", f'name = "portal{i}"',
                   f'start_urls = ["http://127.0.0.1:{port}{LIST_PATH.decode()}"]',
@@ -77,18 +85,19 @@ def crawl_once(server: PortalServer, variant: str, articles: int) -> Run:
     workdir = Path(tempfile.mkdtemp(prefix="bench-crawl-", dir=Path("bench/out").resolve()))
     try:
         config = workdir / "config.toml"
-        config.write_text(config_text(server.ports, articles, workdir), encoding="utf-8")
+        config.write_text(config_text(server.ports, articles, workdir,
+                                      warc=variant.endswith("+warc")), encoding="utf-8")
         cpu0, server0 = _children_cpu(), server.cpu_seconds()
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "bench.bench_crawl", "--child", variant,
-                               str(config)], timeout=600)
+        done = subprocess.run([sys.executable, "-m", "bench.bench_crawl", "--child",
+                               variant.removesuffix("+warc"), str(config)], timeout=600)
         seconds = time.perf_counter() - start
         written = sum(len(p.read_bytes().splitlines()) for p in workdir.glob("data/*.jsonl"))
         run = Run(variant, seconds, written, done.returncode, _children_cpu() - cpu0,
                   server.cpu_seconds() - server0)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    print(f"  {variant:<6} {run.written:>5} written {run.seconds:6.2f}s {run.rate:7.1f}/s "
+    print(f"  {variant:<8} {run.written:>5} written {run.seconds:6.2f}s {run.rate:7.1f}/s "
           f"cpu {run.client_cpu / max(run.written, 1) * 1000:5.2f} ms/page "
           f"exit {run.exit_code}", file=sys.stderr)
     return run
@@ -130,7 +139,7 @@ def report(runs: list[Run], articles: int, templates: int) -> str:
               f"{LATENCY * 1000:.0f} ms per answer, concurrency {CONCURRENCY} "
               f"({CONCURRENCY // HOSTS} per host), robots.txt on, extraction and the "
               "exactly-once writes included."), "",
-             "| transport | runs | written per run | seconds (median) | pages/s (median) "
+             "| variant | runs | written per run | seconds (median) | pages/s (median) "
              "| pages/s (best) | pages/s (each run) | crawl CPU ms/page (median) |",
              "|---|---:|---:|---:|---:|---:|---|---:|"]
     medians: dict[str, float] = {}
@@ -164,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer articles, one run each")
     parser.add_argument("--repeat", type=int, default=REPEAT, help="runs per transport")
-    parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
+    parser.add_argument("--variants", nargs="+", default=list(DEFAULT_VARIANTS),
+                        choices=VARIANTS, help="default: %(default)s")
     parser.add_argument("--out", type=Path, default=Path("bench/out/crawl.md"))
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
