@@ -42,10 +42,23 @@ def huge_article(sections: int = 70_000) -> str:
             + "".join(parts) + "</article></body></html>")
 
 
+def nested_tables(depth: int = 20_000) -> str:
+    """``depth`` tables, each in a cell of the one before, with a paragraph at the bottom."""
+    return "<html><body>" + "<table><tr><td>" * depth + f"<p>{PARAGRAPH}</p>"
+
+
+def select_options(count: int = 20_000) -> str:
+    """An article followed by a select of ``count`` options."""
+    return (f"<html><body><article><p>{PARAGRAPH}</p></article><select>"
+            + "".join(f"<option value={n}>选项{n}" for n in range(count)) + "</select>")
+
+
 # name → (builder, what the page is); the benchmark builds each at its full size.
 PAGES: dict[str, tuple[Callable[[], str], str]] = {
     "nested-divs": (nested_divs, "100,000 nested `<div>`s"),
     "unclosed-blocks": (unclosed_blocks, "50,000 unclosed `<div><span><p>`"),
     "attribute-flood": (attribute_flood, "1 MB of attributes on one element"),
     "huge-article": (huge_article, "a 40 MB article of 70,000 sections"),
+    "nested-tables": (nested_tables, "20,000 tables nested in cells"),
+    "select-options": (select_options, "a select of 20,000 options"),
 }

@@ -58,7 +58,7 @@ class Article:
         if self.url and self.stitched is None:
             read.add(_canonical(self.url))
         return [u for u in self.page_urls if u not in read]
-    # What was cut from a hostile page before parsing ("depth", "attributes"; see
+    # What was cut from a hostile page before parsing ("depth", "attributes", "options"; see
     # ``extract/bounds.py``); empty for every normal page.
     truncated: tuple[str, ...] = ()
 

@@ -20,7 +20,7 @@ from portal import Portal
 from scraper import Article, extract
 from scraper.cli import main
 from scraper.extract import patterns as P
-from scraper.extract.bounds import ATTRIBUTES, DEPTH, bound
+from scraper.extract.bounds import ATTRIBUTES, DEPTH, OPTIONS, bound
 
 
 def _load_pages() -> ModuleType:
@@ -107,6 +107,23 @@ def test_attributes_past_the_bound_are_dropped_and_the_tag_closed() -> None:
     assert f"><p>{PARAGRAPH}</p></div>" in cut.text
 
 
+def test_a_select_keeps_its_first_options() -> None:
+    options = 3 * P.MAX_SELECT_OPTIONS
+    page = _padded(f"<p>{PARAGRAPH}</p><select>" + "<option>choice" * options + "</select>")
+    cut = bound(page)
+    assert cut.cuts == (OPTIONS,)
+    assert cut.text.count("<option>") == P.MAX_SELECT_OPTIONS
+    article = extract(page)
+    assert article.body == PARAGRAPH and article.truncated == (OPTIONS,)
+
+
+def test_tables_nested_in_cells_keep_their_text() -> None:
+    count = 3_000
+    page = _padded("<html><body>" + "<table><tr><td>" * count + f"<p>{PARAGRAPH}</p>")
+    article = extract(page)
+    assert article.body == PARAGRAPH and article.truncated == (DEPTH,)
+
+
 @pytest.mark.parametrize("page", [
     # tags inside scripts, comments and styles are not elements
     _padded("<div><script>" + "<div>" * DEEP + "</script><p>text</p></div>"),
@@ -117,13 +134,17 @@ def test_attributes_past_the_bound_are_dropped_and_the_tag_closed() -> None:
     _padded("<table>" + "<tr><td>cell" * DEEP + "</table>"),
     _padded("<svg>" + '<path d="M0 0"/>' * DEEP + "</svg>"),
     _padded("<p>" + "line<br>" * DEEP),
-    # closed elements, however many
+    # closed elements, however many; a link or a button closes the one open
     _padded("<div><span>x</span></div>" * DEEP),
+    _padded("<p>" + "<a href=#>link" * DEEP + "</p>"),
+    _padded("<button>a" * DEEP),
+    # a select of fewer options than the bound
+    _padded("<select>" + "<option>x" * P.MAX_SELECT_OPTIONS + "</select>"),
     # long tags with few attributes (a data: image, inline JSON)
     '<img src="data:image/png;base64,' + "A" * 50_000 + '">' + " x=1" * 5_000,
     "<div data-state='" + '{"a": 1, "b": 2} ' * 5_000 + "'>text</div>" + " x=1" * 5_000,
-], ids=["script", "comment", "style", "li", "td", "svg-paths", "br", "closed", "data-image",
-        "json-attribute"])
+], ids=["script", "comment", "style", "li", "td", "svg-paths", "br", "closed", "unclosed-links",
+        "unclosed-buttons", "select", "data-image", "json-attribute"])
 def test_normal_structures_are_never_cut(page: str) -> None:
     assert bound(page).cuts == ()
     assert bound(page).text is page

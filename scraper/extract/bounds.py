@@ -3,19 +3,22 @@ deliberately before parsing, and the record says what was cut.
 
 Lexbor builds the tree in time that grows with the depth of the open elements for each
 tag (scope checks walk them), and with the attributes already on an element for each
-attribute (the duplicate check): 100,000 nested ``<div>``s, or 60,000 attributes on one
-element, took a minute or more. Two cuts, each tried only on a page that could need it
-(cheap counts decide; a normal page is not scanned):
+attribute (the duplicate check), and for each option of a select with the options
+before it: 100,000 nested ``<div>``s, or 60,000 attributes on one element, took a minute
+or more. Three cuts, each tried only on a page that could need it (cheap counts decide;
+a normal page is not scanned):
 
 - **depth**: an element opened below ``MAX_DEPTH`` open elements is dropped, its text
   kept. Nesting that deep is read as flat text in the deepest element kept; a dropped
   block becomes a line break, so its lines stay lines.
 - **attributes**: a start tag keeps its first ``MAX_ATTRIBUTES`` attributes.
+- **options**: a select keeps its first ``MAX_SELECT_OPTIONS`` options.
 
 The depth is followed as the parser would, roughly: void and self-closed elements and
-those whose end tag may be left out (``p``, ``li``, ``td``…) are never counted open,
-an end tag closes every element opened after its own, and comments and the text of
-scripts, styles and the like are skipped. Every step is linear in the page's length.
+those whose end tag may be left out (``p``, ``li``, ``td``…) are never counted open, a
+link closes the link open, an end tag closes every element opened after its own, and
+comments and the text of scripts, styles and the like are skipped. Every step is
+linear in the page's length.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from . import patterns as P
 
 DEPTH = "depth"
 ATTRIBUTES = "attributes"
+OPTIONS = "options"
 
 # Elements without an end tag, and those whose end tag is implied by what follows:
 # neither ever holds the elements after it open.
@@ -36,6 +40,10 @@ _NEVER_OPEN = frozenset((
     "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
     "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp",
 ))
+# Elements that close an open one of their own name when they start.
+_CLOSES_ITS_OWN = frozenset(("a", "button", "nobr"))
+# The options of a select (the parser's time per option grows with the options before).
+_OPTION_TAGS = frozenset(("option", "optgroup"))
 # Elements whose content the parser reads as text up to their end tag.
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
              "noframes", "noscript", "plaintext")
@@ -59,7 +67,8 @@ _BREAK = "<br>"
 
 @dataclass(frozen=True)
 class Bounded:
-    """The page as the parser gets it, and what was cut (``DEPTH``, ``ATTRIBUTES``)."""
+    """The page as the parser gets it, and what was cut (``DEPTH``, ``ATTRIBUTES``,
+    ``OPTIONS``)."""
 
     text: str
     cuts: tuple[str, ...] = ()
@@ -77,8 +86,8 @@ def bound(text: str) -> Bounded:
     if text.count("<") > P.DEPTH_SCAN_MIN_TAGS:
         flat = _flatten(text, P.MAX_DEPTH)
         if flat is not None:
-            text = flat
-            cuts.append(DEPTH)
+            text = flat[0]
+            cuts += flat[1]
     return Bounded(text, tuple(cuts))
 
 
@@ -98,15 +107,17 @@ def _cut_attributes(text: str) -> str | None:
     return "".join(parts)
 
 
-def _flatten(text: str, limit: int) -> str | None:
+def _flatten(text: str, limit: int) -> tuple[str, list[str]] | None:
     """``text`` with the elements opened below ``limit`` open elements dropped (a block
-    becomes a line break); None when no element is that deep."""
+    becomes a line break) and the options of a select past MAX_SELECT_OPTIONS dropped,
+    with what was cut (``DEPTH``, ``OPTIONS``); None when nothing had to be."""
     # The open elements, innermost last. One at index ``limit`` or deeper was dropped
     # (it was opened with ``limit`` others open), and keeps its index while open.
     names: list[str] = []
     open_count: dict[str, int] = {}
     cuts: list[tuple[int, int, str]] = []
     never_open = _NEVER_OPEN
+    options = 0   # options met since the last <select> opened
     for match in _TOKEN.finditer(text):
         slash, name, attributes = match.group(2, 3, 4)
         if name is None:   # a comment or a raw-text element
@@ -115,20 +126,42 @@ def _flatten(text: str, limit: int) -> str | None:
         if slash:   # an end tag: closes its element and every one opened after it
             if not open_count.get(name):
                 continue
-            while True:
-                top = names.pop()
-                open_count[top] -= 1
-                if top == name:
-                    break
+            _close(name, names, open_count)
             if len(names) >= limit:
                 cuts.append((*match.span(), name))
-        elif name not in never_open and not attributes.endswith("/"):
+            continue
+        if name in _OPTION_TAGS:
+            options += 1
+            if options > P.MAX_SELECT_OPTIONS and open_count.get("select"):
+                cuts.append((*match.span(), name))
+            continue
+        if name in _CLOSES_ITS_OWN and open_count.get(name):
+            _close(name, names, open_count)   # as the parser does: <a> never holds <a>
+        if name not in never_open and not attributes.endswith("/"):
             if len(names) >= limit:
                 cuts.append((*match.span(), name))
+            if name == "select":
+                options = 0
             names.append(name)
             open_count[name] = open_count.get(name, 0) + 1
     if not cuts:
         return None
+    return _without(text, cuts), sorted({OPTIONS if name in _OPTION_TAGS else DEPTH
+                                         for _, _, name in cuts}, key=(DEPTH, OPTIONS).index)
+
+
+def _close(name: str, names: list[str], open_count: dict[str, int]) -> None:
+    """Close the innermost open ``name`` and every element opened after it."""
+    while True:
+        top = names.pop()
+        open_count[top] -= 1
+        if top == name:
+            return
+
+
+def _without(text: str, cuts: list[tuple[int, int, str]]) -> str:
+    """``text`` without the ``cuts`` (start, end, tag name); a cut block tag becomes a
+    line break when text came since the last one."""
     parts: list[str] = []
     start = 0
     broken = True   # a line break ends what is in ``parts`` (or nothing is there yet)

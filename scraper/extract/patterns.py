@@ -311,6 +311,9 @@ MAX_DEPTH = 256
 # Only a page with more '<' than this can nest deeper than the parser takes in stride
 # (at most half of them open elements); smaller pages are not scanned at all.
 DEPTH_SCAN_MIN_TAGS = 12_000
+# A select keeps its first MAX_SELECT_OPTIONS options: the parser's time per option grows
+# with the options before it (20,000 took 3 s), and a select is never content anyway.
+MAX_SELECT_OPTIONS = 1_000
 # A start tag keeps its first MAX_ATTRIBUTES attributes (no real element has more).
 MAX_ATTRIBUTES = 256
 # Only a page with more '=' than this is searched for a tag with that many attributes

@@ -22,6 +22,8 @@ TABLE_CELL_MAX_LEN = 400
 # Elements that make a cell a page region rather than a value.
 LAYOUT_IN_CELL = "table, ul, ol, h1, h2, h3, h4, h5, h6, article, section, blockquote, pre, form"
 CELL_TAGS = frozenset(("td", "th"))
+# Tables inside a table looked at for one in a cell, before its rows are read.
+_INNER_TABLES_CHECKED = 8
 # Spans past this are read as 1: a colspan of 1000 is a layout trick, not 1000 columns.
 MAX_SPAN = 50
 
@@ -31,6 +33,10 @@ Grid = list[list[LexborNode | None]]
 def data_table_rows(table: LexborNode) -> Grid | None:
     """The rows of a data table, each its cells in column order (``None`` for a slot a
     span covers); ``None`` when ``table`` lays out the page instead."""
+    if _table_in_cell(table):
+        # A layout, answered before reading the rows: they include those of every table
+        # inside, so tables nested in tables would each read all of them again.
+        return None
     rows: list[list[LexborNode]] = []
     for tr in table.css("tr"):
         cells = [child for child in tr.iter() if child.tag in CELL_TAGS]
@@ -45,6 +51,21 @@ def data_table_rows(table: LexborNode) -> Grid | None:
             if len(cell.text(deep=True)) > TABLE_CELL_MAX_LEN:
                 return None
     return _grid(rows)
+
+
+def _table_in_cell(table: LexborNode) -> bool:
+    """Whether one of the first tables inside ``table`` sits in a cell of it (or of a
+    table inside it), which makes ``table`` a layout (``LAYOUT_IN_CELL``). A shortcut
+    only: False sends the table through the full reading."""
+    top = table.mem_id
+    inner_tables = [node for node in table.css("table") if node.mem_id != top]   # not itself
+    for inner in inner_tables[:_INNER_TABLES_CHECKED]:
+        node = inner.parent
+        while node is not None and node.mem_id != top:
+            if node.tag in CELL_TAGS:
+                return True
+            node = node.parent
+    return False
 
 
 def _span(cell: LexborNode, name: str) -> int:
