@@ -13,7 +13,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import extract
-from scraper.extract.pager import read_pager, shares_stem
+from scraper.extract.page_urls import shares_stem
+from scraper.extract.pager import read_pager
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "pages"
 

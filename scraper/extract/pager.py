@@ -16,20 +16,22 @@ A URL counts as a page of this article only when
 
 Links to the previous/next *article* (上一篇/下一篇, "Next post"), a channel's pager
 (``index_1.shtml``: a list of headlines precedes it, and its URLs share no stem) and a
-comment section's pager are never pages. Patterns: ``pager_patterns``.
+comment section's pager are never pages. Patterns: ``pager_patterns``; the URL rules:
+``page_urls``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..urls import INDEX_FILE, canonical
 from . import pager_patterns as G
+from .page_urls import resolve, same_directory, same_path, shares_stem
 
-__all__ = ["read_pager", "shares_stem"]
+__all__ = ["read_pager"]
 
 
 def read_pager(tree: LexborHTMLParser, source: bytes, url: str | None) -> list[str]:
@@ -222,12 +224,12 @@ def _read_rel_links(nodes: list[LexborNode], own: str, found: _Found) -> None:
             if G.ARTICLE_NAV_TEXT.search(label) or len(label) > G.PAGER_TEXT_MAX \
                     or _in_comments(node):
                 continue
-        target = _resolve(own, href)
+        target = resolve(own, href)
         if target is None or not shares_stem(own, target):
             continue
         # ?page=2 on the article's own path also pages the lists embedded in it (a
         # Drupal view of older items): an <a> pager of that kind must follow the body.
-        if node.tag == "a" and _same_path(own, target) and not _follows_body(_holder(node)):
+        if node.tag == "a" and same_path(own, target) and not _follows_body(_holder(node)):
             continue
         found.neighbour(rel, target)
 
@@ -257,10 +259,10 @@ def _read_pager_links(tree: LexborHTMLParser, own: str, found: _Found) -> None:
         near_body: bool | None = None
         for item in items:
             stem = shares_stem(own, item.url)
-            if not stem and (not item.explicit or not _same_directory(own, item.url)
+            if not stem and (not item.explicit or not same_directory(own, item.url)
                              or INDEX_FILE.search(urlsplit(item.url).path)):
                 continue
-            if not stem or _same_path(own, item.url):   # see _read_rel_links
+            if not stem or same_path(own, item.url):   # see _read_rel_links
                 if near_body is None:
                     near_body = _follows_body(holder)
                 if not near_body:
@@ -286,7 +288,7 @@ def _pager_item(node: LexborNode, own: str) -> _Item | None:
     href = node.attributes.get("href") or ""
     if G.COMMENT_URL.search(href):
         return None
-    target = _resolve(own, href)
+    target = resolve(own, href)
     if target is None:
         return None
     explicit = number is not None or bool(G.EXPLICIT_PAGE_WORD.search(label))
@@ -352,83 +354,9 @@ def _follows_body(holder: LexborNode) -> bool:
     return False
 
 
-# ---------------------------------------------------------------- URLs
+# ---------------------------------------------------------------- link texts
 
 
 def _label(node: LexborNode) -> str:
     text = " ".join(node.text(separator=" ").split())
     return text or (node.attributes.get("title") or "").strip()
-
-
-def _resolve(own: str, href: str) -> str | None:
-    href = href.strip()
-    if not href or href.startswith(("#", "javascript:", "mailto:")):
-        return None
-    target = urljoin(own, href)
-    if not target.startswith(("http://", "https://")):
-        return None
-    target = canonical(target)
-    return target if urlsplit(target).netloc == urlsplit(own).netloc else None
-
-
-def _same_path(a: str, b: str) -> bool:
-    return urlsplit(a).path == urlsplit(b).path
-
-
-def _same_directory(a: str, b: str) -> bool:
-    return urlsplit(a).path.rsplit("/", 1)[0] == urlsplit(b).path.rsplit("/", 1)[0]
-
-
-def shares_stem(a: str, b: str) -> bool:
-    """Whether two canonical URLs are pages of one article by their spelling alone:
-    one is the other plus a page suffix (``_2``, ``-p2``, ``/seite-2``, ``?page=2``), or
-    both are one stem with two page suffixes."""
-    pa, pb = urlsplit(a), urlsplit(b)
-    if pa.netloc != pb.netloc or a == b:
-        return False
-    page_a, rest_a = _page_param(pa.query)
-    page_b, rest_b = _page_param(pb.query)
-    if rest_a != rest_b:
-        return False
-    path_a, ext_a = _split_extension(pa.path)
-    path_b, ext_b = _split_extension(pb.path)
-    if path_a == path_b:
-        return ext_a == ext_b and page_a != page_b
-    if page_a is not None or page_b is not None or (ext_a and ext_b and ext_a != ext_b):
-        return False
-    return _page_of(path_a, path_b) or _page_of(path_b, path_a) or _one_stem(path_a, path_b)
-
-
-def _page_param(query: str) -> tuple[str | None, tuple[tuple[str, str], ...]]:
-    page = None
-    rest = []
-    for name, value in parse_qsl(query, keep_blank_values=True):
-        if G.PAGE_PARAM.match(name) and value.isdigit() and int(value) <= G.MAX_PAGE_NUMBER:
-            page = value
-        else:
-            rest.append((name, value))
-    return page, tuple(rest)
-
-
-def _split_extension(path: str) -> tuple[str, str]:
-    path = path.rstrip("/")
-    match = G.PAGE_EXTENSION.search(path)
-    return (path[:match.start()], match.group().lower()) if match else (path, "")
-
-
-def _page_of(first: str, other: str) -> bool:
-    """``other`` is ``first`` plus one page suffix."""
-    match = G.MARKED_PAGE_SUFFIX.search(other) or G.BARE_PAGE_SUFFIX.search(other)
-    return match is not None and other[:match.start()] == first
-
-
-def _one_stem(a: str, b: str) -> bool:
-    """``a`` and ``b`` are one stem with two page suffixes (pages 2 and 3)."""
-    marked_a, marked_b = G.MARKED_PAGE_SUFFIX.search(a), G.MARKED_PAGE_SUFFIX.search(b)
-    if marked_a and marked_b:
-        return a[:marked_a.start()] == b[:marked_b.start()]
-    bare_a, bare_b = G.BARE_PAGE_SUFFIX.search(a), G.BARE_PAGE_SUFFIX.search(b)
-    if not (bare_a and bare_b) or "/" in (a[bare_a.start()], b[bare_b.start()]):
-        return False
-    stem = a[:bare_a.start()]
-    return stem == b[:bare_b.start()] and G.ARTICLE_ID_END.search(stem) is not None
