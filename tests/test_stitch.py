@@ -199,6 +199,17 @@ def test_max_pages_bounds_the_pages_fetched(make_portal: Any) -> None:
     assert portal.hits(path(article, 3)) == 0 and portal.hits(path(article, 4)) == 0
 
 
+def test_crawl_no_follow_pages_writes_the_found_page_alone(make_portal: Any) -> None:
+    article = paged(5001, "links", 3)
+    portal = make_portal([article])
+    assert main(["crawl", "-c", str(portal.config), "--no-follow-pages"]) == EXIT_OK
+    [record] = portal.records()
+    base = f"http://127.0.0.1:{portal.port}"
+    assert record["pages"] == 1 and record["body"].splitlines() == article["body"]
+    assert record["pages_missing"] == [base + path(article, 2), base + path(article, 3)]
+    assert portal.hits(path(article, 2)) == 0
+
+
 # ---------------------------------------------------------------- scraper fetch
 
 def fetched(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 import time
+from dataclasses import replace
 from typing import TextIO
 
 from ..config import DEFAULT_CONFIG, Config, load_config
@@ -31,6 +32,7 @@ examples:
   scraper crawl                         # ./config.toml
   scraper crawl -c /etc/scraper/config.toml --quiet
   scraper crawl -c config.toml --site fznews -o - | jq .title
+  scraper crawl --no-follow-pages       # each page of a multi-page article alone
 
 crontab:
   */15 * * * * scraper crawl -c /srv/news/config.toml --quiet
@@ -63,6 +65,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="crawl only this site (repeatable)")
     parser.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
                         help="print only errors (for cron)")
+    parser.add_argument("--max-pages", type=int, metavar="N",
+                        help="pages of one multi-page article stitched into its record "
+                        "(default: crawl.max_pages)")
+    parser.add_argument("--no-follow-pages", action="store_true",
+                        help="write each page alone (crawl.max_pages = 1)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,6 +77,12 @@ def run(args: argparse.Namespace) -> int:
     config = read_config(args.config, NAME)
     if config is None:
         return EXIT_USAGE
+    if args.no_follow_pages or args.max_pages is not None:
+        pages = 1 if args.no_follow_pages else args.max_pages
+        if pages < 1:
+            print(f"scraper crawl: --max-pages must be at least 1, got {pages}", file=sys.stderr)
+            return EXIT_USAGE
+        config = replace(config, crawl=replace(config.crawl, max_pages=pages))
     progress = _Progress(sys.stderr) if sys.stderr.isatty() and not quiet else None
     options = CrawlOptions(output=args.output, sites=tuple(args.site),
                            progress=progress.update if progress else None)
