@@ -300,6 +300,13 @@ SIEVED = [
     ("print-note", "A version of this article appeared in print on 11/08/2012, on page B9 of the "
                    "New York edition with the headline: Loading Photos From Camera to iPad."),
     ("powered-by", "Powered by Movable Type. Photo at top by Geoffrey Stone."),
+    ("read-also", "LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York"),
+    ("read-also", "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?"),
+    ("read-also", "(Le puede interesar: Buscan responsables de bus quemado en Anorí, Antioquia)"),
+    ("read-also", "Czytaj też: Wyścig zbrojeń ruszył z kopyta"),
+    ("read-also", "Related post: Pickled Brussels Sprouts Recipe"),
+    ("read-also", "Lesen Sie auch: Die Bahn erhöht die Preise"),
+    ("read-also", "相关阅读：《哈尔滨今起集中供暖》"),
 ]
 
 
@@ -322,9 +329,12 @@ def test_sieved_line_dropped_and_named(name: str, line: str) -> None:
     "The version of the bill that appeared in print on Monday had no such clause.",
     "The plant is powered by wind and solar farms spread over three counties, the utility said.",
     "Readers with JavaScript disabled see blank pages on many older sites.",
+    "Related: the two cases were linked, police said. Both men were arrested on Monday.",
+    "Read more about the plan in the council's report, published on its website.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
-        "print-sentence", "powered-sentence", "javascript-sentence"])
+        "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
+        "read-more-sentence"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

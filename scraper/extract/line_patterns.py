@@ -331,6 +331,24 @@ POWERED_BY = re.compile(r"^(?:proudly\s+)?powered\s+by\s+[\w.\- ]{2,40}[.!]?(?:\
                         re.IGNORECASE)
 POWERED_BY_MAX_LEN = 120
 
+# A link to another article set in the text under a read-also label, in the languages
+# of UI_LINE and Chinese: "LE PUEDE INTERESAR: La ficha de…", "PUEDES VER: ¿Qué es…?",
+# "Czytaj też: Wyścig zbrojeń…", "Lesen Sie auch: …", "Read more: …", "相关阅读：《…》".
+# The label must end in a colon and the rest be one headline, not sentences.
+READ_ALSO = re.compile(
+    r"""^[\[(【]?\s*(?:
+        (?:also\s+)?read(?:\s+(?:more|also|next))? | see\s+also | related(?:\s+(?:post|story|article|link))?
+      | (?:lesen\s+sie\s+(?:auch|mehr)|lies\s+auch|mehr\s+(?:dazu|zum\s+thema)|siehe\s+auch)
+      | (?:le\s+puede\s+interesar|te\s+puede\s+interesar|puedes?\s+ver|lea\s+(?:también|además)|mir[ae]|ver\s+también|lee\s+también)
+      | (?:lire\s+aussi|à\s+lire\s+aussi|voir\s+aussi) | (?:leggi\s+anche|vedi\s+anche)
+      | (?:czytaj\s+(?:też|także|więcej)|dowiedz\s+się\s+więcej|zobacz\s+(?:też|także))
+      | (?:leia\s+(?:também|mais)|veja\s+também)
+      | 相关(?:阅读|新闻|文章|报道|链接) | 延伸阅读 | 推荐阅读 | 点击阅读 | 阅读原文 | 往期回顾 | 猜你喜欢
+    )\s*[\])】]?\s*[:：]\s*[^.!。！]{2,150}[.!。！]?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+READ_ALSO_MAX_LEN = 200
+
 # name, pattern, longest line it is tried on
 SIEVES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("copyright", COPYRIGHT_NOTICE, COPYRIGHT_NOTICE_MAX_LEN),
@@ -344,6 +362,7 @@ SIEVES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("comment-form", COMMENT_FORM, COMMENT_FORM_MAX_LEN),
     ("print-note", PRINT_NOTE, PRINT_NOTE_MAX_LEN),
     ("powered-by", POWERED_BY, POWERED_BY_MAX_LEN),
+    ("read-also", READ_ALSO, READ_ALSO_MAX_LEN),
 )
 # An editor mark that opens a line whose rest is furniture: "【编辑:刘欢】 返回搜狐，查看更多";
 # a control before it: "【纠错】 责任编辑： 尹世杰". Group "name" is the editor.
