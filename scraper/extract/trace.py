@@ -41,7 +41,7 @@ DISCLAIMER = "disclaimer"
 CAPTION = "caption moved to images"
 CAPTION_UNTAKEN = "read as a caption, but its picture had one: dropped"   # a CAPTION detail
 HEADLINE = "headline"                  # the title, which is its own field
-SUPERSEDED = "too short: the stated body taken instead"   # JSON-LD articleBody won
+SUPERSEDED = "gave way to the stated articleBody"   # the reading was too short
 LINE_RULE = "line rule"                # tidy: editor, info, dateline, pager… (detail says which)
 
 
