@@ -24,6 +24,9 @@ KEPT_TEXT_SHOWN = 120
 DROPPED_TEXT_SHOWN = 150
 # Characters of the body shown in the record (the outline shows it all, block by block).
 BODY_SHOWN = 140
+# Steps of a block's CSS path shown in the outline (all of it in its tooltip): the
+# indentation already shows where it sits.
+PATH_STEPS_SHOWN = 3
 # Indentation per outline level, in pixels, and the deepest level indented.
 INDENT_PX = 14
 INDENT_LEVELS_MAX = 14
@@ -155,8 +158,16 @@ def _block_row(block: dict[str, Any], top: int, *, show_path: bool = True) -> st
     return (f"<li class=\"{kind}\" style=\"margin-left:{level * INDENT_PX}px\">"
             f"<div class=\"text\" title=\"{_e(text)}\">{_e(shown)}</div>"
             f"<div class=\"meta\">{reason}{facts_html}"
-            + (f"<code class=\"path\">{_e(block.get('path'))}</code>" if show_path else "")
+            + (_path(block.get("path") or "") if show_path else "")
             + "</div></li>")
+
+
+def _path(path: str) -> str:
+    """A block's CSS path, its last steps shown and the whole in the tooltip."""
+    steps = path.split(" > ")
+    shown = path if len(steps) <= PATH_STEPS_SHOWN else \
+        "… > " + " > ".join(steps[-PATH_STEPS_SHOWN:])
+    return f"<code class=\"path\" title=\"{_e(path)}\">{_e(shown)}</code>"
 
 
 def _containers(container: dict[str, Any] | None, runner_up: dict[str, Any] | None) -> str:
