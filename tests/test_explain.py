@@ -163,3 +163,15 @@ def test_author_from_the_articles_last_line_is_traced_there() -> None:
     assert (author.value, author.source) == ("胡晓蓉", "byline opening or closing the article")
     assert author.quote is not None and "（记者 胡晓蓉）" in author.quote
     assert explanation.article.author == "胡晓蓉"
+
+
+def test_title_from_the_line_above_the_date_is_traced_there() -> None:
+    body = "<p>" + "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。" * 4 + "</p>"
+    page = ("<html><head><meta charset=utf-8><title>国内新闻--雅虎新闻</title></head><body>"
+            "<div><a href=/>首页</a> <a href=/gn>国内新闻</a></div>"
+            "<table><tr><td><b>哈尔滨今起集中供暖</b></td></tr>"
+            f"<tr><td>2005-04-27 14:32 来源：新华网</td></tr><tr><td>{body}</td></tr></table>"
+            "</body></html>")
+    title = explain(page).fields["title"]
+    assert (title.value, title.source) == ("哈尔滨今起集中供暖", "the line above the date")
+    assert {"value": "国内新闻--雅虎新闻", "from": "<title>"} in title.candidates

@@ -31,6 +31,7 @@ H1 = "<h1>"
 HEADING = "heading (h2 or a title class)"
 TIME = "<time datetime>"
 INFO_LINE = "info line"
+SHOWN_HEADLINE = "the line above the date"
 TEXT_LINE = "a labelled line in the text"
 BYLINE = "byline in the text"
 HOST = "the URL's host"
@@ -124,8 +125,11 @@ def _title(trace: Trace, value: str | None, read: Read) -> None:
         metas.append((structured.headline, f"{JSONLD} headline"))
     heads = [(h, H1) for h in structured.h1 if h]
     heads += [(h, HEADING) for h in read.headings[:HEADINGS_LISTED]]
-    shown = [(h, "the line above the date")] if (h := read.shown.headline) else []
+    shown = [(h, SHOWN_HEADLINE)] if (h := read.shown.headline) else []
     source, quote = _title_source(value, page + metas, heads, [*metas, *page, *heads, *shown])
+    if value and source is None and _quote(read.lines, value) is not None:
+        source = SHOWN_HEADLINE   # <title> named only the site: the line above the date
+        shown.append((value, SHOWN_HEADLINE))
     trace.field("title", value, source, quote=quote, candidates=page + metas + heads + shown)
 
 
