@@ -229,6 +229,9 @@ def _record(record: dict[str, Any]) -> str:
             cell = "".join(f"<div class=\"image\"><code>{_e(i['url'])}</code>"
                            + (f" {_e(i['caption'])}" if i.get("caption") else "") + "</div>"
                            for i in value) or "<span class=\"null\">[]</span>"
+        elif isinstance(value, list):
+            cell = "".join(f"<div><code>{_e(item)}</code></div>" for item in value) \
+                or "<span class=\"null\">[]</span>"
         elif isinstance(value, dict):
             cell = "".join(f"<div><code>{_e(k)}</code> {_e(v)}</div>" for k, v in value.items())
         elif value is None:

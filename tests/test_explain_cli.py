@@ -108,3 +108,13 @@ def test_failed_inputs_exit_1_with_one_line(loopback: LoopbackServer, tmp_path: 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain"]) == 2
     assert main(["explain", "a.html", "b.html"]) == 2
+
+
+def test_report_lists_a_record_list_one_item_a_line() -> None:
+    from scraper.report import render_report
+    data = {"record": {"schema": 1, "title": "T", "page_urls": ["https://a.example/p?x=1&y=2"]},
+            "blocks": [], "fields": {}, "container": None, "runner_up": None}
+    report = render_report(data, page="p.html")
+    self_contained(report)
+    assert "<div><code>https://a.example/p?x=1&amp;y=2</code></div>" in report
+    assert "No text blocks." in report
