@@ -217,3 +217,23 @@ def test_depth_cut_keeps_every_character_of_text(steps: list[tuple[str, bool, st
     assert _text_of(cut.text) == _text_of(page)
     assert (DEPTH in cut.cuts) == (cut.text is not page)
     assert isinstance(extract(page), Article)
+
+
+def test_attributes_without_values_are_bounded_too() -> None:
+    attrs = " ".join(f"a{i}" for i in range(P.MAX_ATTRIBUTES * 100))
+    article = extract(f"<html><body><div {attrs}><p>{PARAGRAPH}</p></div></body></html>")
+    assert article.truncated == (ATTRIBUTES,)
+    assert article.body == PARAGRAPH
+
+
+def test_a_page_crowded_with_attributes_keeps_fewer_on_each_tag(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # As on a 40 MB page of elements with 200 attributes each, on a smaller one.
+    monkeypatch.setattr(P, "MANY_ATTRIBUTES", 5_000)
+    element = "<div " + " ".join(f'a{i}="{i}"' for i in range(60)) + f"><p>{PARAGRAPH}</p></div>"
+    page = "<html><body>" + element * 100 + "</body></html>"
+    cut = bound(page)
+    assert cut.cuts == (ATTRIBUTES,)
+    last = P.MAX_ATTRIBUTES_CROWDED_PAGE - 1
+    assert cut.text.count(f'a{last}="{last}">') == 100 and f'a{last + 1}=' not in cut.text
+    assert extract(page).body == "\n".join([PARAGRAPH] * 100)

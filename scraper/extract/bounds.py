@@ -11,7 +11,9 @@ a normal page is not scanned):
 - **depth**: an element opened below ``MAX_DEPTH`` open elements is dropped, its text
   kept. Nesting that deep is read as flat text in the deepest element kept; a dropped
   block becomes a line break, so its lines stay lines.
-- **attributes**: a start tag keeps its first ``MAX_ATTRIBUTES`` attributes.
+- **attributes**: a start tag keeps its first ``MAX_ATTRIBUTES`` attributes (on a page
+  of more than ``MANY_ATTRIBUTES`` in all, its first ``MAX_ATTRIBUTES_CROWDED_PAGE``: the
+  parser's memory grows with them).
 - **options**: a select keeps its first ``MAX_SELECT_OPTIONS`` options.
 
 The depth is followed as the parser would, roughly: void and self-closed elements and
@@ -59,8 +61,9 @@ _TOKEN = re.compile(
 # tag up to the last attribute kept). Atomic groups: a normal tag fails after its few
 # attributes without trying other ways to split them.
 _ATTRIBUTE = r"""(?>\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)"""
-_CROWDED_TAG = re.compile(r"(<[A-Za-z][^\s/>]*+%s{%d})%s"
-                          % (_ATTRIBUTE, P.MAX_ATTRIBUTES, _ATTRIBUTE))
+_CROWDED_TAGS = {
+    limit: re.compile(r"(<[A-Za-z][^\s/>]*+%s{%d})%s" % (_ATTRIBUTE, limit, _ATTRIBUTE))
+    for limit in (P.MAX_ATTRIBUTES, P.MAX_ATTRIBUTES_CROWDED_PAGE)}
 _TAG_END = re.compile(r"""(?:[^>"']++|"[^"]*"|'[^']*'|["'])*+(?:>|\Z)""")
 _BREAK = "<br>"
 
@@ -78,12 +81,15 @@ def bound(text: str) -> Bounded:
     """``text`` within the bounds (see the module docstring); the same string when
     nothing had to be cut."""
     cuts = []
-    if text.count("=") > P.ATTRIBUTE_SCAN_MIN_EQUALS:
-        cut = _cut_attributes(text)
+    tags, equals = text.count("<"), text.count("=")
+    sparse = len(text) > P.ATTRIBUTE_SCAN_CHARS_PER_TAG * (tags + 1)   # long tags, or text
+    if equals > P.ATTRIBUTE_SCAN_MIN_EQUALS or sparse:
+        limit = P.MAX_ATTRIBUTES_CROWDED_PAGE if equals > P.MANY_ATTRIBUTES else P.MAX_ATTRIBUTES
+        cut = _cut_attributes(text, limit)
         if cut is not None:
             text = cut
             cuts.append(ATTRIBUTES)
-    if text.count("<") > P.DEPTH_SCAN_MIN_TAGS:
+    if tags > P.DEPTH_SCAN_MIN_TAGS:
         flat = _flatten(text, P.MAX_DEPTH)
         if flat is not None:
             text = flat[0]
@@ -91,12 +97,12 @@ def bound(text: str) -> Bounded:
     return Bounded(text, tuple(cuts))
 
 
-def _cut_attributes(text: str) -> str | None:
-    """``text`` with each start tag's attributes past MAX_ATTRIBUTES dropped; None when
-    no tag has that many."""
+def _cut_attributes(text: str, limit: int) -> str | None:
+    """``text`` with each start tag's attributes past ``limit`` dropped; None when no
+    tag has that many."""
     parts: list[str] = []
     start = 0
-    for match in _CROWDED_TAG.finditer(text):
+    for match in _CROWDED_TAGS[limit].finditer(text):
         end = _TAG_END.match(text, match.end())
         assert end is not None   # it matches the empty string at worst
         parts += [text[start:match.end(1)], ">"]

@@ -317,5 +317,12 @@ MAX_SELECT_OPTIONS = 1_000
 # A start tag keeps its first MAX_ATTRIBUTES attributes (no real element has more).
 MAX_ATTRIBUTES = 256
 # Only a page with more '=' than this is searched for a tag with that many attributes
-# (the parser takes a few thousand on one element in stride).
+# (the parser takes a few thousand on one element in stride), or one with few tags for
+# its length (attributes without values: more characters per '<' than this).
 ATTRIBUTE_SCAN_MIN_EQUALS = 4_000
+ATTRIBUTE_SCAN_CHARS_PER_TAG = 400
+# On a page with more attributes than this in all ('='), each tag keeps its first
+# MAX_ATTRIBUTES_CROWDED_PAGE: the parser holds about 250 bytes per attribute, so 40 MB
+# of elements with 200 attributes each took 1.7 GB.
+MANY_ATTRIBUTES = 500_000
+MAX_ATTRIBUTES_CROWDED_PAGE = 32
