@@ -53,6 +53,21 @@ def select_options(count: int = 20_000) -> str:
             + "".join(f"<option value={n}>选项{n}" for n in range(count)) + "</select>")
 
 
+def bare_attribute_flood(size: int = 1_000_000) -> str:
+    """One element carrying ``size`` bytes of distinct attributes without values."""
+    attrs = " ".join(f"a{i:06d}" for i in range(size // 8))
+    return f"<html><body><div {attrs}><article>" + f"<p>{PARAGRAPH}</p>" * 20 + "</article></div>"
+
+
+def crowded_elements(count: int = 20_000, attributes: int = 200) -> str:
+    """``count`` paragraphs, each in an element of ``attributes`` attributes (about
+    30 MB)."""
+    attrs = " ".join(f"k{i}=1" for i in range(attributes))
+    return ("<html><body><article>"
+            + "".join(f"<div {attrs}><p>{n}：{PARAGRAPH}</p></div>" for n in range(count))
+            + "</article></body></html>")
+
+
 # name → (builder, what the page is); the benchmark builds each at its full size.
 PAGES: dict[str, tuple[Callable[[], str], str]] = {
     "nested-divs": (nested_divs, "100,000 nested `<div>`s"),
@@ -61,4 +76,6 @@ PAGES: dict[str, tuple[Callable[[], str], str]] = {
     "huge-article": (huge_article, "a 40 MB article of 70,000 sections"),
     "nested-tables": (nested_tables, "20,000 tables nested in cells"),
     "select-options": (select_options, "a select of 20,000 options"),
+    "bare-attribute-flood": (bare_attribute_flood, "1 MB of attributes without values"),
+    "crowded-elements": (crowded_elements, "20,000 elements of 200 attributes each"),
 }
