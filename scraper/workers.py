@@ -6,9 +6,10 @@ most ``window`` chunks in flight, so memory stays flat however long the input is
 result is handed on before more input is read. With one job it is a plain ``map`` in
 this process, so ``-j 1`` runs the very same code without a pool.
 
-Workers are started by a fork server that has already imported the extractor: each
-worker starts in milliseconds, and none is forked from a process whose other threads
-(a crawl's fetcher) might hold a lock at that moment.
+Workers are forked from this process when it runs no other thread (``scraper
+extract``): they start at once with everything already imported. A process with other
+threads (a crawl's fetcher, which may hold a lock at that moment) starts them from a
+fork server that has imported the extractor instead.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,8 +65,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, *,
         yield from map(fn, items)
         return
     window = window or jobs * CHUNKS_PER_WORKER
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
+    context = _start_method()
     source = iter(items)
     pending: deque[Future[list[R]]] = deque()
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts) as pool:
@@ -78,6 +79,16 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, *,
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    # Python forks the pool's processes before it starts its own manager thread, so a
+    # process with one thread forks them safely.
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
 
 
 def _ignore_interrupts() -> None:
