@@ -12,18 +12,14 @@ from __future__ import annotations
 import html
 
 from .inline import SAFE_HREF, html_inline
-from .markdown import TOP_HEADING_LEVEL
+from .markdown import article_items
 from .render import Rendered
-from .structure import Item, kept_items
+from .structure import Item
 
 
 def to_html(rendered: Rendered, kept: list[str], kept_at: list[int], *,
             links: bool = False) -> str:
-    items = kept_items(rendered.marks or [], rendered.lines,
-                       [(i.url, i.caption) for i in rendered.images], rendered.figures,
-                       kept, kept_at)
-    levels = [item.mark.level for item in items if item.mark.kind == "h"]
-    shift = TOP_HEADING_LEVEL - min(levels) if levels else 0
+    items, shift = article_items(rendered, kept, kept_at)
     out: list[str] = []
     writer = _Writer(out)
     index = 0

@@ -18,13 +18,20 @@ TOP_HEADING_LEVEL = 2
 BULLET = "- "
 
 
-def to_markdown(rendered: Rendered, kept: list[str], kept_at: list[int], *,
-                links: bool = False) -> str:
+def article_items(rendered: Rendered, kept: list[str], kept_at: list[int]
+                  ) -> tuple[list[Item], int]:
+    """The kept lines and pictures in order (see ``structure.kept_items``), and how many
+    levels the headings move so that the highest is written at TOP_HEADING_LEVEL."""
     items = kept_items(rendered.marks or [], rendered.lines,
                        [(i.url, i.caption) for i in rendered.images], rendered.figures,
                        kept, kept_at)
     levels = [item.mark.level for item in items if item.mark.kind == "h"]
-    shift = TOP_HEADING_LEVEL - min(levels) if levels else 0
+    return items, (TOP_HEADING_LEVEL - min(levels) if levels else 0)
+
+
+def to_markdown(rendered: Rendered, kept: list[str], kept_at: list[int], *,
+                links: bool = False) -> str:
+    items, shift = article_items(rendered, kept, kept_at)
     blocks: list[str] = []
     widths: dict[int, int] = {}      # list key -> marker width, for nested indentation
     counters: dict[int, int] = {}    # ordered list key -> items so far
