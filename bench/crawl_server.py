@@ -16,7 +16,7 @@ import asyncio
 import multiprocessing
 from multiprocessing.connection import Connection
 
-from bench.fetch_server import HEAD_END, ROBOTS, load_pages, proc_cpu_seconds
+from bench.fetch_server import ROBOTS, DelayedProtocol, load_pages, proc_cpu_seconds, response
 from scraper.encoding import decode
 from scraper.extract import extract
 
@@ -24,11 +24,6 @@ LIST_PATH = b"/list.html"
 ARTICLE_PREFIX = b"/a/"
 # Characters of the body's longest paragraph that locate it in the page source.
 ANCHOR_CHARS = 12
-
-
-def _response(body: bytes, kind: bytes) -> bytes:
-    return (b"HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n"
-            % (kind, len(body))) + body
 
 
 def article_templates() -> list[tuple[bytes, bytes]]:
@@ -59,40 +54,11 @@ def list_page(articles: int) -> bytes:
             f"<body><ul>{links}</ul></body></html>").encode("utf-8")
 
 
-class _PortalProtocol(asyncio.Protocol):
-    """One connection: each request head answered ``latency`` later."""
-
-    def __init__(self, answers: _Answers, latency: float) -> None:
-        self._answers = answers
-        self._latency = latency
-        self._buffer = b""
-        self._transport: asyncio.Transport | None = None
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self._transport = transport
-
-    def data_received(self, data: bytes) -> None:
-        self._buffer += data
-        loop = asyncio.get_running_loop()
-        while (end := self._buffer.find(HEAD_END)) >= 0:
-            head, self._buffer = self._buffer[:end], self._buffer[end + len(HEAD_END):]
-            path = head.split(b" ", 2)[1] if head.count(b" ") >= 2 else b"/"
-            loop.call_later(self._latency, self._send, self._answers.get(path))
-
-    def _send(self, answer: bytes) -> None:
-        if self._transport is not None and not self._transport.is_closing():
-            self._transport.write(answer)
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._transport = None
-
-
 class _Answers:
     def __init__(self, articles: int) -> None:
         self.templates = article_templates()
-        self.robots = _response(ROBOTS, b"text/plain")
-        self.listing = _response(list_page(articles), b"text/html; charset=utf-8")
+        self.robots = response(ROBOTS, b"text/plain")
+        self.listing = response(list_page(articles), b"text/html; charset=utf-8")
         self.missing = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
 
     def get(self, path: bytes) -> bytes:
@@ -103,14 +69,14 @@ class _Answers:
         number = path.removeprefix(ARTICLE_PREFIX).removesuffix(b".html")
         if path.startswith(ARTICLE_PREFIX) and number.isdigit():
             before, after = self.templates[int(number) % len(self.templates)]
-            return _response(before + b" " + number + b" " + after, b"text/html; charset=utf-8")
+            return response(before + b" " + number + b" " + after, b"text/html; charset=utf-8")
         return self.missing
 
 
 async def _serve(conn: Connection, latency: float, hosts: int, articles: int) -> None:
     answers = _Answers(articles)
     loop = asyncio.get_running_loop()
-    servers = [await loop.create_server(lambda: _PortalProtocol(answers, latency),
+    servers = [await loop.create_server(lambda: DelayedProtocol(answers.get, latency),
                                         "127.0.0.1", 0, backlog=512) for _ in range(hosts)]
     conn.send(([s.sockets[0].getsockname()[1] for s in servers], len(answers.templates)))
     await asyncio.Event().wait()   # until the parent terminates this process

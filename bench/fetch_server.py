@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -30,17 +30,18 @@ def load_pages() -> list[bytes]:
     return pages or [b"<html><body>" + b"<p>Paragraph of a page.</p>" * 200 + b"</body></html>"]
 
 
-def _response(body: bytes, kind: bytes) -> bytes:
+def response(body: bytes, kind: bytes) -> bytes:
+    """A whole 200 answer: status line, headers and ``body``."""
     return (b"HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n"
             % (kind, len(body))) + body
 
 
-class _PageProtocol(asyncio.Protocol):
-    """One connection: each request head answered ``latency`` later from prebuilt bytes."""
+class DelayedProtocol(asyncio.Protocol):
+    """One connection: each request head answered ``latency`` later with the bytes
+    ``answer`` gives for its path."""
 
-    def __init__(self, pages: list[bytes], robots: bytes, latency: float) -> None:
-        self._pages = pages
-        self._robots = robots
+    def __init__(self, answer: Callable[[bytes], bytes], latency: float) -> None:
+        self._answer = answer
         self._latency = latency
         self._buffer = b""
         self._transport: asyncio.Transport | None = None
@@ -55,9 +56,7 @@ class _PageProtocol(asyncio.Protocol):
         while (end := self._buffer.find(HEAD_END)) >= 0:
             head, self._buffer = self._buffer[:end], self._buffer[end + len(HEAD_END):]
             path = head.split(b" ", 2)[1] if head.count(b" ") >= 2 else b"/"
-            answer = (self._robots if path == b"/robots.txt"
-                      else self._pages[hash(path) % len(self._pages)])
-            loop.call_later(self._latency, self._send, answer)
+            loop.call_later(self._latency, self._send, self._answer(path))
 
     def _send(self, answer: bytes) -> None:
         if self._transport is not None and not self._transport.is_closing():
@@ -68,10 +67,14 @@ class _PageProtocol(asyncio.Protocol):
 
 
 async def _serve(conn: Connection, latency: float, hosts: int) -> None:
-    pages = [_response(p, b"text/html") for p in load_pages()]
-    robots = _response(ROBOTS, b"text/plain")
+    pages = [response(p, b"text/html") for p in load_pages()]
+    robots = response(ROBOTS, b"text/plain")
+
+    def answer(path: bytes) -> bytes:
+        return robots if path == b"/robots.txt" else pages[hash(path) % len(pages)]
+
     loop = asyncio.get_running_loop()
-    servers = [await loop.create_server(lambda: _PageProtocol(pages, robots, latency),
+    servers = [await loop.create_server(lambda: DelayedProtocol(answer, latency),
                                         "127.0.0.1", 0, backlog=512) for _ in range(hosts)]
     conn.send([s.sockets[0].getsockname()[1] for s in servers])
     await asyncio.Event().wait()   # until the parent terminates this process
