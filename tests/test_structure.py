@@ -220,3 +220,20 @@ def test_unsafe_links_and_markup_never_reach_the_html() -> None:
                    html=True, links=True).html or ""
     assert "javascript:" not in html and "onclick" not in html and "script" not in html
     assert 'href="https://example.com/ok"' in html
+
+
+def test_a_stated_body_has_markdown_and_html_too() -> None:
+    # A page a script fills in: the body is the JSON-LD articleBody, not a rendering,
+    # and asking for structure still gives its paragraphs.
+    import json as _json
+    stated = [PROSE * 2, "A second paragraph with a * star and a | pipe. " + PROSE]
+    page = ("<html><head><title>T</title><script type='application/ld+json'>"
+            + _json.dumps({"@type": "NewsArticle", "headline": "T",
+                           "articleBody": "\n".join(stated)})
+            + "</script></head><body><div id='root'></div></body></html>")
+    article = extract(page, "https://example.com/a", markdown=True, html=True)
+    assert article.body.split("\n") == [" ".join(s.split()) for s in stated]
+    assert [words(p.text()) for p in markdown_html(article.markdown).css("p")] == \
+        article.body.split("\n")
+    assert [words(p.text()) for p in LexborHTMLParser(article.html).css("p")] == \
+        article.body.split("\n")

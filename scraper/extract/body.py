@@ -27,6 +27,7 @@ from .options import PLAIN, Options
 from .render import Rendered, render
 from .score import rank_candidates, settle, spread_article
 from .second_opinion import Choice, reconsider, record
+from .structure import Mark
 from .tidy import tidy
 
 
@@ -38,6 +39,9 @@ class Body:
     editor: str | None = None
     markdown: str | None = None
     html: str | None = None
+    # With structure asked for: the rendering and the lines tidy kept of it (their
+    # indexes in it), from which the winning body's Markdown and HTML are made.
+    structure: tuple[Rendered, list[str], list[int]] | None = None
     # With a trace: the rendering's decisions (lines kept and dropped, blocks dropped).
     blocks: list[T.Block] = field(default_factory=list)
     rendered: list[LexborNode] = field(default_factory=list)
@@ -80,8 +84,25 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
             stated.editor = stated.editor or body.editor
             if trace is not None:
                 _trace_stated(trace, stated.text)
-            return stated
+            body = stated
+    if options.structured:
+        _add_structure(body, options)
     return body
+
+
+def _add_structure(body: Body, options: Options) -> None:
+    """The Markdown and HTML of the body that won, made once from its kept lines. A
+    body without a rendering (the stated text) is its lines as paragraphs."""
+    if body.structure is not None:
+        rendered, lines, kept_at = body.structure
+    else:
+        lines = body.text.splitlines()
+        rendered = Rendered(lines=lines, core=[True] * len(lines), marks=[Mark() for _ in lines])
+        kept_at = list(range(len(lines)))
+    if options.markdown:
+        body.markdown = to_markdown(rendered, lines, kept_at, links=options.links)
+    if options.html:
+        body.html = to_html(rendered, lines, kept_at, links=options.links)
 
 
 def _implausible(body: Body) -> bool:
@@ -197,10 +218,8 @@ def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,
                                   captions=rendered.captions, why=why)
     body = Body(text="\n".join(lines), images=rendered.images, captions=rendered.captions,
                 editor=editor, rendered=nodes)
-    if options.markdown:
-        body.markdown = to_markdown(rendered, lines, kept_at, links=options.links)
-    if options.html:
-        body.html = to_html(rendered, lines, kept_at, links=options.links)
+    if options.structured:
+        body.structure = (rendered, lines, kept_at)
     if trace is not None and why is not None:
         body.blocks = rendered.dropped + line_blocks(rendered, lines, kept_at, why)
     return body
