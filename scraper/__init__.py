@@ -12,11 +12,11 @@ import logging
 from .encoding import Decoded, decode
 from .errors import ConfigError, DecodeError, FetchError, NotHTMLError, OutputError, ScraperError
 from .extract import extract, extract_text
-from .models import SCHEMA_VERSION, Article, Image
+from .models import SCHEMA_VERSION, Article, Attachment, Image
 
 __all__ = [
     "extract", "extract_text", "decode", "Decoded",
-    "Article", "Image", "SCHEMA_VERSION",
+    "Article", "Attachment", "Image", "SCHEMA_VERSION",
     "ScraperError", "NotHTMLError", "DecodeError", "ConfigError", "FetchError", "OutputError",
 ]
 

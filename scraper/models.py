@@ -16,12 +16,29 @@ class Image:
     caption: str | None = None
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A document the article links to (附件): a PDF, Word or spreadsheet file, an archive."""
+
+    url: str                     # absolute
+    name: str                    # the link's text, else the file name
+    type: str                    # the file's extension, lower case: "pdf", "docx", "ofd"…
+    path: str | None = None      # where it was saved, once downloaded
+
+
+# The fields of a government document's attribute block (政府信息公开), in record order.
+# See ``scraper.extract.document``.
+DOCUMENT_FIELDS = ("index_no", "issuer", "doc_no", "written", "published", "topic",
+                   "validity", "category")
+
+
 @dataclass
 class Article:
     """One extracted article. ``body`` holds paragraphs separated by ``\\n``."""
 
     url: str | None = None
     site: str | None = None
+    channel: str | None = None     # the site's section (栏目): ColumnName, else breadcrumbs
     title: str | None = None
     published: str | None = None   # ISO 8601, with the page's UTC offset when known
     modified: str | None = None
@@ -31,6 +48,10 @@ class Article:
     language: str | None = None
     body: str = ""
     images: list[Image] = field(default_factory=list)
+    # A government document's own fields (DOCUMENT_FIELDS present on the page only);
+    # None when the page states none of them.
+    document: dict[str, str] | None = None
+    attachments: list[Attachment] = field(default_factory=list)
     encoding: str | None = None    # the codec used, when decoded from bytes
     # The same blocks as ``body`` with their structure, only when asked for
     # (``extract(..., markdown=True, html=True)``): GitHub-flavoured Markdown, and
@@ -70,14 +91,16 @@ class Article:
         """The JSON Lines record, keys in their documented, stable order.
 
         ``context`` (``input``, fetch details…) follows ``schema``. ``markdown`` and
-        ``html`` follow ``body`` when they were asked for; ``truncated`` closes the
-        record when the page was cut.
+        ``html`` follow ``body`` when they were asked for; ``document`` precedes ``body``
+        when the page states a document's fields; ``truncated`` closes the record when
+        the page was cut.
         """
         record = {
             "schema": SCHEMA_VERSION,
             **context,
             "url": self.url,
             "site": self.site,
+            "channel": self.channel,
             "title": self.title,
             "published": self.published,
             "modified": self.modified,
@@ -85,13 +108,17 @@ class Article:
             "author": self.author,
             "editor": self.editor,
             "language": self.language,
-            "body": self.body,
         }
+        if self.document:
+            record["document"] = {k: self.document[k] for k in DOCUMENT_FIELDS
+                                  if self.document.get(k)}
+        record["body"] = self.body
         if self.markdown is not None:
             record["markdown"] = self.markdown
         if self.html is not None:
             record["html"] = self.html
         record["images"] = [{"url": i.url, "caption": i.caption} for i in self.images]
+        record["attachments"] = [_attachment(a) for a in self.attachments]
         record["encoding"] = self.encoding
         record["length"] = self.length
         record["pages"] = max(1, len(self.pages_read))
@@ -100,6 +127,14 @@ class Article:
         if self.truncated:
             record["truncated"] = list(self.truncated)
         return record
+
+
+def _attachment(attachment: Attachment) -> dict[str, str]:
+    """An attachment's record: ``path`` only once it was downloaded."""
+    out = {"url": attachment.url, "name": attachment.name, "type": attachment.type}
+    if attachment.path is not None:
+        out["path"] = attachment.path
+    return out
 
 
 def error_record(stage: str, error_type: str, message: str, **context: Any) -> dict[str, Any]:

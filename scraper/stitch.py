@@ -22,12 +22,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .config import CrawlConfig
 from .errors import ScraperError
 from .fetch import Fetcher, FetchResult
-from .models import Article, Image
+from .models import Article, Attachment, Image
 from .urls import canonical, host_of
+
+_Linked = TypeVar("_Linked", Image, Attachment)
 
 log = logging.getLogger(__name__)
 
@@ -139,11 +142,13 @@ def _assemble(window: list[str], read: dict[str, Article], order: list[str]) -> 
         images += page.images
     articles = [page for _, page in pages]
     return Article(
-        url=window[0], site=_first(articles, "site"), title=_first(articles, "title"),
+        url=window[0], site=_first(articles, "site"), channel=_first(articles, "channel"),
+        title=_first(articles, "title"),
         published=_first(articles, "published"), modified=_first(articles, "modified"),
         source=_first(articles, "source"), author=_first(articles, "author"),
         editor=_first(articles, "editor"), language=_first(articles, "language"),
         body="\n".join(b for b in bodies if b), images=_unique(images),
+        document=first.document, attachments=_unique([a for page in kept for a in page.attachments]),
         encoding=first.encoding, page_urls=list(order), stitched=stitched,
         markdown=_joined([page.markdown for page in kept], "\n\n"),
         html=_joined([page.html for page in kept], "\n"),
@@ -176,11 +181,12 @@ def _first(articles: list[Article], name: str) -> str | None:
     return next((getattr(a, name) for a in articles if getattr(a, name)), None)
 
 
-def _unique(images: list[Image]) -> list[Image]:
+def _unique(items: list[_Linked]) -> list[_Linked]:
+    """Images or attachments, each URL once, in the order the pages hold them."""
     seen: set[str] = set()
     out = []
-    for image in images:
-        if image.url not in seen:
-            seen.add(image.url)
-            out.append(image)
+    for item in items:
+        if item.url not in seen:
+            seen.add(item.url)
+            out.append(item)
     return out
