@@ -128,3 +128,16 @@ def test_no_caption_in_body(slug: str) -> None:
     body = squash(extracted(slug).body)
     leaked = [c for c in expected(slug)["captions"] if squash(c) in body]
     assert leaked == []
+
+
+# Record fields a sample states exactly, as the record writes them (a government page's
+# section, its document fields, its attachments without a download path).
+EXACT_FIELDS = ("channel", "document", "attachments")
+
+
+@pytest.mark.parametrize(("slug", "field"), [
+    pytest.param(slug, field, id=f"{slug}-{field}")
+    for field in EXACT_FIELDS for slug in _cases(field)])
+def test_exact_fields(slug: str, field: str) -> None:
+    record = extracted(slug).to_record()
+    assert record.get(field) == expected(slug)[field]
