@@ -50,6 +50,27 @@ def test_machine_dates_keep_their_stated_offset(value: str, expected: str) -> No
     assert parsed.iso(CHINA) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("二〇二四年八月五日", "2024-08-05"),
+    ("二○二四年八月五日", "2024-08-05"),
+    ("二零二四年十二月一日", "2024-12-01"),
+    ("二〇二四年元月三十一日", "2024-01-31"),
+    ("二〇二三年十月二十日", "2023-10-20"),
+    ("二Ｏ二四年三月十五日", "2024-03-15"),
+    ("福州市应急管理局\n二〇二四年 八月 五日", "2024-08-05"),
+], ids=["ideographic-zero", "circle-zero", "ling", "yuanyue-thirty-first", "twenty",
+        "fullwidth-o", "spaced-after-organ"])
+def test_chinese_numeral_dates_as_documents_sign_them(text: str, expected: str) -> None:
+    found = find_date(text)
+    assert found is not None and found.iso(CHINA) == expected
+
+
+@pytest.mark.parametrize("text", ["二〇二四年十三月五日", "二〇二四年二月三十日", "一二三四年五月六日"],
+                         ids=["month-thirteen", "february-thirtieth", "year-out-of-range"])
+def test_impossible_chinese_numeral_dates_are_ignored(text: str) -> None:
+    assert find_date(text) is None
+
+
 def test_date_without_time_stays_a_date_whatever_the_offset() -> None:
     found = find_date("2022年02月12日")
     assert found is not None and found.iso(CHINA) == "2022-02-12"

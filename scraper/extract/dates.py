@@ -1,8 +1,9 @@
 """Dates as pages write them, read into ISO 8601.
 
 Understands ISO 8601 and its portal variants (``2024-08-06 09:47:05``, ``2024/8/6``,
-``2022.01.20 16:31``), Chinese dates (``2024年8月6日 09:47``, ``2019年06月15日08:18``,
-``二〇二四年八月六日``), RFC 2822 (``Tue, 19 Nov 2019 10:00:00 GMT``), English month
+``2022.01.20 16:31``), Chinese dates (``2024年8月6日 09:47``, ``2019年06月15日08:18``),
+Chinese-numeral dates as documents sign them (``二〇二四年八月六日``,
+``二○二四年元月三十一日``), RFC 2822 (``Tue, 19 Nov 2019 10:00:00 GMT``), English month
 names (``November 19, 2019``) and Unix timestamps in ``<meta>``.
 
 A time without a stated offset gets the page's implied one (``+08:00`` on Chinese pages)
@@ -33,10 +34,16 @@ _TIME = (r"(?:\s*|T|\s*[,，]\s*)(?:(?P<half>上午|下午|晚上|凌晨|中午|
 NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:年|[-/.])\s*(?P<m>\d{1,2})\s*(?:月|[-/.])\s*"
     r"(?P<d>\d{1,2})(?!\d)\s*日?(?:" + _TIME + r")?")
-# Chinese-numeral dates. e.g. "二〇二四年八月六日"
-_CN_DIGIT = "〇零一二三四五六七八九十"
+# The characters documents write for zero in a Chinese-numeral year: 〇 (U+3007), the
+# circle ○ (U+25CB) typed in its place, 零, and the full-width and Latin O and 0 some
+# portals print. e.g. "二○二四年", "二Ｏ二四年"
+_CN_ZEROS = "〇○零Ｏ０O0"
+# Chinese-numeral dates, as documents sign them; 元月 is the first month.
+# e.g. "二〇二四年八月六日", "二○二四年元月三十一日"
+_CN_DIGIT = _CN_ZEROS + "一二三四五六七八九十"
 HAN_NUMERAL_DATE = re.compile(
-    rf"(?P<y>[{_CN_DIGIT}]{{4}})年(?P<m>[{_CN_DIGIT}]{{1,2}})月(?P<d>[{_CN_DIGIT}]{{1,3}})日")
+    rf"(?P<y>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>元|[{_CN_DIGIT}]{{1,2}})\s*月\s*"
+    rf"(?P<d>[{_CN_DIGIT}]{{1,3}})\s*日")
 # English dates with a month name. e.g. "November 19, 2019", "19 Nov 2019", "Nov. 19, 2019 10:00 AM"
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(?P<mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
@@ -105,7 +112,8 @@ def _offset(raw: str | None) -> str | None:
 def _han_number(text: str) -> int:
     """Chinese numerals to an int: digit by digit ("二〇二四"), or with 十 ("十二", "二十六")."""
     digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-    digits["零"] = 0
+    digits.update({zero: 0 for zero in _CN_ZEROS})
+    digits["元"] = 1   # 元月, the first month
     if "十" not in text:
         value = 0
         for char in text:
