@@ -132,6 +132,42 @@ def test_wrapper_named_after_its_menu_is_spared_when_it_holds_most_of_the_prose(
     assert MARK in tree.body.text()
 
 
+# A reader's comment, several times: a thread longer than the article it follows.
+_COMMENT = "<p>" + "I read this twice and I still disagree with the second half of it. " * 3 + "</p>"
+
+
+@pytest.mark.parametrize("opening", [
+    'div id="comments"', 'div id="disqus_thread"', 'ol class="commentlist"',
+    'div id="jc_commentsDiv"', 'div id="respond"',
+], ids=["comments", "disqus", "commentlist", "camel-case", "respond"])
+def test_comment_thread_longer_than_the_article_goes(opening: str) -> None:
+    tag = opening.split()[0]
+    html = (f"<html><body><div class=article>{ARTICLE * 2}</div>"
+            f"<{opening}>{_COMMENT * 12}{MARK}</{tag}></body></html>")
+    tree = LexborHTMLParser(html)
+    prune(tree)
+    assert tree.body is not None
+    assert MARK not in tree.body.text() and "正文" in tree.body.text()
+
+
+def test_comment_named_block_is_spared_when_it_wraps_the_page_text() -> None:
+    html = (f'<html><body><div id="comments-wrap">{ARTICLE}{_COMMENT * 3}{MARK}</div>'
+            "<p>页脚。</p></body></html>")
+    tree = LexborHTMLParser(html)
+    prune(tree)
+    assert tree.body is not None
+    assert MARK in tree.body.text()
+
+
+def test_live_commentary_is_the_article_not_a_comment_thread() -> None:
+    html = (f"<html><body><div class=article>{ARTICLE * 2}</div>"
+            f'<div class="live-match-comments">{_COMMENT * 12}{MARK}</div></body></html>')
+    tree = LexborHTMLParser(html)
+    prune(tree)
+    assert tree.body is not None
+    assert MARK in tree.body.text()
+
+
 def test_menu_with_more_characters_than_the_article_still_goes() -> None:
     menu = "".join(f"<li><a href=/m{i}>栏目导航链接第{i}项</a></li>" for i in range(80))
     assert MARK not in pruned_text(f'<ul class="nav">{menu}<li>{MARK}</li></ul>')

@@ -51,6 +51,18 @@ def hint_of(value: str) -> int:
     return 1 if positive else 0
 
 
+def comment_named(attrs: dict[str, str | None]) -> bool:
+    """True for a strongly hinted element whose class/id names readers' comments
+    (``div#comments``, ``div#disqus_thread``, ``ol.commentlist``)."""
+    if attribute_hint(attrs) > P.STRONG_NEGATIVE:
+        return False
+    text = P.hint_text(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    words = P.hint_words(text)
+    if not P.LIVE_WORDS.isdisjoint(words):
+        return False
+    return not P.COMMENT_WORDS.isdisjoint(words) or P.COMMENT_STEMS.search(text) is not None
+
+
 def boilerplate_word(node: LexborNode) -> str:
     """What named ``node`` boilerplate, for a trace: its tag (``nav``, ``footer``…) or
     the class/id word that matched (``share``, ``ranking``, ``xgxw``…)."""

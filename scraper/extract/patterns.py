@@ -54,6 +54,10 @@ TAG_PRIOR = {
 
 # ---------------------------------------------------------------- class/id hints
 
+# Readers' comments (评论 = pinglun; Disqus's ``disqus_thread``, WordPress's ``respond``):
+# a thread may hold more prose than the article it follows, so it is not spared for
+# its length alone (see COMMENT_OUTSIDE_MIN).
+_COMMENT_TOKENS = ("comment", "comments", "pinglun", "reply", "replies", "disqus", "respond")
 # Short boilerplate words, matched as whole tokens of class/id.
 _NEGATIVE_TOKENS = (
     # navigation and breadcrumbs (当前位置 = dqwz, 面包屑 = mbx)
@@ -71,7 +75,7 @@ _NEGATIVE_TOKENS = (
     # rankings and hot lists (排行 = paihang)
     "rank", "ranking", "hotnews", "paihang", "phb", "top10", "popular", "trending",
     # comments (评论 = pinglun)
-    "comment", "comments", "pinglun", "reply", "replies", "disqus", "respond",
+    *_COMMENT_TOKENS,
     # advertising
     "ad", "advert", "advertisement", "banner", "gg", "sponsor", "sponsored", "promo",
     "adsbygoogle",
@@ -156,6 +160,12 @@ POSITIVE_WORDS = _words(_POSITIVE_TOKENS)
 NEGATIVE_STEMS = _stems(_NEGATIVE_STEMS)
 POSITIVE_STEMS = _stems(_POSITIVE_STEMS)
 NEGATIVE_PREFIXES = _prefixes(NEGATIVE_CLASS_PREFIXES)
+COMMENT_WORDS = _words(_COMMENT_TOKENS)
+# Comment containers named in one word: ``commentlist``, ``jc_commentsDiv``, ``dsq-comments``.
+COMMENT_STEMS = _stems(("comment",))
+# …but a live report's running commentary (``live-match-comments``, ``liveblog-comment``)
+# is the article itself.
+LIVE_WORDS = _words(("live", "liveblog", "liveticker"))
 
 # How many distinct class/id strings keep their computed hint (a few hundred per site).
 HINT_CACHE_SIZE = 16384
@@ -278,6 +288,11 @@ CORE_PARAGRAPH_LINK_DENSITY_MAX = 0.8
 # A negative-hinted element is only pruned if it holds less than this share of the page's
 # text outside links.
 MAX_PRUNED_SHARE = 0.5
+# …except a comment-named element (COMMENT_WORDS, COMMENT_STEMS: ``div#comments``, a
+# Disqus thread longer than the article it follows): it is pruned whenever the page
+# holds at least this much prose outside it (characters outside links, as MIN_BODY_LEN),
+# and spared only when it wraps the page's text.
+COMMENT_OUTSIDE_MIN = 250
 
 # ---------------------------------------------------------------- captions
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
-from .hints import attribute_hint
+from .hints import attribute_hint, comment_named
 from .measures import TextRuns, link_length, stripped_length
 
 _HINTED = frozenset(P.HINTED_BLOCK_TAGS)
@@ -52,9 +52,21 @@ def _prose_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
     return stripped_length(node) - link_length(node, memo)
 
 
-def _holds_less_prose(node: LexborNode, limit: float, memo: dict[int, int] | None) -> bool:
-    length = stripped_length(node)
-    return length < limit or length - link_length(node, memo) < limit
+def _pruned(node: LexborNode, page_prose: int, memo: dict[int, int] | None,
+            block_prose: int | None = None) -> bool:
+    """Whether a strongly hinted block goes, on a page of ``page_prose``: when it holds
+    less than MAX_PRUNED_SHARE of it, or, named for comments, when the page holds an
+    article's worth of prose outside it (a thread can be longer than its article)."""
+    limit = page_prose * P.MAX_PRUNED_SHARE
+    if block_prose is None:
+        length = stripped_length(node)
+        if length < limit:
+            return True
+        block_prose = length - link_length(node, memo)
+    if block_prose < limit:
+        return True
+    return comment_named(node.attributes) and \
+        page_prose - block_prose >= P.COMMENT_OUTSIDE_MIN
 
 
 def walk(body: LexborNode, *, use_hints: bool = True,
@@ -115,14 +127,14 @@ def _settle(body: LexborNode, deferred: list[_Deferred], walked_prose: int, runs
     if all(p < lowest * share for _, p in prose):
         doomed.extend(entry.node for entry, _ in prose)
         return runs
-    limit = _prose_length(body, memo) * share
+    page_prose = _prose_length(body, memo)
     kept: list[tuple[int, TextRuns]] = []
     for entry, block_prose in prose:
-        if block_prose < limit:   # ``_holds_less_prose``, from the prose measured above
+        if _pruned(entry.node, page_prose, memo, block_prose):
             doomed.append(entry.node)
             continue
         inner: TextRuns = {}
-        _walk_into(entry.node, entry.inside_link, inner, doomed, limit, None, memo)
+        _walk_into(entry.node, entry.inside_link, inner, doomed, page_prose, None, memo)
         kept.append((entry.position, inner))
     return _spliced(runs, kept) if kept else runs
 
@@ -141,12 +153,12 @@ def _spliced(runs: TextRuns, kept: list[tuple[int, TextRuns]]) -> TextRuns:
 
 
 def _walk_into(root: LexborNode, in_link: bool, runs: TextRuns, doomed: list[LexborNode],
-               limit: float | None, deferred: list[_Deferred] | None,
+               page_prose: int | None, deferred: list[_Deferred] | None,
                memo: dict[int, int] | None = None) -> int:
     """Walk ``root`` (a block), adding to ``runs``; return the characters of its text
     outside links that were walked (text nodes stripped).
 
-    Strongly hinted blocks are judged against ``limit`` when it is known, set aside
+    Strongly hinted blocks are judged against ``page_prose`` when it is known, set aside
     in ``deferred`` when that is given, and walked like any other block when neither is.
     """
     prose = 0
@@ -155,7 +167,7 @@ def _walk_into(root: LexborNode, in_link: bool, runs: TextRuns, doomed: list[Lex
     # nodes of ASCII whitespace only are skipped by the parser's iterator already.
     stack: list[tuple[Iterator[LexborNode], LexborNode, bool]] = [
         (root.iter(include_text=True, skip_empty=True), root, in_link)]
-    hints = limit is not None or deferred is not None
+    hints = page_prose is not None or deferred is not None
     while stack:
         children, block, in_link = stack[-1]
         for child in children:
@@ -178,7 +190,7 @@ def _walk_into(root: LexborNode, in_link: bool, runs: TextRuns, doomed: list[Lex
                 if deferred is not None:
                     deferred.append(_Deferred(child, in_link, len(runs)))
                     continue
-                if _holds_less_prose(child, limit, memo):
+                if _pruned(child, page_prose, memo):
                     doomed.append(child)
                     continue
             stack.append((child.iter(include_text=True, skip_empty=True),
