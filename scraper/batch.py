@@ -65,6 +65,15 @@ def run_job(job: Job) -> Done:
         return _failed(job, context, "extract", type(exc).__name__, str(exc))
 
 
+def lost_job(job: Job, reason: str) -> Done:
+    """The error record of a job whose worker process died on it (``workers.ordered_map``)."""
+    log.error("%s: extraction failed: %s", job.input, reason)
+    context: dict[str, Any] = {"input": job.input}
+    if job.warc is not None:
+        context["warc"] = job.warc
+    return _failed(job, context, "extract", "WorkerLost", reason)
+
+
 def _failed(job: Job, context: dict[str, Any], stage: str, kind: str, message: str) -> Done:
     if job.url is not None:
         context = {"input": job.input, "url": job.url, **context}

@@ -38,7 +38,7 @@ from .fetch import Fetcher, FetchConfig, FetchRequest, FetchResult
 from .journal import STDOUT, Journal, Reconciled, reconcile
 from .lock import CrawlLock, lock_path
 from .models import Article, one_line
-from .overrides import PageJob, content_hash, extract_job
+from .overrides import PageJob, content_hash, extract_job, lost_page
 from .state import DEAD, DUPLICATE, EMITTED, FEED, LIST, SITEMAP, TO_FETCH, RunCounts, State, \
     Validators
 from .stitch import stitch
@@ -311,7 +311,8 @@ class _Run:
                 sent.append((site, result))
                 yield _job(site, result) if result.ok else None
 
-        for extracted in ordered_map(extract_job, jobs(), self.config.crawl.workers, chunk=1):
+        for extracted in ordered_map(extract_job, jobs(), self.config.crawl.workers, chunk=1,
+                                     lost=lost_page):
             site, result = sent.popleft()
             yield site, result, extracted
 

@@ -61,6 +61,11 @@ def extract_job(job: PageJob | None) -> Article | ScraperError | None:
         return ScraperError(one_line(f"{type(exc).__name__}: {exc}"))   # stage "extract"
 
 
+def lost_page(job: PageJob | None, reason: str) -> ScraperError:
+    """The failure of a page whose worker process died on it: the page fails, not the run."""
+    return ScraperError(f"WorkerLost: {reason}")   # stage "extract"
+
+
 def apply_selectors(article: Article, html: str, selectors: Selectors) -> None:
     """Replace the fields whose selector matches a node with text in it."""
     tree = LexborHTMLParser(html.replace("\x00", ""))

@@ -1,7 +1,10 @@
 """Extraction on every core: an ordered, bounded map over worker processes.
 
 ``ordered_map(fn, items, jobs)`` yields ``fn(item)`` for each item in input order,
-running the calls in ``jobs`` worker processes. It reads ``items`` lazily and keeps at
+running the calls in ``jobs`` worker processes. A worker that dies (a crash in native
+code, the kernel's out-of-memory killer) takes no other item with it: the items it may
+have held run again one by one, each in a process of its own, and the one that kills
+that process too yields ``lost(item, reason)`` in its place. It reads ``items`` lazily and keeps at
 most ``window`` chunks in flight, so memory stays flat however long the input is: a
 result is handed on before more input is read. With one job it is a plain ``map`` in
 this process, so ``-j 1`` runs the very same code without a pool.
@@ -21,6 +24,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import TypeVar
 
@@ -54,11 +58,14 @@ def resolve_jobs(jobs: int) -> int:
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, *,
-                chunk: int = CHUNK_ITEMS, window: int | None = None) -> Iterator[R]:
+                chunk: int = CHUNK_ITEMS, window: int | None = None,
+                lost: Callable[[T, str], R] | None = None) -> Iterator[R]:
     """``fn`` over ``items`` in ``jobs`` processes, results in input order (see module).
 
     ``fn`` must be a module-level function and items and results picklable. ``window``
-    is the most chunks in flight (default ``CHUNKS_PER_WORKER`` per worker).
+    is the most chunks in flight (default ``CHUNKS_PER_WORKER`` per worker). ``lost``
+    makes the result of an item whose process died; without it, that raises
+    ``BrokenProcessPool``.
     """
     jobs = resolve_jobs(jobs)
     if jobs == 1:
@@ -67,18 +74,60 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, *,
     window = window or jobs * CHUNKS_PER_WORKER
     context = _start_method()
     source = iter(items)
-    pending: deque[Future[list[R]]] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts) as pool:
-        try:
-            while True:
-                while len(pending) < window and (batch := list(islice(source, chunk))):
-                    pending.append(pool.submit(_run_chunk, fn, batch))
-                if not pending:
-                    return
-                yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+    pending: deque[tuple[list[T], Future[list[R]] | None]] = deque()
+    while True:   # one pass per pool: a pool that loses a worker is broken for good
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts) as pool:
+            try:
+                while True:
+                    while len(pending) < window and (batch := list(islice(source, chunk))):
+                        # held before it is sent: a broken pool refuses it at submit
+                        pending.append((batch, None))
+                        pending[-1] = (batch, pool.submit(_run_chunk, fn, batch))
+                    if not pending:
+                        return
+                    future = pending[0][1]
+                    assert future is not None
+                    yield from future.result()
+                    pending.popleft()
+            except BrokenProcessPool:
+                suspects = [item for batch, _ in pending for item in batch]
+                pending.clear()
+            finally:
+                for _, sent in pending:
+                    if sent is not None:
+                        sent.cancel()
+        yield from _one_by_one(fn, suspects, context, lost)
+
+
+def _one_by_one(fn: Callable[[T], R], items: list[T], context: multiprocessing.context.BaseContext,
+                lost: Callable[[T, str], R] | None) -> Iterator[R]:
+    """``fn`` over ``items`` after a worker died, each item in a process of its own, so
+    that only the item that kills its process is lost."""
+    for item in items:
+        with ProcessPoolExecutor(1, mp_context=context, initializer=_ignore_interrupts) as pool:
+            try:
+                yield pool.submit(_run_chunk, fn, [item]).result()[0]
+                continue
+            except BrokenProcessPool as error:
+                if lost is None:
+                    raise
+                reason = _death(pool) or str(error)
+        yield lost(item, reason)
+
+
+def _death(pool: ProcessPoolExecutor) -> str | None:
+    """How the pool's one worker ended ("killed by signal 11", "exit code 1"), if known."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.join(timeout=1)
+        code = process.exitcode
+        if code is not None and code < 0:
+            try:
+                return f"the worker process was killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"the worker process was killed by signal {-code}"
+        if code:
+            return f"the worker process exited with code {code}"
+    return None
 
 
 def _start_method() -> multiprocessing.context.BaseContext:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import sys
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 
+import scraper.cli.extract_cmd
+from crashers import KILL_MARK, run_or_die
 from scraper.cli import main
 from scraper.workers import cpu_count, ordered_map, resolve_jobs
 from warcs import Response, page, write_warc
@@ -68,3 +74,42 @@ def test_jobs_output_is_byte_identical(tmp_path: Path, capfd: pytest.CaptureFixt
 @pytest.mark.parametrize("value", ["-1", "two"])
 def test_bad_jobs_is_a_usage_error(value: str) -> None:
     assert main(["extract", "-j", value, "x.html"]) == 2
+
+
+def _die_on_seven(n: int) -> int:
+    """Kills its own process on 7, as a crash in native code or the OOM killer would."""
+    if n == 7:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n * 10
+
+
+def _lost(n: int, reason: str) -> str:
+    return f"lost {n}: {reason}"
+
+
+def test_a_dying_worker_loses_only_its_item() -> None:
+    got = list(ordered_map(_die_on_seven, range(40), 2, chunk=3, lost=_lost))
+    assert got[:7] == [n * 10 for n in range(7)] and got[8:] == [n * 10 for n in range(8, 40)]
+    assert got[7] == "lost 7: the worker process was killed by SIGKILL"
+
+
+def test_without_lost_a_dying_worker_stops_the_map() -> None:
+    with pytest.raises(BrokenProcessPool):
+        list(ordered_map(_die_on_seven, range(20), 2, chunk=3))
+
+
+def test_extract_writes_an_error_record_for_a_page_that_kills_its_worker(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scraper.cli.extract_cmd, "run_job", run_or_die)
+    names = []
+    for n in range(12):
+        path = tmp_path / f"{n}.html"
+        text = KILL_MARK if n == 5 else f"Page {n} says something."
+        path.write_text(f"<html><body><article><p>{text} {'Words here. ' * 20}</p></article></body></html>")
+        names.append(str(path))
+    code, out = _run(capfd, "-j", "2", *names)
+    records = [json.loads(line) for line in out.decode().splitlines()]
+    assert code == 1 and [r["input"] for r in records] == names
+    assert records[5]["error"] == {"stage": "extract", "type": "WorkerLost",
+                                   "message": "the worker process was killed by SIGKILL"}
+    assert all("body" in r and "error" not in r for i, r in enumerate(records) if i != 5)

@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 
-from ..batch import Job, run_job
+from ..batch import Job, lost_job, run_job
 from ..extract import ENGINES
 from ..output import write_dumped
 from ..warc_reader import WarcFault, read_warc, sniff, summary
@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     out = sys.stdout
     notes: list[str] = []
-    for done in ordered_map(run_job, _jobs_of(args, notes), args.jobs):
+    for done in ordered_map(run_job, _jobs_of(args, notes), args.jobs, lost=lost_job):
         failed += done.failed
         write_dumped(out, done.line)
     if not args.quiet:
