@@ -7,13 +7,16 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
+from types import FrameType, ModuleType
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
 import scraper.overrides
 from portal import Portal
@@ -122,6 +125,72 @@ def test_tables_nested_in_cells_keep_their_text() -> None:
     page = _padded("<html><body>" + "<table><tr><td>" * count + f"<p>{PARAGRAPH}</p>")
     article = extract(page)
     assert article.body == PARAGRAPH and article.truncated == (DEPTH,)
+
+
+def _elements(html: str) -> tuple[int, Counter[str]]:
+    """The depth of the parsed page's tree, and its elements by tag."""
+    tree = LexborHTMLParser(html)
+    tags: Counter[str] = Counter()
+    deepest = 0
+    stack = [(tree.root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if node.tag != "-text":
+            tags[node.tag] += 1
+        child = node.child
+        while child is not None:
+            stack.append((child, depth + 1))
+            child = child.next
+    return deepest, tags
+
+
+def test_deeper_nested_tables_add_nothing_past_the_cut() -> None:
+    # Below the bound a table's rows and cells are dropped too: they would be rows of
+    # the deepest table kept, thousands of them, not flat text.
+    cut = bound(H.nested_tables(5_000))
+    assert cut.text == bound(H.nested_tables(10_000)).text and cut.cuts == (DEPTH,)
+    depth, tags = _elements(cut.text)
+    assert tags["table"] <= P.MAX_DEPTH and tags["tr"] < P.MAX_DEPTH
+    assert extract(H.nested_tables(5_000)).body == PARAGRAPH
+
+
+def test_flat_text_is_text_and_line_breaks() -> None:
+    # Below the bound only text and line breaks are left: one line per dropped block,
+    # and no element for the parser or the renderer to walk but the breaks.
+    count = 6_000
+    depth, tags = _elements(bound(H.unclosed_blocks(count)).text)
+    assert depth <= P.MAX_DEPTH + 3
+    assert count - P.MAX_DEPTH <= tags.pop("br") <= count
+    assert sum(tags.values()) <= 2 * P.MAX_DEPTH
+
+
+def _lines_run(page: str) -> int:
+    """The lines of Python run to extract ``page``: the engine's work, counted."""
+    count = 0
+
+    def tracer(frame: FrameType, event: str, arg: object) -> Callable[..., object]:
+        nonlocal count
+        count += event == "line"
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        extract(page)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("build", [H.nested_divs, H.unclosed_blocks, H.nested_tables],
+                         ids=["nested-divs", "unclosed-blocks", "nested-tables"])
+def test_work_grows_linearly_with_the_depth(build: Callable[[int], str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # Twice the nesting, about twice the work: the cut, the flat text's lines and what
+    # is left of the tree all grow linearly (counted in lines of Python run, not time).
+    monkeypatch.setattr(P, "DEPTH_SCAN_MIN_TAGS", 1_000)
+    small, large = _lines_run(build(1_500)), _lines_run(build(3_000))
+    assert small < large <= 2.2 * small
 
 
 @pytest.mark.parametrize("page", [

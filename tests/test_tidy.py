@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from scraper.extract.tidy import sieved, tidy
@@ -356,3 +358,24 @@ def test_editor_mark_before_a_sentence_kept() -> None:
     line = "【编辑:刘欢】" + SENTENCE
     kept, found = tidied([FIRST, line, SECOND])
     assert kept == [FIRST, line, SECOND] and found is None
+
+
+# ---------------------------------------------------------------- repeated lines
+
+def test_a_repeated_line_is_judged_once_and_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A page may repeat a short line thousands of times (table cells, a nest read as flat
+    # text): each distinct line is judged once, and every copy gets that judgement.
+    tidy_module = importlib.import_module("scraper.extract.tidy")
+    judged: list[str] = []
+    real = tidy_module._is_furniture
+
+    def counting(line: str) -> bool:
+        judged.append(line)
+        return real(line)
+
+    monkeypatch.setattr(tidy_module, "_is_furniture", counting)
+    lines = [FIRST, "段落文字", "分享到：", "段落文字", SECOND] * 500
+    kept, _ = tidied(lines)
+    assert sorted(set(judged)) == sorted({FIRST, "段落文字", "分享到：", SECOND})
+    assert len(judged) == 4
+    assert kept == [FIRST, "段落文字", "段落文字", SECOND] * 500

@@ -149,11 +149,15 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     caption_set = set(captions)
     norm_title = "".join(title.split()) if title else None
     seen: set[str] = set()   # long lines already kept: repeats are page widgets
+    # What each distinct line is, judged once: a page may repeat a short line thousands
+    # of times (table cells, the lines of a nest read as flat text).
+    verdicts: dict[str, str | None] = {}
     kept: list[str] = []
     kept_at: list[int] = []
     after_related = False   # past a "related articles" heading outside the core
     for index, (line, in_core) in enumerate(zip(lines, core)):
-        reason = _dropped(line, in_core, after_related, seen, caption_set, norm_title)
+        reason = _dropped(line, in_core, after_related, seen, caption_set, norm_title,
+                          verdicts)
         if reason is None:
             kept.append(line)
             kept_at.append(index)
@@ -181,8 +185,10 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
 
 
 def _dropped(line: str, in_core: bool, after_related: bool, seen: set[str],
-             caption_set: set[str], norm_title: str | None) -> str | None:
-    """Why ``line`` is not article text, or None when it is."""
+             caption_set: set[str], norm_title: str | None,
+             verdicts: dict[str, str | None]) -> str | None:
+    """Why ``line`` is not article text, or None when it is (``verdicts``: what the
+    lines met before are, by ``_verdict``)."""
     if not in_core:
         if after_related or (len(line) <= L.FURNITURE_MAX_LEN and L.RELATED_HEADING.match(line)):
             return AFTER_RELATED
@@ -190,6 +196,15 @@ def _dropped(line: str, in_core: bool, after_related: bool, seen: set[str],
             return OUTSIDE_NOT_PROSE
     if line in seen:
         return REPEATED
+    if line in verdicts:
+        return verdicts[line]
+    verdict = verdicts[line] = _verdict(line, caption_set, norm_title)
+    return verdict
+
+
+def _verdict(line: str, caption_set: set[str], norm_title: str | None) -> str | None:
+    """What ``line`` is, whatever its place: an editor line, a caption, the title, page
+    furniture, or (None) article text."""
     if _editor_mark(line) is not None:
         return EDITOR
     if line in caption_set:
