@@ -39,13 +39,13 @@ REASON_KIND = {
     T.DISCLAIMER: KIND_BOILER, T.LINE_RULE: KIND_BOILER,
     T.OUTSIDE: KIND_AWAY, T.HIDDEN: KIND_AWAY, T.NEVER_CONTENT: KIND_AWAY,
     T.SUPERSEDED: KIND_AWAY,
-    T.CAPTION: KIND_MOVED, T.HEADLINE: KIND_MOVED,
+    T.CAPTION: KIND_MOVED, T.HEADLINE: KIND_MOVED, T.DOCUMENT_BLOCK: KIND_MOVED,
 }
 LEGEND = (
     (KIND_KEPT, "kept: the article's text"),
     (KIND_BOILER, "dropped as boilerplate"),
     (KIND_AWAY, "left out: outside the article, hidden"),
-    (KIND_MOVED, "moved: caption to images, headline to title"),
+    (KIND_MOVED, "moved: caption to images, headline to title, attribute block to document"),
 )
 # The metadata fields, in the record's order.
 FIELDS = ("title", "published", "modified", "source", "author", "editor", "language", "site")

@@ -2,9 +2,11 @@
 
 Pipeline: decode (bytes only) → parse → pager (the article's other pages, read before
 anything is dropped) → metadata (structured data first, then the
-visible text once scripts, styles and controls are dropped) → clean (prune
-boilerplate) → score (choose the article node) → render (paragraphs, images) → tidy
-(drop info/editor lines that sit inside the body).
+visible text once scripts, styles and controls are dropped) → document (a government
+document's attribute block, read and dropped) → clean (prune boilerplate) → score
+(choose the article node) → render (paragraphs, images) → tidy (drop info/editor lines
+that sit inside the body) → signature (a document's issuer and date, when no block
+gave them).
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from ..errors import NotHTMLError
 from ..models import Article
 from .body import extract_body
 from .bounds import bound
+from .document import drop_block, find_block
 from .metadata import body_author, extract_metadata
 from .options import PLAIN, Options
 from .pager import read_pager
 from .provenance import record_body_fields
+from .signature import read_signature
 from .trace import Trace
 
 __all__ = ["extract", "extract_text", "Options", "ENGINES"]
@@ -86,15 +90,20 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
         trace.index(tree)
     page_urls = read_pager(tree, data, url)   # before scripts and pager blocks are dropped
     meta = extract_metadata(tree, url, trace)   # also drops the never-content elements
+    block = find_block(tree, text)   # read with the page's metadata, then out of the body
+    if block is not None:
+        drop_block(block, trace)
     body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,
-                        options=options, trace=trace, stated_body=meta.stated_body)
+                        options=options, trace=trace, stated_body=meta.stated_body,
+                        without_document=block is not None)
+    document = block.fields if block is not None else read_signature(tree, body.text)
     author = meta.author or body_author(meta.language, body.text)
     if trace is not None:
         record_body_fields(trace, meta, author, body.editor, body.text)
     return Article(url=url, site=meta.site, title=meta.title, published=meta.published,
                    modified=meta.modified, source=meta.source, author=author,
                    editor=meta.editor or body.editor, language=meta.language,
-                   body=body.text, images=body.images, encoding=encoding,
+                   body=body.text, images=body.images, document=document, encoding=encoding,
                    markdown=body.markdown, html=body.html, page_urls=page_urls,
                    truncated=bounded.cuts)
 

@@ -21,6 +21,7 @@ from . import trace as T
 from .article_html import to_html
 from .clean import prune
 from .decisions import container_of, line_blocks, outside_blocks, runner_up, scorer
+from .document import drop_block, find_block
 from .markdown import to_markdown
 from .measures import TextRuns, prose_length, prose_lengths, weighted_length
 from .options import PLAIN, Options
@@ -52,7 +53,7 @@ class Body:
 def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None = None,
                  source: str | None = None, never_content_dropped: bool = False,
                  options: Options = PLAIN, trace: T.Trace | None = None,
-                 stated_body: str | None = None) -> Body:
+                 stated_body: str | None = None, without_document: bool = False) -> Body:
     """The article text of a parsed page. Prunes ``tree`` in place (see ``clean.prune``;
     ``never_content_dropped`` when ``extract_metadata`` has already removed those).
 
@@ -68,6 +69,9 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
       JSON-LD ``articleBody``) is longer, as on pages whose DOM a script fills in: the
       stated text, tidied like a rendered body, is taken instead.
 
+    ``without_document`` says the page's attribute block was dropped from ``tree``
+    (``document``): a reading of the page parsed again leaves it out too.
+
     A ``trace`` receives the decisions of the reading that won.
     """
     body = _attempt(tree, url, title, options, trace, use_hints=True,
@@ -76,7 +80,8 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
         for reveal_hidden in (False, True):
             if not _implausible(body):
                 break
-            body = _retried(body, source, url, title, options, trace, reveal_hidden=reveal_hidden)
+            body = _retried(body, source, url, title, options, trace, reveal_hidden=reveal_hidden,
+                            without_document=without_document)
     if stated_body is not None and _implausible(body):
         stated = _stated(stated_body, title)
         if weighted_length(stated.text) > weighted_length(body.text):
@@ -111,13 +116,16 @@ def _implausible(body: Body) -> bool:
 
 
 def _retried(body: Body, source: str, url: str | None, title: str | None, options: Options,
-             trace: T.Trace | None, *, reveal_hidden: bool) -> Body:
+             trace: T.Trace | None, *, reveal_hidden: bool, without_document: bool) -> Body:
     """The page read again without hints (see ``extract_body``), when that reads more."""
     retry_tree = LexborHTMLParser(P.NOSCRIPT_TAG.sub("", source))
     retry_trace: T.Trace | None = None
     if trace is not None:
         retry_trace = T.Trace()
         retry_trace.index(retry_tree)
+    block = find_block(retry_tree) if without_document else None
+    if block is not None:
+        drop_block(block, retry_trace)
     retry = _attempt(retry_tree, url, title, options, retry_trace, use_hints=False,
                      reveal_hidden=reveal_hidden)
     if weighted_length(retry.text) <= weighted_length(body.text) or \

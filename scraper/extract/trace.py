@@ -6,6 +6,7 @@ it makes them, so ``scraper explain`` shows the very pass that made the record:
 
 - ``clean``: never-content elements, hidden elements, blocks with a boilerplate
   class or id (the word that named them);
+- ``document``: a government document's attribute block, read into ``document``;
 - ``score``: the chosen container and its runner-up, with their scores;
 - ``render``: link lists, disclaimer blocks, captions moved to ``images``, the
   headline inside the article;
@@ -42,6 +43,7 @@ CAPTION = "caption moved to images"
 CAPTION_UNTAKEN = "read as a caption, but its picture had one: dropped"   # a CAPTION detail
 HEADLINE = "headline"                  # the title, which is its own field
 SUPERSEDED = "gave way to the stated articleBody"   # the reading was too short
+DOCUMENT_BLOCK = "document attribute block"   # its fields are the record's ``document``
 LINE_RULE = "line rule"                # tidy: editor, info, dateline, pager… (detail says which)
 
 
