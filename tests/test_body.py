@@ -231,3 +231,29 @@ def test_article_in_an_inline_element_keeps_its_short_lines() -> None:
         html = page(f"<table><tr><td class=l17><{inline} id=zoom>{parts}</{inline}></td></tr></table>"
                     f"<div class=links>{''.join(f'<a href=/x{i}>链接{i}</a>' for i in range(5))}</div>")
         assert "小标题2" in extract(html).body.splitlines()
+
+
+HEADLINES = [f"Weekly briefing item {i}: a label signs a new streaming deal with the artists"
+             for i in range(6)]
+LINK_ROLL = "<ul>" + "".join(f"<li><a href=/n{i}>{text}</a></li>"
+                             for i, text in enumerate(HEADLINES)) + "</ul>"
+
+
+def test_post_that_is_a_list_of_headline_links_is_read() -> None:
+    intro = "The week in the music business, in short, from around the web:"
+    html = page(f"<div class=entry><p>{intro}</p>{LINK_ROLL}</div>", title="Links of the week")
+    assert extract(html).body.splitlines() == [intro, *HEADLINES]
+
+
+def test_menu_of_short_links_in_a_short_body_is_still_a_link_list() -> None:
+    menu = "<ul>" + "".join(f"<li><a href=/m{i}>Section {i}</a></li>" for i in range(8)) + "</ul>"
+    html = page(f"<div class=entry><p>The meeting is moved to Friday at noon.</p>{menu}</div>")
+    assert extract(html).body == "The meeting is moved to Friday at noon."
+
+
+def test_headline_links_stay_out_of_a_plausible_article() -> None:
+    prose = "".join(f"<p>Paragraph {i} of the article, long enough to read as prose, "
+                    "with commas, and a full stop.</p>" for i in range(8))
+    html = page(f"<div class=entry>{prose}{LINK_ROLL}</div>")
+    body = extract(html).body
+    assert body.startswith("Paragraph 0") and HEADLINES[0] not in body

@@ -2,7 +2,9 @@
 
 A short body that holds little of the page's text is one section of an article spread
 over several (product, recipe, event pages): the node holding every well-scored
-section is rendered instead when that only adds to it.
+section is rendered instead when that only adds to it. A body still too short to be
+an article whose block holds lists of headline links (a link roll, a news briefing)
+is rendered again with those lists read as its text.
 
 Markdown and HTML, when asked for, are made from the lines the body keeps (see
 ``structure``); a trace, when given, receives this pass's decisions (see ``trace``).
@@ -190,6 +192,8 @@ def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, options
         core = list(choice.chosen.core) or core
     elif ranking is not None:
         body.choice = record(ranking, (core, nodes), body)
+    if _implausible(body) and body.rendered:
+        body = _as_link_roll(body, core, url, title, anchors, options, trace)
     if trace is not None:
         trace.blocks.extend(body.blocks)
         scores = scorer(runs, anchors)
@@ -216,11 +220,23 @@ def _spread(root: LexborNode, runs: TextRuns, body: Body, url: str | None, title
     return None
 
 
+def _as_link_roll(body: Body, core: list[LexborNode], url: str | None, title: str | None,
+                  anchors: dict[int, int], options: Options, trace: T.Trace | None) -> Body:
+    """``body``'s nodes rendered again with their lists of headline links read as text
+    (see ``render``), when that reads more: a short post that is a link roll (a week's
+    headlines, a briefing) has its lists dropped as link lists otherwise."""
+    roll = _rendered(body.rendered, core, url, title, anchors, options, trace, link_rolls=True)
+    if weighted_length(roll.text) <= weighted_length(body.text):
+        return body
+    roll.choice, roll.editor = body.choice, roll.editor or body.editor
+    return roll
+
+
 def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,
               title: str | None, anchors: dict[int, int], options: Options,
-              trace: T.Trace | None) -> Body:
+              trace: T.Trace | None, *, link_rolls: bool = False) -> Body:
     rendered = render(nodes, url, core, anchors, structured=options.structured,
-                      links=options.links, trace=trace)
+                      links=options.links, trace=trace, link_rolls=link_rolls)
     why: dict[int, str] | None = {} if trace is not None else None
     lines, editor, kept_at = tidy(rendered.lines, rendered.core, title=title,
                                   captions=rendered.captions, why=why)

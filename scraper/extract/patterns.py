@@ -249,6 +249,14 @@ SIBLING_LINK_DENSITY_MAX = 0.25
 ALTERNATIVE_SCORE_SHARE = 0.75
 MIN_ALTERNATIVES = 3
 
+# A body too short to be an article (MIN_BODY_LEN) whose chosen block holds lists of
+# headline links is a link roll (a blog's "links of the week", a news briefing): the
+# lists are the post. A list of at least LINK_ROLL_MIN_ITEMS links averaging
+# LINK_ROLL_MIN_LEN characters is read then, not dropped as a link list.
+LINK_ROLL_TAGS = frozenset(("ul", "ol"))
+LINK_ROLL_MIN_ITEMS = 3
+LINK_ROLL_MIN_LEN = 30
+
 # ---------------------------------------------------------------- second opinion
 
 # Page-region elements: a block inside one is the page's furniture (an "about us"

@@ -88,8 +88,11 @@ def caption_like(compact: str, *, centered: bool) -> bool:
 class _Renderer:
     def __init__(self, url: str | None, core_ids: set[int], link_lengths: dict[int, int],
                  structured: bool = False, trace: T.Trace | None = None,
-                 links: bool = False) -> None:
+                 links: bool = False, link_rolls: bool = False) -> None:
         self.url = url
+        # Lists of headline links are read as text (see ``render``); > 0 inside one.
+        self.link_rolls = link_rolls
+        self.in_roll = 0
         self.core_ids = core_ids
         self.link_lengths = link_lengths   # per element holding anchors
         self.in_core = not core_ids
@@ -133,7 +136,8 @@ class _Renderer:
                 return ""
         if line:
             self.out.lines.append(line)
-            self.out.core.append(self.in_core)
+            # A link roll read in a short body is the post, wherever it sits.
+            self.out.core.append(self.in_core or self.in_roll > 0)
             if self.out.marks is not None:
                 self.out.marks.append(S.mark_for(self.context or [], markup, self.line_start,
                                                  self.trace))
@@ -195,10 +199,17 @@ class _Renderer:
             self.trace_drop(node, T.CAPTION, self.caption(node.text(deep=True)))
             return
         attrs = node.attributes
+        if self.link_rolls and not self.in_roll and tag in P.LINK_ROLL_TAGS and _link_roll(node):
+            self.in_roll += 1
+            try:
+                self.block(node)
+            finally:
+                self.in_roll -= 1
+            return
         if tag in LINK_LIST_TAGS:
             text: str | None = None
             links = self.link_lengths.get(node.mem_id)
-            if self.link_depth or links is not None:
+            if not self.in_roll and (self.link_depth or links is not None):
                 # Only blocks with anchors (or inside one) can be link lists.
                 density = 1.0 if self.link_depth else share_of(links or 0, stripped_length(node))
                 if tag in P.PARAGRAPH_TAGS and self.in_core:
@@ -273,7 +284,8 @@ class _Renderer:
             if not any(cells):
                 continue
             self.out.lines.append(S.CELL_SEPARATOR.join(cells))
-            self.out.core.append(self.in_core)
+            # A link roll read in a short body is the post, wherever it sits.
+            self.out.core.append(self.in_core or self.in_roll > 0)
             if self.out.marks is not None:
                 first = next(cell for cell in row if cell is not None)
                 self.out.marks.append(S.row_mark(node, markups, header, first, self.trace))
@@ -366,6 +378,15 @@ class _Renderer:
         self.buffer.append(closing)
 
 
+def _link_roll(node: LexborNode) -> bool:
+    """A list of LINK_ROLL_MIN_ITEMS or more links that read as headlines: their text
+    is LINK_ROLL_MIN_LEN characters long on average (a menu's links are words)."""
+    lengths = [len((anchor.text(deep=True) or "").strip()) for anchor in node.css("a")]
+    lengths = [length for length in lengths if length]
+    return len(lengths) >= P.LINK_ROLL_MIN_ITEMS and \
+        sum(lengths) >= P.LINK_ROLL_MIN_LEN * len(lengths)
+
+
 def _normalised(text: str) -> str:
     """One line: whitespace runs as single spaces, invisible characters gone."""
     line = " ".join(text.split())
@@ -404,14 +425,17 @@ def _link_lengths(nodes: list[LexborNode], memo: dict[int, int]) -> dict[int, in
 
 def render(nodes: list[LexborNode], url: str | None, core: list[LexborNode] | None = None,
            anchor_lengths: dict[int, int] | None = None, *, structured: bool = False,
-           links: bool = False, trace: T.Trace | None = None) -> Rendered:
+           links: bool = False, trace: T.Trace | None = None,
+           link_rolls: bool = False) -> Rendered:
     """Paragraph lines of ``nodes``; lines outside the ``core`` nodes (when given) are
     flagged. ``structured`` (or a ``trace``) also marks each line's block and inline
-    markup (``Rendered.marks``); ``links`` keeps links in that markup."""
+    markup (``Rendered.marks``); ``links`` keeps links in that markup. ``link_rolls``
+    reads lists of headline links as text rather than dropping them as link lists
+    (a post that is a link roll, see ``body``)."""
     core_ids = {node.mem_id for node in core or ()}
     renderer = _Renderer(url, core_ids, _link_lengths(nodes, {} if anchor_lengths is None
                                                       else anchor_lengths),
-                         structured, trace, links)
+                         structured, trace, links, link_rolls)
     for node in nodes:
         renderer.in_core = not core_ids or node.mem_id in core_ids
         # The chosen nodes themselves are rendered whole; the pruning rules apply inside.
