@@ -141,3 +141,9 @@ EXACT_FIELDS = ("channel", "document", "attachments")
 def test_exact_fields(slug: str, field: str) -> None:
     record = extracted(slug).to_record()
     assert record.get(field) == expected(slug)[field]
+
+
+def test_the_readme_lists_every_sample() -> None:
+    """``python -m bench.make_samples`` lists the hand-written pages too (``gov-*``)."""
+    readme = (SAMPLES_DIR / "README.md").read_text(encoding="utf-8")
+    assert [slug for slug in SLUGS if f"| `{slug}` |" not in readme] == []

@@ -12,12 +12,14 @@ gave them).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..encoding import decode
 from ..errors import NotHTMLError
 from ..models import Article
+from .attachments import may_link_documents
 from .body import extract_body
 from .bounds import bound
 from .document import drop_block, find_block
@@ -93,6 +95,8 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     block = find_block(tree, text)   # read with the page's metadata, then out of the body
     if block is not None:
         drop_block(block, trace)
+    if not may_link_documents(data):
+        options = replace(options, documents=False)
     body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,
                         options=options, trace=trace, stated_body=meta.stated_body,
                         without_document=block is not None)
@@ -103,7 +107,8 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     return Article(url=url, site=meta.site, title=meta.title, published=meta.published,
                    modified=meta.modified, source=meta.source, author=author,
                    editor=meta.editor or body.editor, language=meta.language,
-                   body=body.text, images=body.images, document=document, encoding=encoding,
+                   body=body.text, images=body.images, document=document,
+                   attachments=body.attachments, encoding=encoding,
                    markdown=body.markdown, html=body.html, page_urls=page_urls,
                    truncated=bounded.cuts)
 

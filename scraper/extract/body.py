@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..models import Image
+from ..models import Attachment, Image
 from . import patterns as P
 from . import trace as T
 from .article_html import to_html
+from .attachments import article_blocks, page_base, resolve
 from .clean import prune
 from .decisions import container_of, line_blocks, outside_blocks, runner_up, scorer
 from .document import drop_block, find_block
@@ -39,6 +40,8 @@ class Body:
     text: str = ""
     images: list[Image] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    # The documents the body's lines link to, and its 附件 lines (see ``attachments``).
+    attachments: list[Attachment] = field(default_factory=list)
     editor: str | None = None
     markdown: str | None = None
     html: str | None = None
@@ -74,8 +77,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
     ``without_document`` says the page's attribute block was dropped from ``tree``
     (``document``): a reading of the page parsed again leaves it out too.
 
-    A ``trace`` receives the decisions of the reading that won.
+    A ``trace`` receives the decisions of the reading that won. The attachments are
+    the document links of the body that won, resolved against the page (``<base href>``).
     """
+    base = page_base(tree, url)
     body = _attempt(tree, url, title, options, trace, use_hints=True,
                     never_content_dropped=never_content_dropped)
     if source is not None:
@@ -88,10 +93,12 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
         stated = _stated(stated_body, title)
         if weighted_length(stated.text) > weighted_length(body.text):
             stated.images = body.images
+            stated.attachments = body.attachments
             stated.editor = stated.editor or body.editor
             if trace is not None:
                 _trace_stated(trace, stated.text)
             body = stated
+    body.attachments = resolve(body.attachments, base)
     if options.structured:
         _add_structure(body, options)
     return body
@@ -235,13 +242,18 @@ def _as_link_roll(body: Body, core: list[LexborNode], url: str | None, title: st
 def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,
               title: str | None, anchors: dict[int, int], options: Options,
               trace: T.Trace | None, *, link_rolls: bool = False) -> Body:
-    rendered = render(nodes, url, core, anchors, structured=options.structured,
-                      links=options.links, trace=trace, link_rolls=link_rolls)
+    attachment_ids: frozenset[int] | None = None
+    below: list[LexborNode] = []
+    if options.documents:
+        below, attachment_ids = article_blocks(nodes, core)   # the 附件 lines
+    rendered = render(nodes + below, url, core, anchors, structured=options.structured,
+                      links=options.links, trace=trace, link_rolls=link_rolls,
+                      attachment_ids=attachment_ids)
     why: dict[int, str] | None = {} if trace is not None else None
     lines, editor, kept_at = tidy(rendered.lines, rendered.core, title=title,
                                   captions=rendered.captions, why=why)
     body = Body(text="\n".join(lines), images=rendered.images, captions=rendered.captions,
-                editor=editor, rendered=nodes)
+                attachments=rendered.attachments, editor=editor, rendered=nodes)
     if options.structured:
         body.structure = (rendered, lines, kept_at)
     if trace is not None and why is not None:

@@ -15,11 +15,12 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
-from ..models import Image
+from ..models import Attachment, Image
 from . import line_patterns as L
 from . import patterns as P
 from . import structure as S
 from . import trace as T
+from .attachments import document_link
 from .measures import share_of, stripped_length, weighted_length
 from .tables import Grid, data_table_rows
 
@@ -41,6 +42,8 @@ class Rendered:
     core: list[bool] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    # The document links read, as the page writes them (see ``attachments``).
+    attachments: list[Attachment] = field(default_factory=list)
     # With structure or a trace only: one mark per line, the pictures by the line they
     # stand before (line index, image index), and the blocks dropped while rendering.
     marks: list[S.Mark] | None = None
@@ -88,12 +91,17 @@ def caption_like(compact: str, *, centered: bool) -> bool:
 class _Renderer:
     def __init__(self, url: str | None, core_ids: set[int], link_lengths: dict[int, int],
                  structured: bool = False, trace: T.Trace | None = None,
-                 links: bool = False, link_rolls: bool = False) -> None:
+                 links: bool = False, link_rolls: bool = False,
+                 attachment_ids: frozenset[int] | None = None) -> None:
         self.url = url
         # Lists of headline links are read as text (see ``render``); > 0 inside one.
         self.link_rolls = link_rolls
         self.in_roll = 0
         self.core_ids = core_ids
+        # Attachment blocks (附件 lines) and what is inside them: article text, however
+        # many links they hold (see ``attachments``). None: the page links no document.
+        self.documents = attachment_ids is not None
+        self.attachment_ids = attachment_ids or frozenset()
         self.link_lengths = link_lengths   # per element holding anchors
         self.in_core = not core_ids
         self.out = Rendered()
@@ -206,7 +214,7 @@ class _Renderer:
             finally:
                 self.in_roll -= 1
             return
-        if tag in LINK_LIST_TAGS:
+        if tag in LINK_LIST_TAGS and node.mem_id not in self.attachment_ids:
             text: str | None = None
             links = self.link_lengths.get(node.mem_id)
             if not self.in_roll and (self.link_depth or links is not None):
@@ -345,7 +353,8 @@ class _Renderer:
                 self.image(child)
                 self.line_after_image = not "".join(self.buffer).strip()
             elif tag in P.BLOCK_TAGS:
-                if not self.in_core and child.mem_id in self.core_ids:
+                if not self.in_core and (child.mem_id in self.core_ids
+                                         or child.mem_id in self.attachment_ids):
                     self.flush()
                     self.in_core = True
                     self.block(child)
@@ -356,6 +365,9 @@ class _Renderer:
             elif not isinstance(tag, str) or tag.startswith("-"):
                 continue   # comments, processing instructions, the doctype
             elif tag == "a":
+                found = document_link(child) if self.documents else None
+                if found is not None:
+                    self.out.attachments.append(found)
                 self.link_depth += 1
                 if self.context is not None and self.links:
                     self.inline(child, S.link_open(child.attributes.get("href"), self.url),
@@ -426,18 +438,21 @@ def _link_lengths(nodes: list[LexborNode], memo: dict[int, int]) -> dict[int, in
 def render(nodes: list[LexborNode], url: str | None, core: list[LexborNode] | None = None,
            anchor_lengths: dict[int, int] | None = None, *, structured: bool = False,
            links: bool = False, trace: T.Trace | None = None,
-           link_rolls: bool = False) -> Rendered:
+           link_rolls: bool = False, attachment_ids: frozenset[int] | None = None) -> Rendered:
     """Paragraph lines of ``nodes``; lines outside the ``core`` nodes (when given) are
-    flagged. ``structured`` (or a ``trace``) also marks each line's block and inline
-    markup (``Rendered.marks``); ``links`` keeps links in that markup. ``link_rolls``
-    reads lists of headline links as text rather than dropping them as link lists
-    (a post that is a link roll, see ``body``)."""
+    flagged, except those of attachment blocks (``attachment_ids``: the blocks and what
+    is in them), which are kept whatever their links; without ``attachment_ids`` no link
+    is looked at as a document. ``structured`` (or a ``trace``) also marks each line's
+    block and inline markup (``Rendered.marks``); ``links`` keeps links in that markup.
+    ``link_rolls`` reads lists of headline links as text rather than dropping them as
+    link lists (a post that is a link roll, see ``body``)."""
     core_ids = {node.mem_id for node in core or ()}
     renderer = _Renderer(url, core_ids, _link_lengths(nodes, {} if anchor_lengths is None
                                                       else anchor_lengths),
-                         structured, trace, links, link_rolls)
+                         structured, trace, links, link_rolls, attachment_ids)
     for node in nodes:
-        renderer.in_core = not core_ids or node.mem_id in core_ids
+        renderer.in_core = not core_ids or node.mem_id in core_ids \
+            or node.mem_id in renderer.attachment_ids
         # The chosen nodes themselves are rendered whole; the pruning rules apply inside.
         renderer.flush()
         renderer.children(node)
