@@ -4,9 +4,10 @@
 settles what a killed run left behind (``scraper.journal.reconcile``), then for each
 group of sites sharing one politeness setting:
 
-1. discovery, breadth first in rounds: start pages, feeds and sitemaps of every site
-   are fetched together; their next pages and child sitemaps form the next round.
-   Each source's article URLs are recorded in the state with its validators.
+1. discovery (``scraper.crawl_sources``), breadth first in rounds: start pages, feeds
+   and sitemaps of every site are fetched together; their next pages and child
+   sitemaps form the next round. Each source's article URLs are recorded in the state
+   with its validators.
 2. the site's pending and failed articles (this run's finds and earlier backlog,
    oldest first, at most ``max_new``) are fetched, interleaved across sites.
 3. each page is extracted; a multi-page article's other pages are fetched and
@@ -15,7 +16,9 @@ group of sites sharing one politeness setting:
    another URL is a duplicate; anything else is written exactly once through the journal.
 
 Failures are logged (warning while retries remain, error when a page is given up)
-and kept in the state; ``scraper state`` lists them. They never go to the output.
+and kept in the state; ``scraper state`` lists them. They never go to the output. A
+page that kills the crawl's process counts a failed attempt at the next run
+(``scraper.inflight``).
 """
 
 from __future__ import annotations
@@ -25,32 +28,28 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import chain, zip_longest
 from pathlib import Path
 
 from .archive import Archives, WarcFile
 from .config import Config, CrawlConfig, SiteConfig
-from .discover import Filter, parse_feed, parse_list_page, parse_sitemap
+from .crawl_sources import Discovery, validators_of
 from .errors import OutputError, ScraperError
-from .fetch import Fetcher, FetchConfig, FetchRequest, FetchResult
+from .fetch import Fetcher, FetchConfig, FetchResult
+from .inflight import DIED, InFlight, inflight_path
 from .journal import STDOUT, Journal, Reconciled, reconcile
 from .lock import CrawlLock, lock_path
-from .models import Article, one_line
+from .models import Article
 from .overrides import PageJob, content_hash, extract_job, lost_page
-from .state import DEAD, DUPLICATE, EMITTED, FEED, LIST, SITEMAP, TO_FETCH, RunCounts, State, \
-    Validators
+from .state import DEAD, DUPLICATE, EMITTED, TO_FETCH, RunCounts, State
 from .stitch import stitch
 from .urls import canonical
 from .workers import ordered_map
 
 log = logging.getLogger(__name__)
 
-# Media types accepted for feeds and sitemaps: servers label them every possible way.
-XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
-             "application/rdf+xml", "application/x-gzip", "application/gzip",
-             "application/octet-stream", "text/*")
 # Longest silence between two reads of a response, capped by the page timeout.
 READ_TIMEOUT = 10.0
 
@@ -75,23 +74,6 @@ class RunResult:
     reconciled: Reconciled
 
 
-@dataclass(frozen=True)
-class Source:
-    site: SiteConfig
-    url: str
-    kind: str            # LIST, FEED or SITEMAP
-    depth: int = 1       # list page number, or sitemap nesting level
-
-
-@dataclass
-class _Found:
-    """One site's candidate article URLs from this run's discovery, in order."""
-
-    urls: dict[str, None] = field(default_factory=dict)
-    sitemaps: int = 0
-    visited: set[str] = field(default_factory=set)
-
-
 def run_crawl(config: Config, options: CrawlOptions = CrawlOptions()) -> RunResult:
     """One whole run (see the module docstring). Raises ``LockedError`` when locked."""
     started = time.monotonic()
@@ -105,8 +87,11 @@ def run_crawl(config: Config, options: CrawlOptions = CrawlOptions()) -> RunResu
         counts = RunCounts()
         status = "interrupted"
         try:
-            with Journal(state, run) as journal, Archives(software=SOFTWARE) as archives:
-                crawl = _Run(config, state, journal, run, options, counts, archives=archives)
+            with Journal(state, run) as journal, Archives(software=SOFTWARE) as archives, \
+                    InFlight(inflight_path(config.state_path)) as inflight:
+                crawl = _Run(config, state, journal, run, options, counts, archives=archives,
+                             inflight=inflight)
+                crawl.settle_left_over()
                 crawl.open_archives(sites)
                 for delay, group in _groups(config.crawl, sites):
                     with Fetcher(fetch_config(config.crawl, delay)) as fetcher:
@@ -158,7 +143,7 @@ class _Run:
 
     def __init__(self, config: Config, state: State, journal: Journal, run: int,
                  options: CrawlOptions, counts: RunCounts, *,
-                 archives: Archives | None = None) -> None:
+                 archives: Archives | None = None, inflight: InFlight | None = None) -> None:
         self.config = config
         self.state = state
         self.journal = journal
@@ -168,6 +153,14 @@ class _Run:
         self.now = datetime.now(timezone.utc)
         self.output = options.output or config.crawl.output
         self.archives = archives
+        # Pages extracted in this process are named while they are (see scraper.inflight).
+        self.inflight = inflight if config.crawl.workers == 1 else None
+
+    def settle_left_over(self) -> None:
+        """A page that killed the last run's process counts a failed attempt."""
+        left = self.inflight.left_over() if self.inflight is not None else None
+        if left is not None and self.state.state_of(*left) in TO_FETCH:
+            self._article_failed(SiteConfig(name=left[0]), left[1], None, f"extract: {DIED}")
 
     def open_archives(self, sites: Iterable[SiteConfig]) -> None:
         """Open the sites' WARC archives before fetching: a torn tail left by a killed
@@ -189,7 +182,7 @@ class _Run:
         return self.archives.open(Path(output_target(self.config, pattern, site.name, self.now)))
 
     def group(self, fetcher: Fetcher, sites: list[SiteConfig]) -> None:
-        found = self.discover(fetcher, sites)
+        found = Discovery(self.state, self.counts, self.archive, self._progress).run(fetcher, sites)
         for site in sites:
             urls = list(found[site.name].urls)
             self.counts.discovered += len(urls)
@@ -198,89 +191,6 @@ class _Run:
                   for site in sites]
         todo = [item for item in chain.from_iterable(zip_longest(*queues)) if item is not None]
         self.fetch_articles(fetcher, todo)
-
-    # ---- discovery ----
-
-    def discover(self, fetcher: Fetcher, sites: list[SiteConfig]) -> dict[str, _Found]:
-        found = {site.name: _Found() for site in sites}
-        frontier = [Source(s, u, LIST) for s in sites for u in s.start_urls]
-        frontier += [Source(s, u, FEED) for s in sites for u in s.feeds]
-        frontier += [Source(s, u, SITEMAP) for s in sites for u in s.sitemaps]
-        while frontier:
-            sources = list({(s.site.name, s.url): s for s in frontier}.values())
-            for source in sources:
-                found[source.site.name].visited.update((source.url, canonical(source.url)))
-            results = fetcher.fetch_many((self._request(s) for s in sources), ordered=True)
-            frontier = []
-            for source, result in zip(sources, results, strict=True):
-                frontier += self._read_source(source, result, found[source.site.name])
-            self._progress("discovering", 0)
-        return found
-
-    def _request(self, source: Source) -> FetchRequest:
-        if source.kind == LIST:  # list pages are read whole every run
-            return FetchRequest(source.url)
-        headers = self.state.validators(source.site.name, source.url).headers()
-        return FetchRequest(source.url, headers=headers or None, content_types=XML_TYPES)
-
-    def _read_source(self, source: Source, result: FetchResult, found: _Found) -> list[Source]:
-        site = source.site
-        if not result.ok:
-            self._source_failed(source, result.status, str(result.error))
-            return []
-        self.archive(site, result)
-        validators = _validators(result)
-        if result.status == 304:
-            self.state.source_done(site.name, source.url, source.kind, status=304,
-                                   validators=validators)
-            return []
-        try:
-            articles, more = self._parse_source(source, result, found)
-        except ScraperError as exc:
-            self._source_failed(source, result.status, f"{exc.stage}: {exc}")
-            return []
-        except Exception as exc:  # a fault on one source must not stop the run
-            log.debug("%s: reading %s failed", site.name, source.url, exc_info=True)
-            self._source_failed(source, result.status,
-                                one_line(f"discover: {type(exc).__name__}: {exc}"))
-            return []
-        if more and source.kind == SITEMAP:
-            # an index answering 304 would hide its children, which may not all be read yet
-            validators = Validators()
-        new, _ = self.state.source_done(site.name, source.url, source.kind, status=result.status,
-                                        validators=validators, articles=articles)
-        self.counts.new += new
-        found.urls.update(dict.fromkeys(articles))
-        return more
-
-    def _parse_source(self, source: Source, result: FetchResult,
-                      found: _Found) -> tuple[list[str], list[Source]]:
-        site, content = source.site, result.content or b""
-        accept = Filter(site).accepts
-        more: list[Source] = []
-        if source.kind == LIST:
-            page = parse_list_page(content, result.final_url or source.url,
-                                   charset=site.encoding or result.charset)
-            articles = [link.url for link in page.links if accept(link.url, link.text)]
-            if page.next_url and source.depth < site.max_list_pages \
-                    and page.next_url not in found.visited:
-                more.append(Source(site, page.next_url, LIST, source.depth + 1))
-        elif source.kind == FEED:
-            articles = [url for url in parse_feed(content, source.url) if accept(url)]
-        else:
-            sitemap = parse_sitemap(content, source.url)
-            articles = [url for url in sitemap.pages if accept(url)]
-            for child in sitemap.children:
-                if found.sitemaps < site.max_sitemaps and child not in found.visited:
-                    found.sitemaps += 1
-                    more.append(Source(site, child, SITEMAP, source.depth + 1))
-        return articles, more
-
-    def _source_failed(self, source: Source, status: int | None, error: str) -> None:
-        self.counts.failed += 1
-        self.state.source_failed(source.site.name, source.url, source.kind, status=status,
-                                 error=error)
-        log.error("%s: %s %s failed: %s", source.site.name, source.kind, source.url, error)
 
     # ---- articles ----
 
@@ -297,6 +207,8 @@ class _Run:
                 raise   # the machine's fault, not the page's: the run stops, the page stays pending
             except ScraperError as exc:
                 self._article_failed(site, result.url, result.status, f"{exc.stage}: {exc}")
+            if self.inflight is not None:
+                self.inflight.end()
             self._progress("fetching", len(todo))
 
     def _extracted(self, results: Iterable[FetchResult], owners: dict[str, list[SiteConfig]]
@@ -309,6 +221,8 @@ class _Run:
             for result in results:
                 site = owners[result.url].pop(0)
                 sent.append((site, result))
+                if self.inflight is not None:
+                    self.inflight.begin(site.name, result.url)   # extracted in this process
                 yield _job(site, result) if result.ok else None
 
         for extracted in ordered_map(extract_job, jobs(), self.config.crawl.workers, chunk=1,
@@ -348,7 +262,7 @@ class _Run:
         if earlier is not None:
             self.counts.duplicates += 1
             self.state.mark_duplicate(site.name, result.url, digest, status=result.status,
-                                      validators=_validators(result), of=earlier)
+                                      validators=validators_of(result), of=earlier)
             log.info("%s: %s repeats %s; not written again", site.name, result.url, earlier)
             return
         record = article.to_record(crawl={
@@ -356,7 +270,7 @@ class _Run:
             "status": result.status, "run": self.run, "content_hash": digest})
         target = output_target(self.config, self.output, site.name, self.now)
         self.journal.emit(site.name, key, digest, record, target, status=result.status,
-                          validators=_validators(result))
+                          validators=validators_of(result))
         self.counts.written += 1
         if article.page_urls:
             self.state.mark_pages(site.name, [u for u in (*article.page_urls, result.url) if u != key],
@@ -408,8 +322,3 @@ def _article_of(extracted: Article | ScraperError | None) -> Article:
     if not isinstance(extracted, Article):
         raise extracted or ScraperError("extract: the page was not extracted")
     return extracted
-
-
-def _validators(result: FetchResult) -> Validators:
-    return Validators(result.headers.get("etag"), result.headers.get("last-modified"))
-

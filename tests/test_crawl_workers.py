@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +17,7 @@ from portal import Portal, demo_articles, expected_urls, serve
 from scraper.cli import main
 from scraper.config import SiteConfig, load_config
 from scraper.errors import NotHTMLError
+from scraper.inflight import DIED
 from scraper.overrides import extract_job
 from scraper.state import State
 
@@ -78,3 +83,44 @@ def test_a_page_that_kills_its_worker_fails_alone(tmp_path: Path,
     with State(tmp_path / "state.sqlite3") as db:   # the demo config's state, beside it
         failure = next(f for f in db.failures() if f.url == doomed_url)
     assert failure.attempts == 1 and "WorkerLost" in (failure.error or "")
+
+
+# A crawl in a process of its own whose extraction runs crashers.extract_or_die.
+_CRASHING_CRAWL = """
+import sys
+import scraper.crawl
+from crashers import extract_or_die
+from scraper.cli import main
+scraper.crawl.extract_job = extract_or_die
+sys.exit(main(["-q", "crawl", "-c", sys.argv[1]]))
+"""
+
+
+def test_a_page_that_kills_the_crawl_process_is_given_up(tmp_path: Path) -> None:
+    """With extraction in the crawl's own process (workers = 1), a page that kills it
+    counts a failed attempt at the next run, so the crawl gets past it."""
+    articles = demo_articles()
+    doomed = dict(articles[0], id=1999, title="这一页让进程崩溃",
+                  body=[f"{KILL_MARK} 这一段文字足够长，可以被当作正文读取。" * 3])
+    articles.append(doomed)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent),
+                                                        os.environ.get("PYTHONPATH", "")])}
+    with Portal(tmp_path, articles=articles, crawl={"workers": 1}) as portal:
+        codes = []
+        for _ in range(4):
+            run = subprocess.run([sys.executable, "-c", _CRASHING_CRAWL, str(portal.config)],
+                                 env=env, capture_output=True, text=True, timeout=120)
+            codes.append(run.returncode)
+            if run.returncode >= 0:
+                break
+        records = portal.records()
+        doomed_url = f"http://127.0.0.1:{portal.port}" + serve.Item(**doomed).path
+    # max_attempts = 2: two runs die at the page, the third gives it up and finishes
+    assert codes[:2] == [-signal.SIGKILL, -signal.SIGKILL] and codes[2] in (0, 1)
+    assert "giving up on " + doomed_url in run.stderr
+    written = [r["crawl"]["url"] for r in records]
+    assert doomed_url not in written
+    assert len(written) == len(set(written)) == len(expected_urls(portal, articles)) - 1
+    with State(tmp_path / "state.sqlite3") as db:
+        failure = next(f for f in db.failures() if f.url == doomed_url)
+    assert failure.state == "dead" and failure.attempts == 2 and DIED in (failure.error or "")
