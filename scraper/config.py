@@ -3,7 +3,7 @@
 ``load_config(path)`` reads and validates the whole file before anything is fetched.
 Every problem raises ``ConfigError(path, key, message)`` whose key is the path of the
 offending value, e.g. ``site[2].start_urls: expected a list of URLs``. Relative paths
-(``output``, ``state``, ``warc``) are resolved against the directory of the config
+(``output``, ``state``, ``warc``, ``attachments``) are resolved against the directory of the config
 file, so a crontab line works from any working directory.
 
 The documented example with every key is ``config.toml`` at the repository root.
@@ -30,6 +30,9 @@ DEFAULT_USER_AGENT = "scraper/0.1 (+https://example.invalid/scraper)"
 OUTPUT_FIELDS = frozenset({"site", "date", "month", "year"})
 # A site name becomes part of file paths: keep it to safe characters.
 SITE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# Placeholders an attachment folder pattern may use: one folder per site, so that the
+# same file twice in a site is one file (names are content hashes).
+ATTACHMENT_FIELDS = frozenset({"site"})
 # Archive file names end so: each WARC record is its own gzip member.
 WARC_SUFFIX = ".warc.gz"
 # Per-site CSS selector overrides that the crawl knows how to apply.
@@ -68,6 +71,9 @@ class SiteConfig:
     # Also write the article as Markdown / clean HTML (default: the [crawl] value).
     markdown: bool = False
     html: bool = False
+    # Folder pattern the article's attachments are downloaded to (default: the [crawl]
+    # value); None downloads none.
+    attachments: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,7 @@ class CrawlConfig:
     output: str = "data/{site}/{date}.jsonl"
     state: str = "state.sqlite3"
     warc: str | None = None            # WARC archive pattern; None archives nothing
+    attachments: str | None = None     # folder pattern for attachment downloads; None: none
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,7 @@ def _crawl(r: _Reader, t: Mapping[str, Any]) -> CrawlConfig:
         output=output,
         state=r.get(t, k, "state", str, d.state, check=_non_empty),
         warc=_warc(r, t, k),
+        attachments=_attachments(r, t, k, None),
     )
 
 
@@ -185,6 +193,28 @@ def _warc(r: _Reader, t: Mapping[str, Any], k: str) -> str | None:
         raise r.error(f"{k}.warc", f"expected a file path pattern ending in {WARC_SUFFIX}, "
                       "such as 'archive/{site}/{date}.warc.gz'")
     return pattern
+
+
+def _attachments(r: _Reader, t: Mapping[str, Any], k: str, default: str | None) -> str | None:
+    """A folder pattern (``"attachments/{site}/"``), or ``false`` for none."""
+    if "attachments" not in t:
+        return default
+    value, key = t["attachments"], f"{k}.attachments"
+    if value is False:
+        return None
+    example = "a folder path pattern such as 'attachments/{site}/', or false"
+    if not isinstance(value, str):
+        raise r.error(key, f"expected {example}, got {_toml_type(value)}")
+    if not value.strip():
+        raise r.error(key, f"expected {example}")
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError as exc:
+        raise r.error(key, f"bad pattern {value!r}: {exc}") from exc
+    unknown = sorted(fields - ATTACHMENT_FIELDS)
+    if unknown:
+        raise r.error(key, f"unknown placeholder {{{unknown[0]}}}; use {{site}}")
+    return value
 
 
 def _site(r: _Reader, t: Mapping[str, Any], k: str, crawl: CrawlConfig) -> SiteConfig:
@@ -211,6 +241,7 @@ def _site(r: _Reader, t: Mapping[str, Any], k: str, crawl: CrawlConfig) -> SiteC
         selectors=_selectors(r, t, k),
         markdown=r.get(t, k, "markdown", bool, crawl.markdown),
         html=r.get(t, k, "html", bool, crawl.html),
+        attachments=_attachments(r, t, k, crawl.attachments),
     )
 
 

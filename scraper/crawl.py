@@ -13,7 +13,8 @@ group of sites sharing one politeness setting:
 3. each page is extracted; a multi-page article's other pages are fetched and
    stitched into one record written under page 1 (``scraper.stitch``; its other pages
    become ``page`` rows, never articles of their own); content already written under
-   another URL is a duplicate; anything else is written exactly once through the journal.
+   another URL is a duplicate; anything else is written exactly once through the
+   journal, its attachments downloaded first when asked for (``scraper.downloads``).
 
 Failures are logged (warning while retries remain, error when a page is given up)
 and kept in the state; ``scraper state`` lists them. They never go to the output. A
@@ -36,6 +37,7 @@ from pathlib import Path
 from .archive import Archives, WarcFile
 from .config import Config, CrawlConfig, SiteConfig
 from .crawl_sources import Discovery, validators_of
+from .downloads import download_attachments, site_directory
 from .errors import OutputError, ScraperError
 from .fetch import Fetcher, FetchConfig, FetchResult
 from .inflight import DIED, InFlight, inflight_path
@@ -265,6 +267,8 @@ class _Run:
                                       validators=validators_of(result), of=earlier)
             log.info("%s: %s repeats %s; not written again", site.name, result.url, earlier)
             return
+        # its attachments on disk (when asked for) before the record that names them
+        article = download_attachments(fetcher, article, site_directory(self.config, site))
         record = article.to_record(crawl={
             "site": site.name, "url": key, "fetched_at": result.fetched_at,
             "status": result.status, "run": self.run, "content_hash": digest})

@@ -24,6 +24,8 @@ class Attachment:
     name: str                    # the link's text, else the file name
     type: str                    # the file's extension, lower case: "pdf", "docx", "ofd"…
     path: str | None = None      # where it was saved, once downloaded
+    # Why a download asked for failed: {"stage", "status", "message"} (see ``downloads``).
+    error: dict[str, Any] | None = None
 
 
 # The fields of a government document's attribute block (政府信息公开), in record order.
@@ -129,11 +131,15 @@ class Article:
         return record
 
 
-def _attachment(attachment: Attachment) -> dict[str, str]:
-    """An attachment's record: ``path`` only once it was downloaded."""
-    out = {"url": attachment.url, "name": attachment.name, "type": attachment.type}
+def _attachment(attachment: Attachment) -> dict[str, Any]:
+    """An attachment's record: ``path`` only once it was downloaded, ``error`` only when
+    its download failed."""
+    out: dict[str, Any] = {"url": attachment.url, "name": attachment.name,
+                           "type": attachment.type}
     if attachment.path is not None:
         out["path"] = attachment.path
+    if attachment.error is not None:
+        out["error"] = dict(attachment.error)
     return out
 
 

@@ -65,6 +65,13 @@ BAD = [
     ("warc-placeholder", '[crawl]\nwarc = "archive/{host}.warc.gz"\n' + MINIMAL_SITE,
      "crawl.warc: unknown placeholder {host}"),
     ("warc-stdout", '[crawl]\nwarc = "-"\n' + MINIMAL_SITE, "crawl.warc: expected a file path"),
+    ("attachments-placeholder", '[crawl]\nattachments = "files/{date}/"\n' + MINIMAL_SITE,
+     "crawl.attachments: unknown placeholder {date}; use {site}"),
+    ("attachments-true", '[crawl]\nattachments = true\n' + MINIMAL_SITE,
+     "crawl.attachments: expected a folder path pattern such as 'attachments/{site}/', or false"),
+    ("attachments-site-number", MINIMAL_SITE + "attachments = 3\n",
+     "site[0].attachments: expected a folder path pattern"),
+    ("attachments-empty", MINIMAL_SITE + 'attachments = " "\n', "site[0].attachments: expected"),
     ("no-sites", "[crawl]\n", "site: no [[site]] configured"),
     ("start-urls-string", MINIMAL_SITE + MINIMAL_SITE.replace('"a"', '"b"') + MINIMAL_SITE.replace(
         '"a"', '"c"').replace('["https://example.com/news/"]', '"https://example.com/"'),
@@ -94,6 +101,15 @@ def test_bad_config_names_file_and_key(tmp_path: Path, text: str, message: str) 
         load_config(write(tmp_path, text))
     assert str(caught.value).startswith(str(tmp_path / "config.toml") + ": ")
     assert message in str(caught.value)
+
+
+def test_attachments_folder_is_per_site_with_the_crawl_value_as_default(tmp_path: Path) -> None:
+    text = ('[crawl]\nattachments = "files/{site}/"\n' + MINIMAL_SITE
+            + MINIMAL_SITE.replace('"a"', '"b"') + 'attachments = "/srv/b-files"\n'
+            + MINIMAL_SITE.replace('"a"', '"c"') + "attachments = false\n")
+    config = load_config(write(tmp_path, text))
+    assert [s.attachments for s in config.sites] == ["files/{site}/", "/srv/b-files", None]
+    assert load_config(write(tmp_path, MINIMAL_SITE)).sites[0].attachments is None
 
 
 def test_missing_file_is_a_config_error(tmp_path: Path) -> None:

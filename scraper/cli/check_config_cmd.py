@@ -37,6 +37,8 @@ def describe(config: Config) -> str:
              f"  output: {config.crawl.output}", f"  state:  {config.state_path}"]
     if config.crawl.warc:
         lines.append(f"  warc:   {config.crawl.warc}")
+    if config.crawl.attachments:
+        lines.append(f"  attachments: {config.crawl.attachments}")
     lines += [f"  {site.name}: {_site_line(site)}" for site in config.sites]
     return "\n".join(lines)
 
@@ -46,4 +48,6 @@ def _site_line(site: SiteConfig) -> str:
              f"{len(site.sitemaps)} sitemap(s)",
              f"{len(site.include)} include pattern(s)" if site.include else "URL heuristics",
              f"max_new {site.max_new}"]
+    if site.attachments:
+        parts.append(f"attachments {site.attachments}")
     return ", ".join(parts)

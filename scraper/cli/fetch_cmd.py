@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..archive import ArchiveError, WarcFile
-from ..errors import FetchError, ScraperError
+from ..downloads import download_attachments
+from ..errors import FetchError, OutputError, ScraperError
 from ..extract import extract
 from ..extract.options import PLAIN, Options
 from ..fetch import DEFAULT_USER_AGENT, Fetcher, FetchConfig, FetchResult
@@ -36,11 +37,20 @@ record: its other pages on the same host are fetched the same polite way and
 stitched (body in page order, "url" is page 1, "pages" and "page_urls" say which were
 read); a page that fails is listed in "pages_missing" and makes the exit code 1.
 
+With --attachments DIR, the documents each article links to (its "attachments": PDF,
+Word, Excel, WPS, OFD files, archives) are downloaded the same polite way, under the
+same size limit (--max-bytes), into DIR as <sha256 of the content>.<type> (one file
+for the same content twice), each written whole before its record is printed; the
+record's attachment then says where ("path"). A download that fails keeps the record:
+that attachment gets an "error" (stage, status, message) instead of a path, and a
+warning is logged.
+
 examples:
   scraper fetch https://www.gov.cn/zhengce/ > pages.jsonl
   scraper fetch -i urls.txt --concurrency 16 --delay 2
   grep -v '^#' urls.txt | scraper fetch -i - --no-robots --timeout 30
   scraper fetch -i urls.txt --warc pages.warc.gz > pages.jsonl
+  scraper fetch --attachments files/ https://www.gov.cn/zhengce/content/t20240806_5521.html
   scraper fetch --no-follow-pages https://www.gov.cn/zhengce/content/t20240806_5521_1.html
 """
 # Names the writer in the warcinfo record of a new WARC archive.
@@ -75,6 +85,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also archive every response in FILE (WARC/1.1, name ending in "
                         ".warc.gz; appended to, a torn tail from a killed run cut first); each "
                         "record is printed only after its response is in FILE, on disk")
+    parser.add_argument("--attachments", metavar="DIR", type=Path,
+                        help="download each article's attachments (PDF, Word, Excel… it "
+                        "links to) into DIR, named by the SHA-256 of their content; the "
+                        "record gives each one's path")
     add_structure_arguments(parser)
     parser.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",
                         help="pages of one multi-page article fetched and stitched into its "
@@ -118,9 +132,11 @@ def record_for(result: FetchResult, options: Options = PLAIN, fetcher: Fetcher |
 
 
 def _record(result: FetchResult, options: Options, fetcher: Fetcher | None, max_pages: int,
-            fetched: Callable[[FetchResult], object] | None = None) -> tuple[dict[str, Any], bool]:
+            fetched: Callable[[FetchResult], object] | None = None,
+            attachments: Path | None = None) -> tuple[dict[str, Any], bool]:
     """``record_for``'s record, and whether every page of the article came. ``fetched``
-    sees each further page of the article as it arrives (the WARC archive)."""
+    sees each further page of the article as it arrives (the WARC archive); the
+    article's attachments are downloaded into ``attachments`` when it is given."""
     context: dict[str, Any] = {"input": result.url, "final_url": result.final_url,
                                "status": result.status, "fetched_at": result.fetched_at}
     if result.error is not None:
@@ -134,6 +150,10 @@ def _record(result: FetchResult, options: Options, fetcher: Fetcher | None, max_
             article, complete = stitched.article, stitched.complete
             for url, why in stitched.failed.items():
                 log.warning("%s: page %s is missing from its record: %s", result.url, url, why)
+        if fetcher is not None:
+            article = download_attachments(fetcher, article, attachments)
+    except OutputError:
+        raise   # the machine's fault (a full disk), not the page's
     except ScraperError as exc:
         return _error(exc, context, attempts=result.attempts), False
     except Exception as exc:  # the per-URL boundary: one bad page must not stop the run
@@ -222,7 +242,8 @@ def run(args: argparse.Namespace) -> int:
                     archive.add(result)   # on disk before its record is printed
                 record, ok = _record(result, structure_options(args), fetcher,
                                      1 if args.no_follow_pages else args.max_pages,
-                                     archive.add if archive is not None else None)
+                                     archive.add if archive is not None else None,
+                                     args.attachments)
                 progress.step(result, ok)
                 write_line(sys.stdout, record)
     except _NoArchive as exc:
