@@ -159,6 +159,28 @@ def test_comment_named_block_is_spared_when_it_wraps_the_page_text() -> None:
     assert MARK in tree.body.text()
 
 
+# An "about me" box: a sidebar longer than the short post beside it.
+_PROFILE = "<p>" + "Copywriter in New York for nineteen years, writing about ads, and more. " * 3 + "</p>"
+
+
+def test_sidebar_longer_than_a_short_post_goes() -> None:
+    html = (f"<html><body><div class=post>{ARTICLE * 2}</div>"
+            f'<div id="sidebar">{_PROFILE * 6}{MARK}</div></body></html>')
+    tree = LexborHTMLParser(html)
+    prune(tree)
+    assert tree.body is not None
+    assert MARK not in tree.body.text() and "正文" in tree.body.text()
+
+
+def test_layout_wrapper_named_after_its_sidebar_is_spared() -> None:
+    html = (f'<html><body><div class="sidebar-wrapper">{ARTICLE * 6}{MARK}</div>'
+            f"<div class=footer-info>{ARTICLE * 2}</div></body></html>")
+    tree = LexborHTMLParser(html)
+    prune(tree)
+    assert tree.body is not None
+    assert MARK in tree.body.text()
+
+
 def test_live_commentary_is_the_article_not_a_comment_thread() -> None:
     html = (f"<html><body><div class=article>{ARTICLE * 2}</div>"
             f'<div class="live-match-comments">{_COMMENT * 12}{MARK}</div></body></html>')

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.extract import patterns as P
-from scraper.extract.hints import comment_named, hint_of
+from scraper.extract.hints import hint_of, never_article
 from scraper.extract.measures import link_length, stripped_length
 from scraper.extract.measures import TextRuns
 from scraper.extract.walk import walk
@@ -60,7 +60,8 @@ def test_runs_of_a_spared_hinted_block_inside_a_link_are_link_text() -> None:
 def doomed_by_the_plain_rule(body: LexborNode) -> set[int]:
     """The rule stated plainly: measure the page's prose first, then every strongly
     hinted block outside a doomed one goes when it holds less than the share of it,
-    or, named for comments, when the page has an article's worth of prose outside it."""
+    or, never the article (a comment thread, div#sidebar), when the page has an
+    article's worth of prose outside it."""
     page = stripped_length(body) - link_length(body)
     limit = page * P.MAX_PRUNED_SHARE
     doomed: set[int] = set()
@@ -73,7 +74,7 @@ def doomed_by_the_plain_rule(body: LexborNode) -> set[int]:
                     f"{attrs.get('class') or ''} {attrs.get('id') or ''}") <= P.STRONG_NEGATIVE)
             prose = stripped_length(child) - link_length(child)
             if hinted and (prose < limit or (
-                    comment_named(attrs) and page - prose >= P.COMMENT_OUTSIDE_MIN)):
+                    never_article(attrs) and page - prose >= P.NEVER_ARTICLE_OUTSIDE_MIN)):
                 doomed.add(child.mem_id)
                 continue
             visit(child)
@@ -87,7 +88,8 @@ _LEAVES = st.sampled_from([
     f"<p>{PROSE[:10]}<a href=/i>链接文字</a>{PROSE[10:]}</p>", " ",
 ])
 _WRAPPERS = st.sampled_from(["div class=content", "div class=nav", "div class=share",
-                             "div id=comments", "div class=live-comments",
+                             "div id=comments", "div class=live-comments", "div id=sidebar",
+                             "div class=sidebar-wrapper",
                              "section", "nav", "aside", "a href=/w", "ul class=nav", "footer"])
 
 

@@ -51,11 +51,15 @@ def hint_of(value: str) -> int:
     return 1 if positive else 0
 
 
-def comment_named(attrs: dict[str, str | None]) -> bool:
-    """True for a strongly hinted element whose class/id names readers' comments
-    (``div#comments``, ``div#disqus_thread``, ``ol.commentlist``)."""
+def never_article(attrs: dict[str, str | None]) -> bool:
+    """True for a strongly hinted element that is never the article however long it
+    is: its class/id names readers' comments (``div#comments``, ``div#disqus_thread``,
+    ``ol.commentlist``), or its id is a page region's (``div#sidebar``, not the
+    ``sidebar-wrapper`` around a layout's columns)."""
     if attribute_hint(attrs) > P.STRONG_NEGATIVE:
         return False
+    if (attrs.get("id") or "").lower() in P.REGION_IDS:
+        return True
     text = P.hint_text(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
     words = P.hint_words(text)
     if not P.LIVE_WORDS.isdisjoint(words):

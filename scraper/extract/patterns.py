@@ -56,7 +56,7 @@ TAG_PRIOR = {
 
 # Readers' comments (评论 = pinglun; Disqus's ``disqus_thread``, WordPress's ``respond``):
 # a thread may hold more prose than the article it follows, so it is not spared for
-# its length alone (see COMMENT_OUTSIDE_MIN).
+# its length alone (see NEVER_ARTICLE_OUTSIDE_MIN).
 _COMMENT_TOKENS = ("comment", "comments", "pinglun", "reply", "replies", "disqus", "respond")
 # Short boilerplate words, matched as whole tokens of class/id.
 _NEGATIVE_TOKENS = (
@@ -296,11 +296,12 @@ CORE_PARAGRAPH_LINK_DENSITY_MAX = 0.8
 # A negative-hinted element is only pruned if it holds less than this share of the page's
 # text outside links.
 MAX_PRUNED_SHARE = 0.5
-# …except a comment-named element (COMMENT_WORDS, COMMENT_STEMS: ``div#comments``, a
-# Disqus thread longer than the article it follows): it is pruned whenever the page
-# holds at least this much prose outside it (characters outside links, as MIN_BODY_LEN),
-# and spared only when it wraps the page's text.
-COMMENT_OUTSIDE_MIN = 250
+# …except an element that is never the article (named for comments by COMMENT_WORDS or
+# COMMENT_STEMS, or by a REGION_IDS id: a Disqus thread, the ``div#sidebar`` of a blog,
+# either longer than a short post): it is pruned whenever the page holds at least this
+# much prose outside it (characters outside links, as MIN_BODY_LEN), and spared only
+# when it wraps the page's text.
+NEVER_ARTICLE_OUTSIDE_MIN = 250
 
 # ---------------------------------------------------------------- captions
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
-from .hints import attribute_hint, comment_named
+from .hints import attribute_hint, never_article
 from .measures import TextRuns, link_length, stripped_length
 
 _HINTED = frozenset(P.HINTED_BLOCK_TAGS)
@@ -55,8 +55,9 @@ def _prose_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
 def _pruned(node: LexborNode, page_prose: int, memo: dict[int, int] | None,
             block_prose: int | None = None) -> bool:
     """Whether a strongly hinted block goes, on a page of ``page_prose``: when it holds
-    less than MAX_PRUNED_SHARE of it, or, named for comments, when the page holds an
-    article's worth of prose outside it (a thread can be longer than its article)."""
+    less than MAX_PRUNED_SHARE of it, or, when it is never the article (a comment
+    thread, the sidebar: ``hints.never_article``), when the page holds an article's
+    worth of prose outside it (a thread or a sidebar can be longer than a short post)."""
     limit = page_prose * P.MAX_PRUNED_SHARE
     if block_prose is None:
         length = stripped_length(node)
@@ -65,8 +66,8 @@ def _pruned(node: LexborNode, page_prose: int, memo: dict[int, int] | None,
         block_prose = length - link_length(node, memo)
     if block_prose < limit:
         return True
-    return comment_named(node.attributes) and \
-        page_prose - block_prose >= P.COMMENT_OUTSIDE_MIN
+    return never_article(node.attributes) and \
+        page_prose - block_prose >= P.NEVER_ARTICLE_OUTSIDE_MIN
 
 
 def walk(body: LexborNode, *, use_hints: bool = True,
