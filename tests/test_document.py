@@ -7,7 +7,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import extract
-from scraper.extract.document import drop_block, find_block, read_value
+from scraper.extract.document import drop_block, find_block, may_hold_block, read_value
 from scraper.extract.explain import explain
 from scraper.extract import trace as T
 
@@ -118,17 +118,19 @@ def test_a_value_that_states_nothing_is_left_out(value: str) -> None:
 ], ids=["label-in-prose", "two-weak-labels", "news-info-line", "catalogue-menu",
         "labels-without-values"])
 def test_no_block_without_several_labels_with_values(html: str) -> None:
-    assert find_block(LexborHTMLParser(page(html)), page(html)) is None
+    assert find_block(LexborHTMLParser(page(html))) is None
     assert extract(page(html)).document is None
 
 
-def test_a_page_without_labels_is_ruled_out_before_any_tree_walk() -> None:
-    class Untouchable:
-        @property
-        def body(self) -> None:
-            raise AssertionError("the tree was walked")
-
-    assert find_block(Untouchable(), page("<p>普通新闻</p>")) is None  # type: ignore[arg-type]
+@pytest.mark.parametrize("html, may", [
+    ("<p>An English page, with “quotes” and no Han character.</p>", False),
+    ("<p>普通新闻，没有任何标签。来源：福州日报</p>", False),
+    ("<p>根据文号：榕政〔2024〕3号文件的要求。</p>", False),
+    ("<td>索&nbsp;引&nbsp;号：</td><td>A-1</td><td>文&#12288;&#12288;号：</td>", True),
+    (LAYOUTS["ul-li-spans"], True),
+], ids=["english", "chinese-news", "one-label", "entity-spaced-labels", "block"])
+def test_pages_without_two_labels_are_ruled_out_from_their_html(html: str, may: bool) -> None:
+    assert may_hold_block(html, html.encode("utf-8")) is may
 
 
 def test_labels_far_apart_are_not_one_block() -> None:

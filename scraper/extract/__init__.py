@@ -22,7 +22,7 @@ from ..models import Article
 from .attachments import may_link_documents
 from .body import extract_body
 from .bounds import bound
-from .document import drop_block, find_block
+from .document import drop_block, find_block, may_hold_block
 from .metadata import body_author, extract_metadata
 from .options import PLAIN, Options
 from .pager import read_pager
@@ -92,7 +92,8 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
         trace.index(tree)
     page_urls = read_pager(tree, data, url)   # before scripts and pager blocks are dropped
     meta = extract_metadata(tree, url, trace)   # also drops the never-content elements
-    block = find_block(tree, text)   # read with the page's metadata, then out of the body
+    # The attribute block is read once metadata has read the page, then leaves the body.
+    block = find_block(tree) if may_hold_block(text, data) else None
     if block is not None:
         drop_block(block, trace)
     if not may_link_documents(data):

@@ -12,7 +12,8 @@ together with several distinct ones among them (see ``document_patterns``), neve
 stray ``文号`` in prose.
 
 ``find_block`` reads the block and names the elements that hold it, which the body
-then leaves out (``drop_block``). Pure: the tree is only read, until ``drop_block``.
+then leaves out (``drop_block``); ``may_hold_block`` rules out most pages first, from
+their HTML, without a tree walk. Pure: the tree is only read, until ``drop_block``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from . import document_patterns as P
 from . import trace as T
 from .dates import find_date
 
-__all__ = ["DocumentBlock", "find_block", "drop_block", "read_value"]
+__all__ = ["DocumentBlock", "may_hold_block", "find_block", "drop_block", "read_value"]
 
 # The UTC offset of a time stated in a Chinese government document's block.
 CHINA_OFFSET = "+08:00"
@@ -49,11 +50,22 @@ class _Hit:
     rest: str                # what follows the label's colon in the same run
 
 
-def find_block(tree: LexborHTMLParser, raw: str | None = None) -> DocumentBlock | None:
-    """The page's attribute block, or None. ``raw``, the page's HTML, lets a page
-    without a block be ruled out by one scan of its text, before any tree walk."""
-    if raw is not None and not _labels_in_raw(raw):
-        return None
+def may_hold_block(html: str, utf8: bytes) -> bool:
+    """Whether the page's HTML (as text, and the same as UTF-8) holds labels of two
+    fields: the cheap test that rules out most pages before ``find_block`` walks a tree."""
+    if not any(lead in utf8 for lead in P.HAN_LEAD_BYTES):
+        return False
+    seen: set[str] = set()
+    for match in P.RAW_LABEL.finditer(html):
+        seen.add(P.NOT_HAN.sub("", match.group()))
+        if len(seen) >= P.FIELD_KEYS_MIN:
+            return True
+    return False
+
+
+def find_block(tree: LexborHTMLParser) -> DocumentBlock | None:
+    """The page's attribute block, or None (see ``may_hold_block`` for a page's cheap
+    test first)."""
     body = tree.body
     if body is None:
         return None
@@ -96,17 +108,6 @@ def read_value(key: str, value: str) -> str | None:
 
 
 # ---------------------------------------------------------------- reading
-
-
-def _labels_in_raw(raw: str) -> bool:
-    """Whether the page's HTML holds enough distinct labels for a block."""
-    seen: set[str] = set()
-    for match in P.RAW_LABEL.finditer(raw):
-        seen.add(P.squeeze(match.group().replace("&nbsp;", "").replace("&#12288;", "")
-                           .replace("&emsp;", "")))
-        if len(seen) >= P.FIELD_KEYS_MIN:
-            return True
-    return False
 
 
 def _text_runs(body: LexborNode) -> list[LexborNode]:

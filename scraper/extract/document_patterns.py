@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-# Each field of ``models.DOCUMENT_FIELDS`` and the labels it is read from, longest first
-# where one label begins another (主题分类 before 主题词 is not needed: they differ).
+# Each field of ``models.DOCUMENT_FIELDS`` and the labels it is read from (the patterns
+# below try longer labels first).
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     # 索引号: the document's catalogue number. e.g. "11350100003590XXXX/2024-00123";
     # some provinces call it 索取号
@@ -92,11 +92,18 @@ LABEL_START = re.compile(rf"{_SPACE}(?:{_alternatives(list(ALL_LABELS))})")
 INLINE_LABEL = re.compile(
     rf"(?:^|(?<=[\s\u3000\xa0])){_SPACE}(?P<label>{_alternatives(list(ALL_LABELS))})"
     rf"{_SPACE}[:：]")
-# The same labels in the page's raw HTML, where spaces may be entities: found before any
-# tree is walked, so that a page without a block costs one scan of its text.
-RAW_LABEL = re.compile(
-    "|".join("(?:[\\s\u3000\xa0]|&nbsp;|&#12288;|&emsp;)*".join(map(re.escape, label))
-             for label in sorted(ALL_LABELS, key=len, reverse=True)))
+# The same labels in the page's raw HTML, found before any tree is walked, so that a page
+# without a block costs one scan of its text. Spaces inside a label may be entities
+# there ("索&nbsp;引&nbsp;号"): anything but a Han character may stand between its
+# characters (a test, not a reading: a false hit only costs the tree walk).
+RAW_LABEL = re.compile("|".join("[\\s\u3000\xa0&#;a-z0-9]*".join(map(re.escape, label))
+                                for label in sorted(ALL_LABELS, key=len, reverse=True)))
+# What is not a Han character: left out of a raw label to name it ("索&nbsp;引&nbsp;号").
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+# The first byte of every label character in UTF-8 (all lie in U+4E00–U+9FFF): a page
+# whose UTF-8 holds none of them has no label. A byte is found far faster than a
+# pattern is scanned, and most pages that are not Chinese hold none.
+HAN_LEAD_BYTES = (b"\xe4", b"\xe5", b"\xe6", b"\xe7", b"\xe8", b"\xe9")
 # Colons and spaces a value is written after. e.g. "：榕应急〔2024〕12号"
 VALUE_LEAD = ":：\u3000\xa0 \t\r\n"
 
@@ -130,10 +137,10 @@ DATE_LINE_SLACK_CHARS = 2
 ORGANS_MAX = 4
 # An organ line's length at most. e.g. "福州市人民政府办公厅"
 ORGAN_MAX_CHARS = 40
-# How an organ's name ends. e.g. "…应急管理局", "…人民政府", "…办公室", "…委员会"
-ORGAN_END = re.compile(
-    r"(?:局|厅|部|委|委员会|政府|办公室|办公厅|办|院|署|中心|公司|会|处|所|站|队|室|府|"
-    r"管委会|指挥部|领导小组|小组|集团|党委|党组|法院|检察院|银行|海关|监狱)$")
+# How an organ's name ends. e.g. "…应急管理局", "…人民政府", "…办公室", "…委员会",
+# "中共福州市委", "…管委会", "…指挥部", "…领导小组"
+ORGAN_ENDINGS = ("局", "厅", "委", "会", "政府", "办公室", "办", "院", "署", "中心", "处",
+                 "所", "站", "队", "部", "小组", "公司", "集团", "党组", "海关", "银行")
 # An organ's name is Chinese text: no digits, no sentence punctuation. e.g. not
 # "（记者 张三）", not "附件：1.xxx"
 ORGAN_CHARS = re.compile(r"^[\u4e00-\u9fff（）()、·\s]+$")

@@ -77,7 +77,7 @@ def _organ(text: str) -> bool:
     """Whether ``text`` reads as an organ's name: "福州市应急管理局", "中共福州市委办公厅"."""
     text = text.strip()
     return 0 < len(text) <= P.ORGAN_MAX_CHARS and P.ORGAN_CHARS.match(text) is not None \
-        and P.ORGAN_END.search(text) is not None
+        and text.endswith(P.ORGAN_ENDINGS)
 
 
 def _right_aligned_texts(tree: LexborHTMLParser) -> list[str]:
