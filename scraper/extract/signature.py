@@ -26,7 +26,8 @@ __all__ = ["read_signature"]
 def read_signature(tree: LexborHTMLParser, body: str) -> dict[str, str] | None:
     """``issuer`` and ``written`` from the signature closing ``body`` (the article's
     text, read from ``tree``), or None when it does not close with one."""
-    tail = body.splitlines()[-P.SIGNATURE_TAIL_LINES:]
+    # The last lines only: splitting a long body whole would cost more than the rest.
+    tail = body.rsplit("\n", P.SIGNATURE_TAIL_LINES)[-P.SIGNATURE_TAIL_LINES:]
     dated = [(at, date) for at, line in enumerate(tail) if (date := _date_line(line))]
     if not dated:
         return None   # most pages: no CSS query at all
