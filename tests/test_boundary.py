@@ -21,6 +21,7 @@ import scraper.batch
 import scraper.cli.fetch_cmd
 import scraper.overrides
 import scraper.output
+import scraper.state
 from scraper.cli import main
 from scraper.cli.exits import EXIT_OK, EXIT_SOME_FAILED
 
@@ -232,3 +233,28 @@ def test_extract_to_a_full_disk_is_one_line(tmp_path: Path, monkeypatch: pytest.
     assert main(["extract", str(page)]) == EXIT_SOME_FAILED
     err = capsys.readouterr().err
     assert err == "scraper extract: cannot write <stdout>: No space left on device (errno 28)\n"
+
+
+def test_full_disk_under_the_state_database_is_one_line_and_loses_nothing(
+        portal: Portal, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """SQLite's own "database or disk is full" (SQLITE_FULL), made real by capping the
+    database at the size it has when the run opens it."""
+    real = scraper.state.State.__init__
+
+    def capped(self: scraper.state.State, path: Any) -> None:
+        real(self, path)
+        pages = self.db.execute("PRAGMA page_count").fetchone()[0]
+        self.db.execute(f"PRAGMA max_page_count = {pages}")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(scraper.state.State, "__init__", capped)
+        assert _crawl(portal) == EXIT_SOME_FAILED
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    (line,) = [line for line in err.splitlines() if "full" in line]
+    assert line.startswith("scraper crawl: cannot write the state database ") \
+        and "state.sqlite3" in line and "database or disk is full" in line
+    assert _crawl(portal) in (EXIT_OK, EXIT_SOME_FAILED)   # the next run, with room again
+    written = [r["crawl"]["url"] for r in portal.records()]
+    assert Counter(written).most_common(1)[0][1] == 1
+    assert set(written) == expected_urls(portal, demo_articles())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 import time
 from dataclasses import replace
@@ -99,6 +100,10 @@ def run(args: argparse.Namespace) -> int:
     except StateError as exc:
         print(f"scraper crawl: state database: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except sqlite3.Error as exc:   # a full disk under the state: the journal settles the rest
+        print(f"scraper crawl: cannot write the state database {config.state_path}: {exc}",
+              file=sys.stderr)
+        return EXIT_SOME_FAILED
     except ScraperError as exc:
         print(f"scraper crawl: {exc}", file=sys.stderr)
         return EXIT_USAGE
