@@ -141,6 +141,8 @@ def _assemble(window: list[str], read: dict[str, Article], order: list[str]) -> 
         bodies.append("\n".join(own))
         images += page.images
     articles = [page for _, page in pages]
+    # Page 1's attribute block; without one, the closing signature, on the last page.
+    document = first.document or kept[-1].document
     return Article(
         url=window[0], site=_first(articles, "site"), channel=_first(articles, "channel"),
         title=_first(articles, "title"),
@@ -148,7 +150,7 @@ def _assemble(window: list[str], read: dict[str, Article], order: list[str]) -> 
         source=_first(articles, "source"), author=_first(articles, "author"),
         editor=_first(articles, "editor"), language=_first(articles, "language"),
         body="\n".join(b for b in bodies if b), images=_unique(images),
-        document=first.document, attachments=_unique([a for page in kept for a in page.attachments]),
+        document=document, attachments=_unique([a for page in kept for a in page.attachments]),
         encoding=first.encoding, page_urls=list(order), stitched=stitched,
         markdown=_joined([page.markdown for page in kept], "\n\n"),
         html=_joined([page.html for page in kept], "\n"),

@@ -154,3 +154,23 @@ def test_drop_block_removes_only_the_block() -> None:
     assert block is not None and [n.tag for n in block.nodes] == ["p", "p", "p", "p"]
     drop_block(block)
     assert tree.css_first("div.content") is not None and "发文机关" not in tree.body.text()
+
+
+def test_a_stitched_document_has_page_ones_block_else_the_last_pages_signature() -> None:
+    from scraper.models import Article
+    from scraper.stitch import _assemble
+
+    urls = ["http://gov.example/a.htm", "http://gov.example/a_1.htm"]
+    signature = {"issuer": "福州市人民政府", "written": "2024-03-01"}
+
+    def pages(block: dict[str, str] | None) -> dict[str, Article]:
+        first = Article(url=urls[0], title="通知", body="第一页的正文。", page_urls=urls,
+                        document=block)
+        last = Article(url=urls[1], title="通知", body="第二页的正文。\n福州市人民政府\n2024年3月1日",
+                       page_urls=urls, document=signature)
+        return dict(zip(urls, [first, last]))
+
+    block = {"index_no": "A-1", "doc_no": "榕政〔2024〕1号"}
+    assert _assemble(urls, pages(block), urls).document == block
+    stitched = _assemble(urls, pages(None), urls)
+    assert stitched.document == signature and stitched.body.endswith("2024年3月1日")
