@@ -135,3 +135,13 @@ def test_fujian_lines_just_below_the_article_are_read_and_kept(after: str) -> No
 def test_a_page_without_documents_has_none() -> None:
     article = extract(page('<p>详见<a href="/zwgk/t2.html">相关解读</a>。</p>'), url=URL)
     assert article.attachments == [] and article.to_record()["attachments"] == []
+
+
+def test_explain_shows_the_fujian_lines_below_the_article_as_kept() -> None:
+    from scraper.extract.explain import explain
+
+    below = '<div class="fj"><p>附件：</p><ul><li><a href="/u/a.pdf">实施方案.pdf</a></li></ul></div>'
+    explained = explain(page("", after=below), url=URL)
+    assert explained.kept_text() == explained.article.body
+    fj = [b for b in explained.blocks if "实施方案.pdf" in b.text]
+    assert fj and all(b.kept for b in fj)

@@ -51,6 +51,8 @@ class Body:
     # With a trace: the rendering's decisions (lines kept and dropped, blocks dropped).
     blocks: list[T.Block] = field(default_factory=list)
     rendered: list[LexborNode] = field(default_factory=list)
+    # The 附件 blocks just below the article, rendered after ``rendered`` (see ``attachments``).
+    below: list[LexborNode] = field(default_factory=list)
     # The candidates the article block was chosen from (see ``second_opinion``).
     choice: Choice | None = None
 
@@ -204,7 +206,7 @@ def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, options
     if trace is not None:
         trace.blocks.extend(body.blocks)
         scores = scorer(runs, anchors)
-        trace.blocks.extend(outside_blocks(root, body.rendered, trace, scores))
+        trace.blocks.extend(outside_blocks(root, body.rendered + body.below, trace, scores))
         trace.container = container_of(core, scores)
         trace.runner_up = runner_up(core, scores)
     return body
@@ -253,7 +255,7 @@ def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,
     lines, editor, kept_at = tidy(rendered.lines, rendered.core, title=title,
                                   captions=rendered.captions, why=why)
     body = Body(text="\n".join(lines), images=rendered.images, captions=rendered.captions,
-                attachments=rendered.attachments, editor=editor, rendered=nodes)
+                attachments=rendered.attachments, editor=editor, rendered=nodes, below=below)
     if options.structured:
         body.structure = (rendered, lines, kept_at)
     if trace is not None and why is not None:
