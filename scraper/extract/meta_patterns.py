@@ -178,6 +178,26 @@ DATE_LABEL = r"(?:发布|发表|更新|上传|出版|刊发|日期|时间|发稿
 INFO_DATE_LINE = triggered("发更上出刊日时来稿转摘原", r"(?:" + DATE_LABEL + "|" + SOURCE_LABEL + r")\s*[:：]")
 # A label just before a date that makes it the modification date. e.g. "更新时间：…"
 MODIFIED_LABEL = re.compile(r"(?:更新|修改|修订|updated|modified)", re.IGNORECASE)
+
+
+def spaced(*words: str) -> str:
+    """An alternation of ``words`` that also matches them with spaces between their
+    characters, as attribute blocks write labels ("成 文 日 期", "发布　日期")."""
+    return "(?:" + "|".join(r"\s*".join(map(re.escape, word)) for word in words) + ")"
+
+
+# A label just before a date that makes it a date of the document, never the page's
+# publication: when it was written or signed (the 政府信息公开 block's "成文日期：2024-03-15",
+# "成文时间", "签发日期"), or when it takes or loses effect ("实施日期", "施行日期",
+# "生效日期", "废止日期", "失效日期").
+DOCUMENT_DATE_LABEL = re.compile(
+    spaced("成文", "签发", "签署", "实施", "施行", "生效", "废止", "失效") + r"\s*"
+    + spaced("日期", "时间"))
+# A label just before a date that names it the publication date: in one info block it
+# wins over a date without a label. e.g. "发布日期：2024-03-18" beside "成文日期：2024-03-15",
+# "发布时间：2022-02-13 04:22:18", "发表时间：…"
+PUBLISHED_LABEL = re.compile(
+    spaced("发布", "发表", "刊发", "发稿", "公开") + r"\s*" + spaced("日期", "时间"))
 # How many characters before a date are read for its label.
 DATE_LABEL_REACH = 8
 # Any label of the info line: a field value stops where the next label begins.

@@ -152,6 +152,8 @@ def _labelled_date_line(lines: list[str], index: _Index, start: int) -> int | No
     begin = index.starts[min(start, len(lines))]
     end = begin + len(index.span(start, P.BODY_SCAN_LINES, P.BODY_SCAN_CHARS))
     for match in P.INFO_DATE_LINE.finditer(index.text, begin, end):
+        if _document_dated(index.text, match.end()):
+            continue
         at = index.line_at(match.start())
         line = lines[at] if at < len(lines) else ""
         if len(line) > P.INFO_LINE_MAX_CHARS:
@@ -165,15 +167,31 @@ def _labelled_date_line(lines: list[str], index: _Index, start: int) -> int | No
 
 
 def _split_dates(text: str, dates: list[DateValue]) -> tuple[DateValue | None, DateValue | None]:
-    """The published and modified dates of an info block (updates are labelled 更新/修改)."""
-    published = modified = None
+    """The published and modified dates of an info block (updates are labelled 更新/修改).
+
+    A date labelled as the document's own (成文日期, 实施日期) is neither; one labelled
+    发布日期 is the published date even after an unlabelled one. A date's label is read
+    from the text just before it, not reaching back into the previous date."""
+    published = labelled = modified = None
+    previous_end = 0
     for date in dates:
-        label = text[max(0, date.start - P.DATE_LABEL_REACH):date.start]
+        label = text[max(previous_end, date.start - P.DATE_LABEL_REACH):date.start]
+        previous_end = date.end
+        if P.DOCUMENT_DATE_LABEL.search(label):
+            continue
         if P.MODIFIED_LABEL.search(label):
             modified = modified or date
+        elif P.PUBLISHED_LABEL.search(label):
+            labelled = labelled or date
         else:
             published = published or date
-    return published, modified
+    return labelled or published, modified
+
+
+def _document_dated(text: str, label_end: int) -> bool:
+    """Whether the date label ending at ``label_end`` is a document date's ("成文日期：")."""
+    return P.DOCUMENT_DATE_LABEL.search(
+        text, max(0, label_end - P.DATE_LABEL_REACH), label_end) is not None
 
 
 def _source_and_writer(source: str | None) -> tuple[str | None, str | None]:
@@ -209,13 +227,16 @@ def _fields_from_body(text: str, found: Visible, chinese: bool) -> None:
         found.editor = bylines.labelled_editor(text)
     if found.published is None:
         for match in P.INFO_DATE_LINE.finditer(text):
+            if _document_dated(text, match.end()):
+                continue
             line_start = text.rfind("\n", 0, match.start()) + 1
             line_end = text.find("\n", match.end())
             if 0 <= line_end and not text[match.end():line_end].strip():
                 line_end = text.find("\n", line_end + 1)   # "发布日期：" then the date below
             line = text[line_start:line_end if line_end >= 0 else len(text)]
             if len(line) <= P.INFO_LINE_MAX_CHARS:
-                found.published = find_date(line)
+                published, updated = _split_dates(line, find_dates(line))
+                found.published = published or updated
                 if found.published is not None:
                     return
 

@@ -1,0 +1,110 @@
+"""The Chinese government-site meta convention, and document dates that are never
+the publication date."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.extract.metadata import Metadata, extract_metadata
+
+BODY_TEXT = "<p>" + "各县（市）区人民政府，市直各有关单位：现将有关事项通知如下，请认真贯彻执行。" * 4 + "</p>"
+TITLE = "关于印发福州市安全生产工作要点的通知"
+
+
+def meta(html: str, url: str | None = "http://www.fuzhou.gov.cn/zwgk/t1.html") -> Metadata:
+    return extract_metadata(LexborHTMLParser(html), url)
+
+
+def gov_page(block: str, *, head: str = "", lang: str = "") -> str:
+    """A government page: the headline, then the attribute block, then the text."""
+    return (f"<html{lang}><head><meta charset=utf-8><title>{TITLE}_福州市人民政府</title>{head}"
+            f"</head><body><div class=nav><a href=/>首页</a></div><h1>{TITLE}</h1>"
+            f"{block}<div class=article>{BODY_TEXT}</div></body></html>")
+
+
+TABLE_BLOCK = ("<table><tr><td>索引号：</td><td>11350100003590XXXX/2024-00123</td>"
+               "<td>发文机关：</td><td>福州市应急管理局</td></tr>"
+               "<tr><td>成文日期：</td><td>2024-03-15</td><td>发布日期：</td><td>2024-03-18</td></tr>"
+               "</table>")
+
+
+# ---------------------------------------------------------------- the meta convention
+
+@pytest.mark.parametrize("name", ["PubDate", "pubdate", "PUBDATE"])
+def test_pubdate_is_published_with_china_offset(name: str) -> None:
+    head = f'<meta name="{name}" content="2024-03-18 16:05">'
+    assert meta(gov_page("", head=head)).published == "2024-03-18T16:05:00+08:00"
+
+
+def test_pubdate_keeps_a_stated_offset() -> None:
+    head = '<meta name="PubDate" content="2024-03-18T16:05:00+09:00">'
+    assert meta(gov_page("", head=head)).published == "2024-03-18T16:05:00+09:00"
+
+
+@pytest.mark.parametrize("name", ["ArticleTitle", "articletitle"])
+def test_article_title(name: str) -> None:
+    html = (f'<html><head><meta charset=utf-8><title>福州市人民政府</title>'
+            f'<meta name="{name}" content="{TITLE}"></head>'
+            f"<body><div>{BODY_TEXT}</div></body></html>")
+    assert meta(html).title == TITLE
+
+
+@pytest.mark.parametrize("name", ["ContentSource", "contentsource"])
+def test_content_source(name: str) -> None:
+    head = f'<meta name="{name}" content="福州市应急管理局">'
+    assert meta(gov_page("", head=head)).source == "福州市应急管理局"
+
+
+@pytest.mark.parametrize("name", ["SiteName", "sitename"])
+def test_site_name(name: str) -> None:
+    head = f'<meta name="{name}" content="福州市人民政府">'
+    assert meta(gov_page("", head=head)).site == "福州市人民政府"
+
+
+# ---------------------------------------------------------------- document dates are never published
+
+def test_written_date_never_wins_over_pubdate() -> None:
+    """The issue's page: PubDate, 发布日期 and 成文日期 by the headline."""
+    head = '<meta name="PubDate" content="2024-03-18 16:05">'
+    assert meta(gov_page(TABLE_BLOCK, head=head)).published == "2024-03-18T16:05:00+08:00"
+
+
+def test_published_label_without_meta() -> None:
+    assert meta(gov_page(TABLE_BLOCK)).published == "2024-03-18"
+
+
+@pytest.mark.parametrize("block", [
+    "<div>成文日期：2024-03-15</div>",
+    "<div>成文时间：2024年3月15日</div>",
+    "<div>签发日期：2024-03-15</div>",
+    "<div>成 文 日 期：2024-03-15</div>",
+    "<table><tr><td>成文日期</td><td>2024-03-15</td></tr></table>",
+    "<div>实施日期：2024-03-15</div>",
+], ids=["written", "written-time", "signed", "spaced-label", "table-cells", "effective"])
+def test_document_date_alone_is_not_published(block: str) -> None:
+    assert meta(gov_page(block)).published is None
+
+
+@pytest.mark.parametrize("block", [
+    "<div>成文日期：2024-03-15 发布日期：2024-03-18</div>",
+    "<div>发布日期：2024-03-18 成文日期：2024-03-15</div>",
+    "<ul><li><span>成文日期：</span>2024年03月15日</li>"
+    "<li><span>发布日期：</span>2024年03月18日</li></ul>",
+    "<dl><dt>成文日期</dt><dd>2024-03-15</dd><dt>发布时间</dt><dd>2024-03-18</dd></dl>",
+], ids=["one-line", "published-first", "ul-li-span", "dl"])
+def test_published_date_beside_a_written_date(block: str) -> None:
+    assert meta(gov_page(block)).published == "2024-03-18"
+
+
+def test_written_date_below_the_text_is_not_published() -> None:
+    """No date by the headline: the labelled lines further down are read, past 成文日期."""
+    html = (f"<html><head><meta charset=utf-8><title>{TITLE}</title></head><body>"
+            f"<h1>{TITLE}</h1><div class=article>{BODY_TEXT}</div>"
+            "<div>成文日期：2024-03-15</div><div>发布时间：2024-03-18 09:30</div></body></html>")
+    assert meta(html).published == "2024-03-18T09:30:00+08:00"
+
+
+def test_unlabelled_date_stays_published() -> None:
+    """An info line with a plain date keeps it; only document labels are passed over."""
+    assert meta(gov_page("<div>2024-03-18 来源：福州日报</div>")).published == "2024-03-18"
