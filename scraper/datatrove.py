@@ -44,7 +44,8 @@ from .extract import extract
 from .warc_reader import WarcFault, read_warc_stream
 
 # The article fields the step puts into ``doc.metadata``.
-METADATA_FIELDS = ("title", "published", "source", "author", "editor", "language", "images")
+METADATA_FIELDS = ("title", "published", "source", "author", "editor", "language", "channel",
+                   "images")
 # Seconds one document may take: ours needs milliseconds; the limit only catches a page
 # that would hang a task. (datatrove's default of 1 s suits trafilatura.)
 DEFAULT_TIMEOUT = 5.0

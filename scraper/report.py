@@ -48,7 +48,8 @@ LEGEND = (
     (KIND_MOVED, "moved: caption to images, headline to title, attribute block to document"),
 )
 # The metadata fields, in the record's order.
-FIELDS = ("title", "published", "modified", "source", "author", "editor", "language", "site")
+FIELDS = ("title", "published", "modified", "source", "author", "editor", "language", "site",
+          "channel")
 
 
 def _e(text: Any) -> str:

@@ -41,7 +41,7 @@ def test_kept_blocks_in_order_are_the_body_and_the_record_is_extracts(path: Path
     positions = [b.position for b in explanation.blocks]
     assert positions == sorted(positions)   # document order
     assert set(explanation.fields) == {"title", "published", "modified", "source", "author",
-                                       "editor", "language", "site"}
+                                       "editor", "language", "site", "channel"}
 
 
 GBK_DROPPED = {
@@ -175,3 +175,16 @@ def test_title_from_the_line_above_the_date_is_traced_there() -> None:
     title = explain(page).fields["title"]
     assert (title.value, title.source) == ("哈尔滨今起集中供暖", "the line above the date")
     assert {"value": "国内新闻--雅虎新闻", "from": "<title>"} in title.candidates
+
+
+def test_channel_says_where_it_came_from() -> None:
+    crumb = ('<html><head><meta charset=utf-8><title>市政府召开常务会议</title></head><body>'
+             '<div class="crumbs"><a href="/">首页</a> &gt; <a href="/xw">政务要闻</a> &gt; 正文</div>'
+             '<h1>市政府召开常务会议</h1><p>' + "会议研究部署了近期重点工作，要求各部门抓好落实。" * 4
+             + '</p></body></html>')
+    channel = explain(crumb, "http://www.fuzhou.gov.cn/a.html").fields["channel"]
+    assert (channel.value, channel.source) == ("政务要闻", "breadcrumb element (div.crumbs)")
+    assert channel.quote == "首页 > 政务要闻 > 正文"
+    meta = crumb.replace("</title>", '</title><meta name="ColumnName" content="政策文件">')
+    channel = explain(meta, "http://www.fuzhou.gov.cn/a.html").fields["channel"]
+    assert (channel.value, channel.source) == ("政策文件", "<meta columnname>")

@@ -1,4 +1,4 @@
-"""Page metadata: title, dates, source (来源), author, editor, language, site.
+"""Page metadata: title, dates, source (来源), author, editor, language, site, channel.
 
 Read-only on the freshly parsed page. Each field weighs what the page states for
 machines (JSON-LD, ``<meta>``, ``<time>``) against what it shows to readers (the
@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from . import bylines
+from .channel import read_channel
 from .clean import drop_never_content
 from . import meta_patterns as P
 from .dates import DateValue, find_yearless, parse_date
@@ -43,6 +44,7 @@ class Metadata:
     editor: str | None = None
     language: str | None = None
     site: str | None = None
+    channel: str | None = None
     # Not a record field: the body the page states for machines (JSON-LD articleBody),
     # for ``extract_body`` to fall back on when the DOM yields no plausible article.
     stated_body: str | None = None
@@ -95,9 +97,11 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
     meta.source = _source(structured, shown, [page_title or "", *site_names])
     meta.author = _author(tree, structured, shown, chinese)
     meta.editor = shown.editor
+    channel = read_channel(tree, structured, lines, meta.title)
+    meta.channel = channel.value
     if trace is not None:   # where each field came from, read off this very pass
         record_fields(trace, meta, Read(tree, structured, shown, lines, _host(url), published,
-                                        _headings(tree)))
+                                        _headings(tree), channel))
 
 
 def _shown_headline(lines: list[str], title: str | None, site_names: list[str],

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from selectolax.lexbor import LexborHTMLParser
 
 from . import meta_patterns as P
+from .channel import Channel
 from .dates import DateValue, parse_date
 from .meta_tags import StructuredMeta
 from .titles import key, normalize
@@ -55,6 +56,7 @@ class Read:
     host: str | None                 # the URL's host, the site's fallback name
     published: DateValue | None
     headings: list[str]              # h2 and title-class texts, when the pass read them
+    channel: Channel                 # the channel as read, with where it came from
 
 
 def meta_label(name: str) -> str:
@@ -71,6 +73,9 @@ def record_fields(trace: Trace, meta: Metadata, read: Read) -> None:
     _editor(trace, meta.editor, read)
     _language(trace, meta.language, read)
     _site(trace, meta.site, read)
+    channel = read.channel
+    trace.field("channel", channel.value, channel.source, quote=channel.quote,
+                candidates=channel.candidates)
 
 
 def record_body_fields(trace: Trace, meta: Metadata, author: str | None,
