@@ -108,3 +108,33 @@ def test_written_date_below_the_text_is_not_published() -> None:
 def test_unlabelled_date_stays_published() -> None:
     """An info line with a plain date keeps it; only document labels are passed over."""
     assert meta(gov_page("<div>2024-03-18 来源：福州日报</div>")).published == "2024-03-18"
+
+
+@pytest.mark.parametrize("value", ["www.fuzhou.gov.cn", "http://www.fuzhou.gov.cn/"])
+def test_site_domain_names_the_site_when_nothing_else_does(value: str) -> None:
+    head = f'<meta name="SiteDomain" content="{value}">'
+    assert meta(gov_page("", head=head), url=None).site == "fuzhou.gov.cn"
+
+
+def test_site_name_wins_over_site_domain() -> None:
+    head = '<meta name="SiteDomain" content="www.fuzhou.gov.cn"><meta name="SiteName" content="福州市人民政府">'
+    assert meta(gov_page("", head=head), url=None).site == "福州市人民政府"
+
+
+@pytest.mark.parametrize("name", ["Author", "author"])
+def test_author_meta_names_a_person(name: str) -> None:
+    head = f'<meta name="{name}" content="陈晓云">'
+    assert meta(gov_page("", head=head)).author == "陈晓云"
+
+
+@pytest.mark.parametrize("value", ["福州市人民政府", "福州市应急管理局", "市政府办公厅", "中国政府网"])
+def test_author_meta_naming_a_government_body_is_no_author(value: str) -> None:
+    head = f'<meta name="Author" content="{value}">'
+    assert meta(gov_page("", head=head)).author is None
+
+
+def test_keywords_and_site_id_code_change_nothing() -> None:
+    """Keywords and SiteIDCode have no record field: the page reads as without them."""
+    plain = meta(gov_page(TABLE_BLOCK))
+    head = '<meta name="Keywords" content="安全生产,应急管理"><meta name="SiteIDCode" content="3501000001">'
+    assert meta(gov_page(TABLE_BLOCK, head=head)) == plain

@@ -70,13 +70,17 @@ def _breadcrumb(tree: LexborHTMLParser, lines: list[str],
     word = _position_word(lines)
     if word is None:
         return None
-    holders = body.css(f'*:lexbor-contains("{word}")')
-    for node in reversed(holders):   # the innermost element first: ancestors come before it
-        if len(node.text(separator=_NODE)) > P.BREADCRUMB_MAX_CHARS * 2:
-            break
-        read = _crumbs(node, title, opened=True, labelled=True)
-        if read is not None:
-            return read[0], BREADCRUMB_LABEL, read[1]
+    # The elements whose own text holds the label; the crumbs may be in their parent
+    # (<div><span>当前位置：</span><a>首页</a> > …</div>).
+    for holder in body.css(f'*:lexbor-contains("{word}")'):
+        node: LexborNode | None = holder
+        for _ in range(P.BREADCRUMB_LABEL_LEVELS):
+            if node is None or len(node.text(separator=_NODE)) > P.BREADCRUMB_MAX_CHARS * 2:
+                break
+            read = _crumbs(node, title, opened=True, labelled=True)
+            if read is not None:
+                return read[0], BREADCRUMB_LABEL, read[1]
+            node = node.parent
     return None
 
 

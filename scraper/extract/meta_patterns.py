@@ -73,6 +73,9 @@ AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "dc.creator"
 # <meta> names holding the site's name. e.g. og:site_name "The New York Times",
 # <meta name="SiteName" content="巴彦淖尔市人民政府">
 SITE_META = ("og:site_name", "sitename")
+# <meta> names holding the site's domain: its name when it states none and the URL is not
+# known (a saved file). e.g. <meta name="SiteDomain" content="www.fuzhou.gov.cn">
+SITE_DOMAIN_META = ("sitedomain",)
 # <meta> names holding the language. e.g. <meta http-equiv="content-language" content="zh-CN">
 LANGUAGE_META = ("content-language", "language", "og:locale", "dc.language")
 
@@ -94,8 +97,11 @@ AUTHOR_JUNK = re.compile(
     r"""https?:|www\.|\.com|\.cn\b|@|\d{3}|_\d
       | \b(team|staff|admin|administrator|editor|webmaster|inc|ltd)\b
       | 网络|公司|集团|报业|网站|管理员|编辑部|本站""", re.VERBOSE | re.IGNORECASE)
-# A CJK author value that is an outlet, not a person. e.g. article:author "环球网" (sina)
-AUTHOR_OUTLET = re.compile(r"[\u4e00-\u9fff](?:报|网|社|台|刊|新闻|频道|客户端|之家)$")
+# A CJK author value that is an outlet or a government body, not a person.
+# e.g. article:author "环球网" (sina), <meta name="Author" content="福州市人民政府">,
+# "市应急管理局", "市政府办公厅"
+AUTHOR_OUTLET = re.compile(r"[\u4e00-\u9fff](?:报|网|社|台|刊|新闻|频道|客户端|之家"
+                           r"|政府|办公厅|办公室|委员会|管理局|局|厅|委|署|中心)$")
 
 # ---------------------------------------------------------------- title
 
@@ -339,6 +345,9 @@ POSITION_LABEL = re.compile(
 # e.g. "当前位置：", "现在位置：", "您现在的位置：", "您的位置："
 POSITION_WORDS = ("当前位置", "现在位置", "现在的位置", "您的位置", "你的位置", "所在位置",
                   "目前位置")
+# How many elements up from the one holding a 当前位置 label its crumbs are looked for.
+# e.g. <div><span>当前位置：</span><a>首页</a> > <a>政务公开</a></div> (one up)
+BREADCRUMB_LABEL_LEVELS = 3
 # Separators between crumbs. e.g. "首页 > 政务公开 >> 政策文件", "首页 » News", "首页 ＞ 要闻",
 # "首页 → 新闻", "Home / World", "首页 - 新闻中心" (a dash only with spaces around it)
 CRUMB_SEPARATOR = re.compile(r"\s*(?:&gt;|[>›»＞→/／\\|｜]|-+>|—+>?|-{2,}|\s[-·]\s)\s*")

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -39,6 +40,18 @@ class StructuredMeta:
             if value:
                 return value
         return None
+
+
+def site_domain(meta: StructuredMeta) -> str | None:
+    """The host a <meta name="SiteDomain"> names, without "www."."""
+    value = "".join((meta.first(P.SITE_DOMAIN_META) or "").split())
+    if not value:
+        return None
+    try:
+        host = urlsplit(value if "//" in value else "//" + value).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
 
 
 def _add_meta(metas: dict[str, str], attrs: dict[str, str | None]) -> None:

@@ -19,7 +19,7 @@ from .channel import read_channel
 from .clean import drop_never_content
 from . import meta_patterns as P
 from .dates import DateValue, find_yearless, parse_date
-from .meta_tags import StructuredMeta, read_structured
+from .meta_tags import StructuredMeta, read_structured, site_domain
 from .provenance import Read, record_fields
 from .titles import choose_title, normalize, only_site
 from .trace import Trace
@@ -76,7 +76,8 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
     finally:
         drop_never_content(tree, trace)
     meta.stated_body = structured.article_body
-    meta.site = normalize(structured.first(P.SITE_META)) or meta.site
+    meta.site = normalize(structured.first(P.SITE_META)) or meta.site \
+        or site_domain(structured)
     lines = visible_lines(tree)
     page_title = structured.page_title
     meta.language = _language(tree, structured, page_title, lines)

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 from . import meta_patterns as P
 from .channel import Channel
 from .dates import DateValue, parse_date
-from .meta_tags import StructuredMeta
+from .meta_tags import StructuredMeta, site_domain
 from .titles import key, normalize
 from .trace import Trace
 from .visible import Visible
@@ -304,4 +304,7 @@ def _site(trace: Trace, value: str | None, read: Read) -> None:
     if source is None and value and value == read.host:
         source = HOST
     host = [(read.host, HOST)] if read.host else []
-    trace.field("site", value, source, candidates=names + host)
+    domain = [(d, meta_label(P.SITE_DOMAIN_META[0]))] if (d := site_domain(read.structured)) else []
+    if source is None and domain and value == domain[0][0]:
+        source = domain[0][1]
+    trace.field("site", value, source, candidates=names + host + domain)
