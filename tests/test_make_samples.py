@@ -31,3 +31,11 @@ def test_a_regeneration_keeps_and_lists_the_samples_written_by_hand(tmp_path: Pa
     assert (tmp_path / "gov-test-table2" / "expected.json").read_text(encoding="utf-8") == expected
     readme = (tmp_path / "README.md").read_text(encoding="utf-8")
     assert "| `gov-test-table2` | hand-written | two-column table block | written here `-` |" in readme
+
+
+def test_the_repository_readme_lists_every_sample_written_by_hand() -> None:
+    pages = Path(__file__).resolve().parent.parent / "samples" / "pages"
+    readme = (pages / "README.md").read_text(encoding="utf-8")
+    slugs = [p.name for p in pages.glob("gov-*") if (p / "expected.json").is_file()]
+    assert slugs
+    assert [slug for slug in slugs if f"| `{slug}` |" not in readme] == []
