@@ -59,7 +59,7 @@ CRUMBS = " &gt; ".join(f"<a href=/{i}>{name}</a>" for i, name in
     f'<ol class="breadcrumb"><li><a>首页</a></li><li><a>政务公开</a></li><li><a>政策文件</a></li>'
     f'<li>{TITLE}</li></ol>',
     f'<div class="w1000 crumbs">{CRUMBS} &gt; {TITLE}</div>',
-    f'<div id="position">{CRUMBS}</div>',
+    f'<div id="position">您所在的位置：{CRUMBS}</div>',
     f'<div class="location">当前位置：{CRUMBS}</div>',
     f'<div class="dqwz">{CRUMBS} » 内容</div>',
     '<div class="mbx"><a>首页</a><img src=arrow.gif><a>政务公开</a><img src=arrow.gif>'

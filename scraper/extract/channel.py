@@ -37,9 +37,10 @@ class Channel:
     candidates: list[tuple[str | None, str]] = field(default_factory=list)
 
 
-def read_channel(tree: LexborHTMLParser, structured: StructuredMeta, lines: list[str],
+def read_channel(tree: LexborHTMLParser, structured: StructuredMeta, text: str,
                  title: str | None) -> Channel:
-    """The page's channel: a <meta> names it, else the breadcrumb shows it."""
+    """The page's channel: a <meta> names it, else the breadcrumb shows it. ``text`` is
+    the page's visible lines joined by newlines, where a 当前位置 label is looked for."""
     found = Channel()
     for name in P.CHANNEL_META:
         value = normalize(structured.metas.get(name))
@@ -49,25 +50,24 @@ def read_channel(tree: LexborHTMLParser, structured: StructuredMeta, lines: list
                 found.value, found.source = value, f"<meta {name}>"
     if found.value is not None:
         return found
-    crumb = _breadcrumb(tree, lines, title)
+    crumb = _breadcrumb(tree, text, title)
     if crumb is not None:
         found.value, found.source, found.quote = crumb
         found.candidates.append((found.value, found.source))
     return found
 
 
-def _breadcrumb(tree: LexborHTMLParser, lines: list[str],
+def _breadcrumb(tree: LexborHTMLParser, text: str,
                 title: str | None) -> tuple[str, str, str] | None:
     """The channel a breadcrumb names, where it is, and the breadcrumb's text."""
     body = tree.body
     if body is None:
         return None
-    for selector, opened in ((P.BREADCRUMB_SELECTOR, False), (P.POSITION_SELECTOR, True)):
-        for node in body.css(selector):
-            read = _crumbs(node, title, opened=opened)
-            if read is not None:
-                return read[0], _describe(node), read[1]
-    word = _position_word(lines)
+    for node in body.css(P.BREADCRUMB_SELECTOR):
+        read = _crumbs(node, title)
+        if read is not None:
+            return read[0], _describe(node), read[1]
+    word = _position_word(text)
     if word is None:
         return None
     # The elements whose own text holds the label; the crumbs may be in their parent
@@ -77,27 +77,25 @@ def _breadcrumb(tree: LexborHTMLParser, lines: list[str],
         for _ in range(P.BREADCRUMB_LABEL_LEVELS):
             if node is None or len(node.text(separator=_NODE)) > P.BREADCRUMB_MAX_CHARS * 2:
                 break
-            read = _crumbs(node, title, opened=True, labelled=True)
+            read = _crumbs(node, title, labelled=True)
             if read is not None:
-                return read[0], BREADCRUMB_LABEL, read[1]
+                return read[0], _describe(node, labelled=True), read[1]
             node = node.parent
     return None
 
 
-def _position_word(lines: list[str]) -> str | None:
-    """The 当前位置-like label the page's text holds, if any (a C-speed search)."""
-    text = "\n".join(lines[: P.SCAN_LINES_MAX])
-    for word in P.POSITION_WORDS:
-        if word in text:
-            return word
-    return None
+def _position_word(text: str) -> str | None:
+    """The 当前位置-like label the page's text holds, if any (C-speed searches)."""
+    if not any(hint in text for hint in P.POSITION_HINTS):
+        return None
+    return next((word for word in P.POSITION_WORDS if word in text), None)
 
 
-def _crumbs(node: LexborNode, title: str | None, *, opened: bool,
+def _crumbs(node: LexborNode, title: str | None, *,
             labelled: bool = False) -> tuple[str, str] | None:
     """The channel one breadcrumb element names, and its text as shown; None when the
-    element is not a breadcrumb: too long, or without the 当前位置 label (``labelled``),
-    the label or home crumb (``opened``), or a separator between crumbs."""
+    element is not a breadcrumb: too long, without the 当前位置 label (``labelled``), or
+    with neither the label, the home crumb nor a separator between crumbs."""
     text = node.text(separator=_NODE)
     if len(text) > P.BREADCRUMB_MAX_CHARS * 2:
         return None
@@ -112,7 +110,7 @@ def _crumbs(node: LexborNode, title: str | None, *, opened: bool,
     separated = P.CRUMB_SEPARATOR.search(text) is not None
     crumbs = _split(text, separated)
     home = bool(crumbs) and crumbs[0].lower() in P.HOME_CRUMBS
-    if not (label or home or (not opened and separated)):
+    if not (label or home or separated):
         return None
     channel = _last_channel([c for c in crumbs if c.lower() not in P.HOME_CRUMBS], title)
     return (channel, shown) if channel else None
@@ -162,12 +160,13 @@ def _short(value: str) -> bool:
     return len(value) <= limit
 
 
-def _describe(node: LexborNode) -> str:
-    """``breadcrumb element (div.crumbs)``: the element a crumb was read from."""
+def _describe(node: LexborNode, *, labelled: bool = False) -> str:
+    """Where a channel was read: ``breadcrumb element (div.crumbs)``, or ``breadcrumb
+    after a 当前位置 label (div#position)``."""
     attrs = node.attributes
     name = node.tag or "?"
     if attrs.get("id"):
         name += f"#{attrs['id']}"
     elif attrs.get("class"):
         name += "." + ".".join((attrs["class"] or "").split())
-    return f"{BREADCRUMB_ELEMENT} ({name})"
+    return f"{BREADCRUMB_LABEL if labelled else BREADCRUMB_ELEMENT} ({name})"

@@ -325,14 +325,9 @@ CHANNEL_UNKNOWN = frozenset({"null", "none", "undefined", "uncategorized", "unca
 # Elements that are a breadcrumb by their class or id (one query, case-insensitive).
 # e.g. <nav class="breadcrumb">, <div class="w1000 crumbs">, <div class="dqwz"> (当前位置),
 # <div class="mbx"> (面包屑)
-BREADCRUMB_SELECTOR = ", ".join(f"[{attr}*={stem} i]" for stem in ("crumb", "dqwz", "mbx")
+BREADCRUMB_STEMS = ("crumb", "dqwz", "mbx")
+BREADCRUMB_SELECTOR = ", ".join(f"[{attr}*={stem} i]" for stem in BREADCRUMB_STEMS
                                 for attr in ("class", "id"))
-# Elements that may be a breadcrumb by their class or id, and are one only when their text
-# opens with a 当前位置 label or the home crumb (the words also name tag clouds, author
-# places, map widgets). e.g. <div id="Position">, <div class="current-location">,
-# <div class="weizhi">, <table id="MyPosition02_248669">
-POSITION_SELECTOR = ", ".join(f"[{attr}*={stem} i]" for stem in ("position", "location", "weizhi")
-                              for attr in ("class", "id"))
 # The label that opens a breadcrumb, with its colon. e.g. "当前位置：首页 > 政务公开",
 # "您现在的位置：", "您的位置:", "现在位置：", "所在位置：", "位置：", "You are here:"
 POSITION_LABEL = re.compile(
@@ -340,11 +335,15 @@ POSITION_LABEL = re.compile(
          | 当前页面 | 当前栏目
          | current\s+location | you\s+are\s+here)\s*[:：]\s*""",
     re.VERBOSE | re.IGNORECASE)
-# The words a 当前位置 label begins with, to find a breadcrumb that has no class: looked
-# for in the page's text first (one fast search), then the element holding them.
-# e.g. "当前位置：", "现在位置：", "您现在的位置：", "您的位置："
+# The labels that open a breadcrumb without a breadcrumb class, looked for in the page's
+# text (one fast search for a hint first), then the element holding them is read. Classes
+# such as "position", "location", "weizhi" are read this way, by their label: as classes
+# they also name tag clouds, places and map widgets, and a second query would cost every page.
+# e.g. <div class="current-location">当前位置：…, <table id="MyPosition02">位置： 首页 > …,
+# "您现在的位置：", "You are here:"
+POSITION_HINTS = ("位置", "You are here", "You Are Here")
 POSITION_WORDS = ("当前位置", "现在位置", "现在的位置", "您的位置", "你的位置", "所在位置",
-                  "目前位置")
+                  "目前位置", "位置：", "位置:", "You are here", "You Are Here")
 # How many elements up from the one holding a 当前位置 label its crumbs are looked for.
 # e.g. <div><span>当前位置：</span><a>首页</a> > <a>政务公开</a></div> (one up)
 BREADCRUMB_LABEL_LEVELS = 3

@@ -98,7 +98,7 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
     meta.source = _source(structured, shown, [page_title or "", *site_names])
     meta.author = _author(tree, structured, shown, chinese)
     meta.editor = shown.editor
-    channel = read_channel(tree, structured, lines, meta.title)
+    channel = read_channel(tree, structured, shown.text, meta.title)
     meta.channel = channel.value
     if trace is not None:   # where each field came from, read off this very pass
         record_fields(trace, meta, Read(tree, structured, shown, lines, _host(url), published,

@@ -44,6 +44,7 @@ class Visible:
     editor: str | None = None
     headline: str | None = None     # the line above the date, when no title was known
     info: str = ""                  # the info block's text, for yearless dates
+    text: str = ""                  # all the lines read, joined by newlines
 
 
 def visible_lines(tree: LexborHTMLParser) -> list[str]:
@@ -246,8 +247,8 @@ def read_visible(lines: list[str], title: str | None, *, chinese: bool = True) -
 
     Bylines in the text (记者, 文/, names closing a paragraph) are looked for on Chinese
     pages only."""
-    found = Visible()
     where = _Index(lines)
+    found = Visible(text=where.text)
     title_at = _title_lines(lines, where, title)
     block: list[str] = []
     date: DateValue | None = None
