@@ -105,8 +105,8 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     author = meta.author or body_author(meta.language, body.text)
     if trace is not None:
         record_body_fields(trace, meta, author, body.editor, body.text)
-    return Article(url=url, site=meta.site, channel=meta.channel, title=meta.title, published=meta.published,
-                   modified=meta.modified, source=meta.source, author=author,
+    return Article(url=url, site=meta.site, channel=meta.channel, title=meta.title,
+                   published=meta.published, modified=meta.modified, source=meta.source, author=author,
                    editor=meta.editor or body.editor, language=meta.language,
                    body=body.text, images=body.images, document=document,
                    attachments=body.attachments, encoding=encoding,
