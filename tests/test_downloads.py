@@ -146,7 +146,7 @@ def crawl_portal(server: LoopbackServer) -> None:
     server.route(first, respond(notice("关于印发某某省数字政府建设实施方案的通知",
                                        [FILES[0], FILES[3]])))
     server.route(second, respond(notice("关于做好高新技术企业认定申报工作的通知",
-                                        [FILES[1], FILES[2], FILES[5]])))
+                                        [FILES[1], FILES[2], FILES[4], FILES[5]])))
 
 
 def records(root: Path) -> list[dict[str, Any]]:
@@ -169,12 +169,30 @@ def test_the_crawl_downloads_each_sites_attachments_once(
     assert two["申报表.docx"]["path"] == str(folder / sha_name(DOCX, "docx"))
     assert one["名单.xlsx"]["error"]["status"] == 404 and "path" not in one["名单.xlsx"]
     assert two["材料.zip"]["error"]["stage"] == "robots"
+    assert two["图集.pdf"]["error"]["stage"] == "too-large" and "path" not in two["图集.pdf"]
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [sha_name(PDF, "pdf"), sha_name(DOCX, "docx")])
     # the next run writes nothing again and fetches no attachment again
     hits = loopback.hits("/files/a.pdf")
     assert main(["crawl", "-q", "-c", str(config)]) == 0
     assert len(records(tmp_path)) == 2 and loopback.hits("/files/a.pdf") == hits
+
+
+def test_files_left_by_a_killed_run_are_reused_and_the_record_written_once(
+        loopback: LoopbackServer, tmp_path: Path) -> None:
+    crawl_portal(loopback)
+    config = crawl_config(tmp_path, loopback)
+    folder = tmp_path / "files" / "gov"
+    folder.mkdir(parents=True)
+    # a run killed after saving the PDF (and while writing another file), before the record
+    (folder / sha_name(PDF, "pdf")).write_bytes(PDF)
+    (folder / f".{sha_name(DOCX, 'docx')}.4242.part").write_bytes(DOCX[:5])
+    assert main(["crawl", "-q", "-c", str(config)]) == 0
+    written = records(tmp_path)
+    assert len(written) == 2
+    paths = {a.get("path") for r in written for a in r["attachments"]} - {None}
+    assert paths == {str(folder / sha_name(PDF, "pdf")), str(folder / sha_name(DOCX, "docx"))}
+    assert (folder / sha_name(DOCX, "docx")).read_bytes() == DOCX
 
 
 def test_a_site_may_turn_downloads_off(loopback: LoopbackServer, tmp_path: Path) -> None:
