@@ -38,7 +38,7 @@ def test_meta_wins_over_breadcrumb() -> None:
     assert channel(crumb, '<meta name="ColumnName" content="政策文件">') == "政策文件"
 
 
-@pytest.mark.parametrize("value", ["Uncategorized", "null", ""])
+@pytest.mark.parametrize("value", ["Uncategorized", "null", "", "Startseite", "首页"])
 def test_meta_that_names_no_section_is_passed_over(value: str) -> None:
     crumb = '<div class="crumbs"><a>首页</a> &gt; <a>工作动态</a></div>'
     assert channel(crumb, f'<meta property="article:section" content="{value}">') == "工作动态"

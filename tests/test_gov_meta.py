@@ -138,3 +138,20 @@ def test_keywords_and_site_id_code_change_nothing() -> None:
     plain = meta(gov_page(TABLE_BLOCK))
     head = '<meta name="Keywords" content="安全生产,应急管理"><meta name="SiteIDCode" content="3501000001">'
     assert meta(gov_page(TABLE_BLOCK, head=head)) == plain
+
+
+def test_pubdate_on_a_government_sites_english_page_is_beijing_time() -> None:
+    html = ('<html lang="en"><head><title>Fuzhou launches urban renewal</title>'
+            '<meta name="SiteIDCode" content="3501000001">'
+            '<meta name="PubDate" content="2024-03-18 16:05"></head><body>'
+            "<h1>Fuzhou launches urban renewal</h1><p>" + "The city will renew old estates. " * 8
+            + "</p></body></html>")
+    assert meta(html).published == "2024-03-18T16:05:00+08:00"
+
+
+def test_pubdate_on_another_english_page_stays_without_offset() -> None:
+    html = ('<html lang="en"><head><title>City launches urban renewal</title>'
+            '<meta name="PubDate" content="2024-03-18 16:05"></head><body>'
+            "<h1>City launches urban renewal</h1><p>" + "The city will renew old estates. " * 8
+            + "</p></body></html>")
+    assert meta(html).published == "2024-03-18T16:05:00"

@@ -44,7 +44,9 @@ def read_channel(tree: LexborHTMLParser, structured: StructuredMeta, text: str,
     found = Channel()
     for name in P.CHANNEL_META:
         value = normalize(structured.metas.get(name))
-        if value and value.lower() not in P.CHANNEL_UNKNOWN and _short(value):
+        lowered = value.lower()
+        if value and lowered not in P.CHANNEL_UNKNOWN and lowered not in P.HOME_CRUMBS \
+                and _short(value):
             found.candidates.append((value, f"<meta {name}>"))
             if found.value is None:
                 found.value, found.source = value, f"<meta {name}>"

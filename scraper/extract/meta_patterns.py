@@ -73,6 +73,10 @@ AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "dc.creator"
 # <meta> names holding the site's name. e.g. og:site_name "The New York Times",
 # <meta name="SiteName" content="巴彦淖尔市人民政府">
 SITE_META = ("og:site_name", "sitename")
+# <meta> names only Chinese government sites carry (the national convention): such a
+# site's bare times are Beijing time (+08:00) on its English pages too.
+# e.g. <meta name="SiteIDCode" content="3501000001">, <meta name="ColumnName" content="News">
+GOVERNMENT_SITE_META = ("siteidcode", "columnname", "articletitle", "contentsource")
 # <meta> names holding the site's domain: its name when it states none and the URL is not
 # known (a saved file). e.g. <meta name="SiteDomain" content="www.fuzhou.gov.cn">
 SITE_DOMAIN_META = ("sitedomain",)

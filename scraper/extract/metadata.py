@@ -89,7 +89,8 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
     shown = read_visible(lines, meta.title, chinese=chinese)
     meta.title = _shown_headline(lines, meta.title, site_names, chinese) or meta.title \
         or shown.headline
-    offset = CHINA_OFFSET if chinese else None
+    # A Chinese government site's English pages print Beijing time too.
+    offset = CHINA_OFFSET if chinese or structured.first(P.GOVERNMENT_SITE_META) else None
     published = _published(structured, shown, url)
     meta.published = published.iso(offset) if published else None
     modified = _machine_date(structured.modified, structured.first(P.MODIFIED_META)) \
