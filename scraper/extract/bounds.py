@@ -36,12 +36,6 @@ DEPTH = "depth"
 ATTRIBUTES = "attributes"
 OPTIONS = "options"
 
-# Elements without an end tag: they never hold anything, and below the depth bound they
-# stay (a line break stays a line break, an image an image).
-_VOID = frozenset((
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound", "image",
-))
 # Elements whose end tag is implied by what follows: never counted open (the next one
 # closes them), but below the depth bound dropped like any other (a table's rows there
 # would be rows of the deepest table kept, not flat text).
@@ -63,11 +57,13 @@ _RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
 # also ends at the end of the page, so that an unclosed one is read once, never
 # rescanned. The page is split on it: text, token, the three names, text… (``_STRIDE``
 # items a token).
+# (The lookahead spares most tags the trial of every raw-text name.)
 _TOKEN = re.compile(
-    r"(<!--.*?(?:-->|\Z)"
-    r"|<(" + "|".join(_RAW_TEXT) + r")\b[^>]*(?:>|\Z).*?(?:</\2\s*>|\Z)"
-    r"|<([A-Za-z][^\s/>]*)[^>]*(?:>|\Z)"
-    r"|</([A-Za-z][^\s/>]*)[^>]*(?:>|\Z))",
+    r"(<(?:!--.*?(?:-->|\Z)"
+    r"|(?=[%s])(%s)\b[^>]*(?:>|\Z).*?(?:</\2\s*>|\Z)"
+    r"|([A-Za-z][^\s/>]*)[^>]*(?:>|\Z)"
+    r"|/([A-Za-z][^\s/>]*)[^>]*(?:>|\Z)))"
+    % ("".join(sorted({name[0] for name in _RAW_TEXT})), "|".join(_RAW_TEXT)),
     re.IGNORECASE | re.DOTALL)
 _STRIDE = 5
 # One attribute, and a start tag with more than MAX_ATTRIBUTES of them (group 1: the
@@ -163,7 +159,7 @@ def _flatten(text: str, limit: int) -> tuple[str, list[str]] | None:
             continue
         else:
             name = start.lower()
-            if name in _VOID:
+            if name in P.VOID_TAGS:   # never open, and kept below the bound too
                 continue
             if name in _END_OPTIONAL:
                 if name in _OPTION_TAGS:

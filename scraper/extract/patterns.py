@@ -39,6 +39,11 @@ BLOCK_TAGS = frozenset((
     "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     "caption", "legend", "menu",
 ))
+# Void elements: no end tag, never any content (a line break, an image, a form field).
+VOID_TAGS = frozenset((
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound", "image",
+))
 # Blocks that are themselves one paragraph (or a heading, a line of its section): their
 # text scores their parent.
 PARAGRAPH_TAGS = frozenset(("p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd",

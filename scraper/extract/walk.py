@@ -187,6 +187,8 @@ def _walk_into(root: LexborNode, in_link: bool, runs: TextRuns, doomed: list[Lex
                 continue
             if not tag or tag[0] == "-":   # comments and other non-element nodes
                 continue
+            if tag in P.VOID_TAGS:   # holds nothing (a line break of flat text, an image)
+                continue
             if hints and tag in _HINTABLE and _strongly_hinted(child, tag):
                 if deferred is not None:
                     deferred.append(_Deferred(child, in_link, len(runs)))
