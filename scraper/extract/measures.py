@@ -82,8 +82,10 @@ def link_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
 def link_share(node: LexborNode, memo: dict[int, int] | None = None) -> float:
     """Share of the node's text that sits in its anchors (text nodes stripped); ``memo``
     as for ``link_length``."""
-    length = stripped_length(node)
-    return share_of(link_length(node, memo), length) if length else 0.0
+    links = link_length(node, memo)
+    if not links:   # most blocks: their text need not be read at all
+        return 0.0
+    return share_of(links, stripped_length(node))
 
 
 def share_of(links: int, length: int) -> float:
