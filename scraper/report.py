@@ -49,7 +49,7 @@ LEGEND = (
 )
 # The metadata fields, in the record's order.
 FIELDS = ("title", "published", "modified", "source", "author", "editor", "language", "site",
-          "channel")
+          "channel", "document")
 
 
 def _e(text: Any) -> str:

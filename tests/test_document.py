@@ -146,6 +146,9 @@ def test_the_trace_says_the_block_was_dropped_and_by_which_labels() -> None:
     assert "11350100003590XXXX" in dropped[0].text and dropped[0].detail == \
         "labelled 索引号, 发文机关, 文号, 成文日期"
     assert explanation.article.document == FIELDS
+    field = explanation.fields["document"]
+    assert field.source == "the attribute block (政府信息公开)"
+    assert field.quote == "labelled 索引号, 发文机关, 文号, 成文日期"
 
 
 def test_drop_block_removes_only_the_block() -> None:

@@ -41,7 +41,7 @@ def test_kept_blocks_in_order_are_the_body_and_the_record_is_extracts(path: Path
     positions = [b.position for b in explanation.blocks]
     assert positions == sorted(positions)   # document order
     assert set(explanation.fields) == {"title", "published", "modified", "source", "author",
-                                       "editor", "language", "site", "channel"}
+                                       "editor", "language", "site", "channel", "document"}
 
 
 GBK_DROPPED = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scraper import extract
+from scraper.extract.explain import explain
 
 TEXT = ("<p>各县（市）区应急管理局：</p>"
         "<p>为切实做好今年防汛工作，确保人民群众生命财产安全，现就有关事项通知如下。"
@@ -64,3 +65,10 @@ def test_a_block_wins_over_the_signature() -> None:
     article = extract(html.replace("<h1>", block + "<h1>"))
     assert article.document == {"index_no": "A-1", "issuer": "福州市人民政府",
                                 "doc_no": "榕政〔2024〕1号"}
+
+
+def test_the_trace_says_the_document_came_from_the_signature() -> None:
+    closing = "<p align='right'>福州市应急管理局</p><p align='right'>二〇二四年八月五日</p>"
+    field = explain(page(closing)).fields["document"]
+    assert field.source == "the right-aligned signature closing the article"
+    assert field.value == "issuer: 福州市应急管理局; written: 2024-08-05"

@@ -26,7 +26,7 @@ from .document import drop_block, find_block, may_hold_block
 from .metadata import body_author, extract_metadata
 from .options import PLAIN, Options
 from .pager import read_pager
-from .provenance import record_body_fields
+from .provenance import record_body_fields, record_document
 from .signature import read_signature
 from .trace import Trace
 
@@ -105,6 +105,7 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     author = meta.author or body_author(meta.language, body.text)
     if trace is not None:
         record_body_fields(trace, meta, author, body.editor, body.text)
+        record_document(trace, document, block.labels if block is not None else None)
     return Article(url=url, site=meta.site, channel=meta.channel, title=meta.title,
                    published=meta.published, modified=meta.modified, source=meta.source, author=author,
                    editor=meta.editor or body.editor, language=meta.language,

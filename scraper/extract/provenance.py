@@ -38,6 +38,8 @@ BYLINE = "byline in the text"
 HOST = "the URL's host"
 BODY_EDITOR = "editor line in the article"
 BODY_BYLINE = "byline opening or closing the article"
+DOCUMENT_BLOCK = "the attribute block (政府信息公开)"
+SIGNATURE = "the right-aligned signature closing the article"
 GUESSED = "the characters of the title and text (a guess)"
 # Longest quote of a paragraph a byline was read from: the words around the name.
 QUOTE_MAX = 80
@@ -89,6 +91,20 @@ def record_body_fields(trace: Trace, meta: Metadata, author: str | None,
         quote = _quote(lines[:1] + lines[-1:], author.split()[0])
         trace.field("author", author, BODY_BYLINE, quote=quote,
                     candidates=[(author, BODY_BYLINE)])
+
+
+def record_document(trace: Trace, document: dict[str, str] | None,
+                    labels: list[str] | None) -> None:
+    """Where ``document`` came from: the attribute block (``labels``, the labels that
+    recognised it) or, without one, the closing signature; null on most pages."""
+    if not document:
+        trace.field("document", None, None)
+        return
+    value = "; ".join(f"{key}: {field}" for key, field in document.items())
+    source = DOCUMENT_BLOCK if labels is not None else SIGNATURE
+    quote = "labelled " + ", ".join(labels) if labels is not None else \
+        " ".join(document.values())
+    trace.field("document", value, source, quote=quote, candidates=[(value, source)])
 
 
 def _metas(structured: StructuredMeta, names: Iterable[str]) -> list[tuple[str, str]]:
