@@ -52,7 +52,8 @@ STRONG_KEYS_MIN = 2
 # to the next (a value may take several: "榕应急〔2024〕" <span>"12"</span> "号").
 BLOCK_GAP_RUNS = 8
 # A row (the <tr>, <li>, <dl>, <p> or <div> holding a label and its value) longer than
-# this holds more than one field's row: it is read, never dropped whole.
+# this is no row but the text around the block: the label's value is then the one text
+# run after it, and nothing is dropped for it.
 ROW_MAX_CHARS = 400
 # The element around the rows is dropped instead when it holds at most this much text
 # besides them: a heading like "信息公开" or "文件信息".
