@@ -77,7 +77,7 @@ def test_the_block_leaves_the_body(layout: str) -> None:
 
 @pytest.mark.parametrize("label, key", [
     ("索引号", "index_no"), ("索 引 号", "index_no"), ("索取号", "index_no"),
-    ("发文机关", "issuer"), ("发布机构", "issuer"), ("发文单位", "issuer"),
+    ("发文机关", "issuer"), ("发布机构", "issuer"), ("发布机关", "issuer"), ("发文单位", "issuer"),
     ("发文字号", "doc_no"), ("文　　号", "doc_no"), ("文 号", "doc_no"),
     ("成文日期", "written"), ("发布日期", "published"),
     ("主题分类", "topic"), ("主 题 词", "topic"),
@@ -177,3 +177,15 @@ def test_a_stitched_document_has_page_ones_block_else_the_last_pages_signature()
     assert _assemble(urls, pages(block), urls).document == block
     stitched = _assemble(urls, pages(None), urls)
     assert stitched.document == signature and stitched.body.endswith("2024年3月1日")
+
+
+def test_the_older_catalogue_block_leaves_the_body_whole() -> None:
+    block = ("<table><tr><td>索 引 号：</td><td>000014349/2009-00012</td><td>信息分类：</td>"
+             "<td>综合政务\\通知</td></tr><tr><td>发布机构：</td><td>国务院办公厅</td><td>生成日期：</td>"
+             "<td>2009年03月02日</td></tr><tr><td>名　　称：</td><td colspan='3'>关于做好防汛工作的通知</td></tr>"
+             "<tr><td>文　　号：</td><td>国办发〔2009〕12号</td><td>主 题 词：</td><td>防汛</td></tr>"
+             "<tr><td>内容概述：</td><td colspan='3'>部署防汛工作。</td></tr></table>")
+    article = extract(page(block))
+    assert article.document == {"index_no": "000014349/2009-00012", "issuer": "国务院办公厅",
+                                "doc_no": "国办发〔2009〕12号", "topic": "防汛"}
+    assert "综合政务" not in article.body and "部署防汛工作" not in article.body

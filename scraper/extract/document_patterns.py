@@ -18,7 +18,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     # some provinces call it 索取号
     "index_no": ("索引号", "索取号"),
     # the organ that issued it. e.g. "发文机关：福州市应急管理局", "发布机构"
-    "issuer": ("发文机关", "发文单位", "发文机构", "发布机构", "发布单位", "制发机关"),
+    "issuer": ("发文机关", "发文单位", "发文机构", "发布机构", "发布机关", "发布单位", "制发机关"),
     # its number. e.g. "发文字号：榕应急〔2024〕12号", "文　　号"
     "doc_no": ("发文字号", "发文文号", "文件编号", "文号"),
     # the date it was signed (a date, never the publication time). e.g. "成文日期：2024-03-15"
@@ -34,10 +34,11 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 }
 # Labels that belong to such blocks without being a field: the block's title row and
 # its catalogue rows. They make the block recognised whole, so it all leaves the body.
-# e.g. "名称：关于做好防汛工作的通知", "公开方式：主动公开"
-BLOCK_ONLY_LABELS = ("信息名称", "文件名称", "名称", "标题", "公开方式", "公开范围",
-                     "公开时限", "组配分类", "服务对象", "所属机构", "生成日期", "实施日期",
-                     "废止日期", "关键词")
+# e.g. "名称：关于做好防汛工作的通知", "公开方式：主动公开", "信息分类：综合政务\通知",
+# "内容概述：…" (the older gov.cn catalogue block)
+BLOCK_ONLY_LABELS = ("信息名称", "文件名称", "名称", "标题", "信息分类", "内容概述", "公开方式",
+                     "公开范围", "公开属性", "公开时限", "组配分类", "服务对象", "所属机构",
+                     "生成日期", "实施日期", "废止日期", "关键词")
 # Fields that only a document's block carries: a news page's info line may say 发布日期
 # and 发布机构, never 索引号 or 成文日期.
 STRONG_KEYS = frozenset(("index_no", "doc_no", "written", "topic", "validity", "category"))
