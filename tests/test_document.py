@@ -126,10 +126,12 @@ def test_no_block_without_several_labels_with_values(html: str) -> None:
     ("<p>An English page, with “quotes” and no Han character.</p>", False),
     ("<p>普通新闻，没有任何标签。来源：福州日报</p>", False),
     ("<p>根据文号：榕政〔2024〕3号文件的要求。</p>", False),
+    ("<p>标题：X</p><p>发布日期：2024-01-01</p><p>关键词：防汛</p>", False),
     ("<td>索&nbsp;引&nbsp;号：</td><td>A-1</td><td>文&#12288;&#12288;号：</td>", True),
     (LAYOUTS["ul-li-spans"], True),
-], ids=["english", "chinese-news", "one-label", "entity-spaced-labels", "block"])
-def test_pages_without_two_labels_are_ruled_out_from_their_html(html: str, may: bool) -> None:
+], ids=["english", "chinese-news", "one-label", "no-field-only-blocks-carry",
+        "entity-spaced-labels", "block"])
+def test_pages_without_labels_of_a_block_are_ruled_out_from_their_html(html: str, may: bool) -> None:
     assert may_hold_block(html, html.encode("utf-8")) is may
 
 

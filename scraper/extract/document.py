@@ -51,14 +51,18 @@ class _Hit:
 
 
 def may_hold_block(html: str, utf8: bytes) -> bool:
-    """Whether the page's HTML (as text, and the same as UTF-8) holds labels of two
-    fields: the cheap test that rules out most pages before ``find_block`` walks a tree."""
+    """Whether the page's HTML (as text, and the same as UTF-8) holds two labels, one
+    of them a field only blocks carry (``STRONG_KEYS``): the cheap test that rules out
+    most pages before ``find_block`` walks a tree."""
     if not any(lead in utf8 for lead in P.HAN_LEAD_BYTES):
         return False
     seen: set[str] = set()
+    strong = False
     for match in P.RAW_LABEL.finditer(html):
-        seen.add(P.NOT_HAN.sub("", match.group()))
-        if len(seen) >= P.FIELD_KEYS_MIN:
+        label = P.NOT_HAN.sub("", match.group())
+        seen.add(label)
+        strong = strong or P.ALL_LABELS.get(label) in P.STRONG_KEYS
+        if strong and len(seen) >= P.FIELD_KEYS_MIN:
             return True
     return False
 
