@@ -155,3 +155,48 @@ def test_pubdate_on_another_english_page_stays_without_offset() -> None:
             "<h1>City launches urban renewal</h1><p>" + "The city will renew old estates. " * 8
             + "</p></body></html>")
     assert meta(html).published == "2024-03-18T16:05:00"
+
+
+# ---------------------------------------------------------------- a date in a sentence is no info line
+
+DEADLINE = "资金使用情况请于2024年12月31日前报送市财政局和市交通运输局。"
+SALUTATION = "<p>各县（市、区）财政局、交通运输局：</p>"
+
+
+def text_page(lines: str, *, head: str = "", above: str = "") -> str:
+    """The headline, then the document's short paragraphs (none paragraph-long)."""
+    return (f"<html><head><meta charset=utf-8><title>{TITLE}</title>{head}</head><body>"
+            f"{above}<h1>{TITLE}</h1><div class=article>{lines}</div></body></html>")
+
+
+@pytest.mark.parametrize("sentence", [
+    DEADLINE,
+    "请各单位于2024年12月31日前完成自查，并将结果报送市应急管理局！",
+    "是否已于2024年12月31日前完成整改并报送市应急管理局的相关处室？",
+    "通知要求：“请于2024年12月31日前将整改情况报送市应急管理局。”",
+], ids=["full-stop", "exclamation", "question", "closing-quote"])
+def test_deadline_in_a_sentence_under_the_headline_leaves_pubdate(sentence: str) -> None:
+    head = '<meta name="PubDate" content="2024-07-02 10:12">'
+    page = text_page(f"{SALUTATION}<p>{sentence}</p><p>宁德市财政局</p><p>2024年6月28日</p>", head=head)
+    assert meta(page).published == "2024-07-02T10:12:00+08:00"
+
+
+def test_deadline_sentence_then_a_labelled_date_below() -> None:
+    """Without a machine date, the labelled 发布时间 further down is the date, not the deadline."""
+    page = text_page(f"{SALUTATION}<p>{DEADLINE}</p>{BODY_TEXT}<div>发布时间：2024-07-02 10:12</div>")
+    assert meta(page).published == "2024-07-02T10:12:00+08:00"
+
+
+def test_short_dated_line_ending_a_sentence_stays_an_info_line() -> None:
+    """Only a line of prose length is a sentence: a short dated line is still the info line."""
+    page = text_page("<div>2024年7月2日。</div><p>" + "各县（市、区）要认真贯彻执行。" * 8 + "</p>")
+    assert meta(page).published == "2024-07-02"
+
+
+def test_written_date_value_above_the_headline_is_not_published() -> None:
+    """A block above the headline: 成文日期's value on its own line is the document's."""
+    above = "<dl><dt>成文日期：</dt><dd>二〇二四年六月二十八日</dd><dt>有 效 性：</dt><dd>有效</dd></dl>"
+    head = '<meta name="PubDate" content="2024-07-02 10:12">'
+    assert meta(text_page(BODY_TEXT, above=above, head=head)).published == "2024-07-02T10:12:00+08:00"
+    assert meta(text_page(BODY_TEXT, above=above)).published is None
+

@@ -165,6 +165,12 @@ INFO_AFTER_TITLE_LINES = 12
 INFO_BEFORE_TITLE_LINES = 3
 # A line longer than this is a paragraph: the info block stops there.
 INFO_LINE_MAX_CHARS = 90
+# A line at least this long that ends a sentence is prose, not an info line: the info
+# block stops there too, and a date inside it (a deadline) is not the page's date.
+# e.g. "资金使用情况请于2024年12月31日前报送市财政局和市交通运输局。"
+PROSE_LINE_MIN_CHARS = 30
+# What closes a sentence of prose; info lines end in a date, a name or a label.
+SENTENCE_ENDS = ("。", "！", "？", "。”", "！”", "？”")
 # How many lines after the title are searched for a byline or a labelled field that
 # sits below the body (e.g. "编辑：金金 来源：21世纪经济报道 作者：宋怡 杨志华").
 BODY_SCAN_LINES = 300

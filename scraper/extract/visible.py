@@ -121,16 +121,29 @@ def _code_line(line: str) -> bool:
     return any(hint in line for hint in P.CODE_HINTS) and P.CODE_LINE.search(line) is not None
 
 
+def _paragraph(line: str) -> bool:
+    """Whether a line is the article's prose: paragraph-long, or a sentence (long,
+    ending in 。) whose dates are what it speaks of, not when the page was published."""
+    return len(line) > P.INFO_LINE_MAX_CHARS or (
+        len(line) >= P.PROSE_LINE_MIN_CHARS and line.endswith(P.SENTENCE_ENDS))
+
+
 def _info_block(lines: list[str], start: int, stop: int) -> list[str]:
-    """Short lines from ``start``, up to the first paragraph-long line."""
+    """Short lines from ``start``, up to the first paragraph of prose."""
     block: list[str] = []
     for line in lines[max(start, 0):max(stop, 0)]:
         if _code_line(line):
             continue
-        if len(line) > P.INFO_LINE_MAX_CHARS:
+        if _paragraph(line):
             break
         block.append(" ".join(line.split()))
     return block
+
+
+def _after_document_label(lines: list[str], at: int) -> bool:
+    """Whether line ``at`` follows a document date's label alone on its line
+    ("成文日期：" then "二〇二四年六月二十八日"): its date is the document's."""
+    return at > 0 and P.DOCUMENT_DATE_LABEL.search(lines[at - 1][-P.DATE_LABEL_REACH:]) is not None
 
 
 def _dated_block(lines: list[str], index: int) -> tuple[list[str], DateValue | None, int]:
@@ -140,8 +153,9 @@ def _dated_block(lines: list[str], index: int) -> tuple[list[str], DateValue | N
     date = find_date(" ".join(after))
     if date is not None:
         return after, date, index + 1 + len(after)
-    before = lines[max(0, index - P.INFO_BEFORE_TITLE_LINES):index]
-    before = [" ".join(line.split()) for line in before if len(line) <= P.INFO_LINE_MAX_CHARS]
+    first = max(0, index - P.INFO_BEFORE_TITLE_LINES)
+    before = [" ".join(line.split()) for at, line in enumerate(lines[first:index], first)
+              if not _paragraph(line) and not _after_document_label(lines, at)]
     date = find_date(" ".join(before))
     if date is not None:
         return before, date, index + 1
