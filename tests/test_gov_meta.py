@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.extract.metadata import Metadata, extract_metadata
+from scraper.extract import extract
+from scraper.extract.metadata import Metadata, block_published, extract_metadata
 
 BODY_TEXT = "<p>" + "各县（市）区人民政府，市直各有关单位：现将有关事项通知如下，请认真贯彻执行。" * 4 + "</p>"
 TITLE = "关于印发福州市安全生产工作要点的通知"
@@ -200,3 +201,38 @@ def test_written_date_value_above_the_headline_is_not_published() -> None:
     assert meta(text_page(BODY_TEXT, above=above, head=head)).published == "2024-07-02T10:12:00+08:00"
     assert meta(text_page(BODY_TEXT, above=above)).published is None
 
+
+# ---------------------------------------------------------------- the attribute block's 发布日期
+
+DIV_BLOCK = ("<div class=xxgk><div><label>索引号</label><span>QZ00101-0500-2024-00019</span></div>"
+             "<div><label>发文机关</label><span>泉州市人民政府</span></div>"
+             "<div><label>成文日期</label><span>2024年04月28日</span></div>"
+             "<div><label>发布日期</label><span>2024年05月06日</span></div></div>")
+SIGNED = f"{BODY_TEXT}<p>泉州市人民政府</p><p>2024年4月28日</p>"
+
+
+def test_block_published_date_without_a_colon_is_published() -> None:
+    """The label in one element and the date in the next: the block's reading gives it."""
+    article = extract(text_page(SIGNED, above=DIV_BLOCK), "http://www.quanzhou.gov.cn/t1.htm")
+    assert article.document is not None and article.document["published"] == "2024-05-06"
+    assert article.published == "2024-05-06"
+
+
+def test_pubdate_wins_over_the_blocks_published_date() -> None:
+    head = '<meta name="PubDate" content="2024-05-06 17:30">'
+    article = extract(text_page(SIGNED, above=DIV_BLOCK, head=head), "http://www.quanzhou.gov.cn/t1.htm")
+    assert article.published == "2024-05-06T17:30:00+08:00"
+
+
+@pytest.mark.parametrize("shown, declared, block, expected", [
+    ("2024-04-28", False, "2024-05-06", "2024-05-06"),
+    (None, False, "2024-05-06", "2024-05-06"),
+    ("2024-05-06T09:30:00+08:00", False, "2024-05-06", "2024-05-06T09:30:00+08:00"),
+    ("2024-05-07T09:30:00+08:00", True, "2024-05-06", "2024-05-07T09:30:00+08:00"),
+    ("2024-04-28", False, None, "2024-04-28"),
+], ids=["beats-unlabelled", "fills-missing", "same-day-keeps-time", "machine-date-wins", "no-block"])
+def test_block_published(shown: str | None, declared: bool, block: str | None,
+                         expected: str) -> None:
+    metadata = Metadata(published=shown, published_declared=declared)
+    document = {"written": "2024-04-28", **({"published": block} if block else {})}
+    assert block_published(metadata, document) == expected

@@ -23,7 +23,7 @@ from .attachments import may_link_documents
 from .body import extract_body
 from .bounds import bound
 from .document import drop_block, find_block, may_hold_block
-from .metadata import body_author, extract_metadata
+from .metadata import block_published, body_author, extract_metadata
 from .options import PLAIN, Options
 from .pager import read_pager
 from .provenance import record_body_fields, record_document
@@ -103,11 +103,12 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
                         without_document=block is not None)
     document = block.fields if block is not None else read_signature(tree, body.text)
     author = meta.author or body_author(meta.language, body.text)
+    published = block_published(meta, block.fields if block is not None else None)
     if trace is not None:
-        record_body_fields(trace, meta, author, body.editor, body.text)
+        record_body_fields(trace, meta, author, body.editor, body.text, published)
         record_document(trace, document, block.labels if block is not None else None)
     return Article(url=url, site=meta.site, channel=meta.channel, title=meta.title,
-                   published=meta.published, modified=meta.modified, source=meta.source, author=author,
+                   published=published, modified=meta.modified, source=meta.source, author=author,
                    editor=meta.editor or body.editor, language=meta.language,
                    body=body.text, images=body.images, document=document,
                    attachments=body.attachments, encoding=encoding,

@@ -45,6 +45,9 @@ class Metadata:
     language: str | None = None
     site: str | None = None
     channel: str | None = None
+    # Not a record field: whether ``published`` rests on a date the page states for
+    # machines (PubDate, article:published_time, JSON-LD, <time>), for ``block_published``.
+    published_declared: bool = False
     # Not a record field: the body the page states for machines (JSON-LD articleBody),
     # for ``extract_body`` to fall back on when the DOM yields no plausible article.
     stated_body: str | None = None
@@ -93,6 +96,8 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
     offset = CHINA_OFFSET if chinese or structured.first(P.GOVERNMENT_SITE_META) else None
     published = _published(structured, shown, url)
     meta.published = published.iso(offset) if published else None
+    meta.published_declared = _machine_date(
+        structured.published, structured.first(P.PUBLISHED_META), structured.time_value) is not None
     modified = _machine_date(structured.modified, structured.first(P.MODIFIED_META)) \
         or shown.modified
     meta.modified = modified.iso(offset) if modified else None
@@ -127,6 +132,19 @@ def body_author(language: str | None, body: str) -> str | None:
     first, _, rest = body.partition("\n")
     last = rest[rest.rfind("\n") + 1:]
     return bylines.first_byline(first + "\n" + last if last else first)
+
+
+def block_published(meta: Metadata, document: dict[str, str] | None) -> str | None:
+    """The publication time: the attribute block's 发布日期 on a page that states no
+    machine date, since a labelled field of the document beats an unlabelled date in
+    the text (a closing signature's, a deadline's); a shown date of the same day stays
+    (it may carry the time). Else the metadata's."""
+    stated = (document or {}).get("published")
+    if not stated or meta.published_declared:
+        return meta.published
+    if meta.published and meta.published[:10] == stated[:10]:
+        return meta.published
+    return stated
 
 
 def _host(url: str | None) -> str | None:

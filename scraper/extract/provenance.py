@@ -81,9 +81,13 @@ def record_fields(trace: Trace, meta: Metadata, read: Read) -> None:
 
 
 def record_body_fields(trace: Trace, meta: Metadata, author: str | None,
-                       editor: str | None, body: str) -> None:
+                       editor: str | None, body: str, published: str | None = None) -> None:
     """The fields the metadata pass left empty and the article's own lines gave: an
-    editor line inside it, a byline opening or closing it."""
+    editor line inside it, a byline opening or closing it; and the attribute block's
+    发布日期 where it replaced the metadata's ``published``."""
+    if published != meta.published:
+        trace.field("published", published, DOCUMENT_BLOCK, quote=f"发布日期 {published}",
+                    candidates=[(published, DOCUMENT_BLOCK), (meta.published, INFO_LINE)])
     if meta.editor is None and editor:
         trace.field("editor", editor, BODY_EDITOR, candidates=[(editor, BODY_EDITOR)])
     if meta.author is None and author:
