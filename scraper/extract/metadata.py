@@ -94,10 +94,11 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
         or shown.headline
     # A Chinese government site's English pages print Beijing time too.
     offset = CHINA_OFFSET if chinese or structured.first(P.GOVERNMENT_SITE_META) else None
-    published = _published(structured, shown, url)
+    machine = _machine_date(structured.published, structured.first(P.PUBLISHED_META),
+                            structured.time_value)
+    published = _published(machine, structured, shown, url)
     meta.published = published.iso(offset) if published else None
-    meta.published_declared = _machine_date(
-        structured.published, structured.first(P.PUBLISHED_META), structured.time_value) is not None
+    meta.published_declared = machine is not None
     modified = _machine_date(structured.modified, structured.first(P.MODIFIED_META)) \
         or shown.modified
     meta.modified = modified.iso(offset) if modified else None
@@ -238,11 +239,10 @@ def _machine_date(*values: str | None) -> DateValue | None:
     return None
 
 
-def _published(structured: StructuredMeta, shown: Visible, url: str | None) -> DateValue | None:
+def _published(machine: DateValue | None, structured: StructuredMeta, shown: Visible,
+               url: str | None) -> DateValue | None:
     """The page's visible date when it sits by the headline or agrees with the machine
     date on the day (the more precise of the two wins); else the machine date."""
-    machine = _machine_date(structured.published, structured.first(P.PUBLISHED_META),
-                            structured.time_value)
     seen = shown.published
     if seen is None:
         return machine or _yearless(structured, shown, url)
