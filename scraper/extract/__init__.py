@@ -12,14 +12,12 @@ gave them).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..encoding import decode
 from ..errors import NotHTMLError
 from ..models import Article
-from .attachments import may_link_documents
 from .body import extract_body
 from .bounds import bound
 from .document import drop_block, find_block, may_hold_block
@@ -96,8 +94,6 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     block = find_block(tree) if may_hold_block(text, data) else None
     if block is not None:
         drop_block(block, trace)
-    if not may_link_documents(data):
-        options = replace(options, documents=False)
     body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,
                         options=options, trace=trace, stated_body=meta.stated_body,
                         without_document=block is not None)

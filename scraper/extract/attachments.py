@@ -29,14 +29,8 @@ from ..models import Attachment
 from . import attachment_patterns as A
 from . import patterns as P
 
-__all__ = ["may_link_documents", "page_base", "document_link", "article_blocks", "attachment_blocks",
+__all__ = ["page_base", "document_link", "DocumentLinks", "article_blocks", "attachment_blocks",
            "following_blocks", "resolve"]
-
-
-def may_link_documents(source: bytes) -> bool:
-    """Whether the page's source (UTF-8) names a document file anywhere: the cheap gate
-    before any link is looked at (most pages name none)."""
-    return A.DOCUMENT_IN_SOURCE.search(source) is not None
 
 
 def page_base(tree: LexborHTMLParser, url: str | None) -> str | None:
@@ -82,8 +76,9 @@ def _href_file(href: str) -> tuple[str, str] | None:
 def document_link(anchor: LexborNode) -> Attachment | None:
     """The attachment an ``<a>`` links to, its URL as the page writes it (see
     ``resolve``); None when it links to no document."""
-    href = (anchor.attributes.get("href") or "").strip()
-    if not href or href.startswith(("#", "javascript:", "mailto:")):
+    href = (anchor.attrs.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:")) \
+            or A.FILE_OR_SCRIPT_HREF.search(href) is None:
         return None
     found = _href_file(href)
     if found is None:
@@ -98,6 +93,21 @@ def document_link(anchor: LexborNode) -> Attachment | None:
     named = A.GENERIC_LINK_TEXT.match(text) is None and text != ""
     name, kind = found
     return Attachment(url=href, name=text if named else name, type=kind)
+
+
+class DocumentLinks:
+    """``document_link`` of each anchor, worked out once per reading of a page: the
+    attachment blocks and the rendering ask about the same anchors."""
+
+    def __init__(self) -> None:
+        self._found: dict[int, Attachment | None] = {}
+
+    def __call__(self, anchor: LexborNode) -> Attachment | None:
+        key = anchor.mem_id
+        if key in self._found:
+            return self._found[key]
+        found = self._found[key] = document_link(anchor)
+        return found
 
 
 def resolve(found: list[Attachment], base: str | None) -> list[Attachment]:
@@ -117,16 +127,16 @@ def resolve(found: list[Attachment], base: str | None) -> list[Attachment]:
     return out
 
 
-def _document_only(node: LexborNode) -> bool:
+def _document_only(node: LexborNode, links: DocumentLinks) -> bool:
     """Document links and little else: every link a document, and at most
     ``FILLER_PER_LINK_MAX`` characters of other text per link."""
     documents = 0
     link_text = 0
     for anchor in node.css("a[href]"):
-        href = (anchor.attributes.get("href") or "").strip()
+        href = (anchor.attrs.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:")):
             continue
-        if document_link(anchor) is None:
+        if links(anchor) is None:
             return False
         documents += 1
         link_text += len(anchor.text(deep=True, strip=True, skip_empty=True))
@@ -140,7 +150,7 @@ def _labelled(node: LexborNode) -> bool:
     return A.ATTACHMENT_LABEL.match(node.text(deep=True)) is not None
 
 
-def _label_before(node: LexborNode) -> LexborNode | None:
+def _label_before(node: LexborNode, links: DocumentLinks) -> LexborNode | None:
     """The label line standing right above ``node`` ("附件：" alone on its line), past
     the file lines between them; None when there is none."""
     sibling = node.prev
@@ -155,19 +165,20 @@ def _label_before(node: LexborNode) -> LexborNode | None:
                 if len(text) <= A.LABEL_LINE_MAX_LEN and A.ATTACHMENT_LABEL.match(text) \
                         and sibling.css_first("a") is None:
                     return sibling
-                if not _document_only(sibling):
+                if not _document_only(sibling, links):
                     return None
         sibling = sibling.prev
     return None
 
 
-def _names_files(node: LexborNode) -> bool:
+def _names_files(node: LexborNode, links: DocumentLinks) -> bool:
     """Every document link's text is a file name with its extension ("方案.pdf")."""
     return all(_file_type(" ".join(anchor.text(deep=True).split())) is not None
-               for anchor in node.css("a[href]") if document_link(anchor) is not None)
+               for anchor in node.css("a[href]") if links(anchor) is not None)
 
 
-def _block_of(anchor: LexborNode, root: LexborNode, labelled_only: bool) -> list[LexborNode]:
+def _block_of(anchor: LexborNode, root: LexborNode, labelled_only: bool,
+              links: DocumentLinks) -> list[LexborNode]:
     """The attachment block around a document link (with the label line above it, when
     that stands apart), widened to the outermost ancestor up to ``root`` that still
     holds only document links; [] when the link is in no attachment block."""
@@ -177,12 +188,12 @@ def _block_of(anchor: LexborNode, root: LexborNode, labelled_only: bool) -> list
     while node is not None and climbed < A.BLOCK_CLIMB_MAX and not found:
         if node.tag in P.BLOCK_TAGS:
             climbed += 1
-            if not _document_only(node):
+            if not _document_only(node, links):
                 return []
-            label = None if _labelled(node) else _label_before(node)
+            label = None if _labelled(node) else _label_before(node, links)
             if label is not None:
                 found = [label, node]
-            elif _labelled(node) or (not labelled_only and _names_files(node)):
+            elif _labelled(node) or (not labelled_only and _names_files(node, links)):
                 found = [node]
         if node.mem_id == root.mem_id:
             break
@@ -191,22 +202,23 @@ def _block_of(anchor: LexborNode, root: LexborNode, labelled_only: bool) -> list
         return []
     outer = found[-1]
     while outer.mem_id != root.mem_id and outer.parent is not None \
-            and outer.parent.tag not in ("body", "html") and _document_only(outer.parent):
+            and outer.parent.tag not in ("body", "html") and _document_only(outer.parent, links):
         outer = outer.parent
     return found if outer.mem_id == found[-1].mem_id else [outer]
 
 
-def attachment_blocks(roots: list[LexborNode], *, labelled_only: bool = False
-                      ) -> list[LexborNode]:
+def attachment_blocks(roots: list[LexborNode], *, labelled_only: bool = False,
+                      links: DocumentLinks | None = None) -> list[LexborNode]:
     """The attachment blocks inside ``roots``, outermost ones, in document order.
     ``labelled_only`` leaves out blocks that are only file names, with no 附件 label."""
+    links = links or DocumentLinks()
     blocks: list[LexborNode] = []
     seen: set[int] = set()
     for root in roots:
         for anchor in root.css("a[href]"):
-            if document_link(anchor) is None:
+            if links(anchor) is None:
                 continue
-            for block in _block_of(anchor, root, labelled_only):
+            for block in _block_of(anchor, root, labelled_only, links):
                 if block.mem_id not in seen:
                     seen.add(block.mem_id)
                     blocks.append(block)
@@ -225,7 +237,8 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     return kept
 
 
-def following_blocks(nodes: list[LexborNode]) -> list[LexborNode]:
+def following_blocks(nodes: list[LexborNode], links: DocumentLinks | None = None
+                     ) -> list[LexborNode]:
     """The labelled attachment blocks just below the article: among the few elements
     following its last node, then following that node's parent, and so on up a few
     levels (``FOLLOWING_SIBLINGS_MAX``, ``FOLLOWING_LEVELS_MAX``)."""
@@ -241,7 +254,7 @@ def following_blocks(nodes: list[LexborNode]) -> list[LexborNode]:
             tag = sibling.tag
             if isinstance(tag, str) and not tag.startswith("-") and tag != "br":
                 seen += 1
-                found.extend(attachment_blocks([sibling], labelled_only=True))
+                found.extend(attachment_blocks([sibling], labelled_only=True, links=links))
             sibling = sibling.next
         if found:
             return found
@@ -258,15 +271,15 @@ def block_ids(blocks: list[LexborNode]) -> set[int]:
     return ids
 
 
-def article_blocks(nodes: list[LexborNode], core: list[LexborNode]
+def article_blocks(nodes: list[LexborNode], core: list[LexborNode], links: DocumentLinks
                    ) -> tuple[list[LexborNode], frozenset[int]]:
     """The labelled attachment blocks just below the article (to be rendered after
     ``nodes``), and the ids of the elements of every attachment block of the article:
     any in the ``core`` nodes, labelled ones in the wrapper ``nodes`` were widened to,
     and those below."""
-    below = following_blocks(nodes)
-    ids = block_ids(attachment_blocks(core) + below)
+    below = following_blocks(nodes, links)
+    ids = block_ids(attachment_blocks(core, links=links) + below)
     core_ids = {node.mem_id for node in core}
     if any(node.mem_id not in core_ids for node in nodes):
-        ids |= block_ids(attachment_blocks(nodes, labelled_only=True))
+        ids |= block_ids(attachment_blocks(nodes, labelled_only=True, links=links))
     return below, frozenset(ids)

@@ -21,12 +21,12 @@ from ..models import Attachment, Image
 from . import patterns as P
 from . import trace as T
 from .article_html import to_html
-from .attachments import article_blocks, page_base, resolve
+from .attachments import DocumentLinks, article_blocks, page_base, resolve
 from .clean import prune
 from .decisions import container_of, line_blocks, outside_blocks, runner_up, scorer
 from .document import drop_block, find_block
 from .markdown import to_markdown
-from .measures import TextRuns, prose_length, prose_lengths, weighted_length
+from .measures import TextRuns, prose_length, prose_lengths, weighted_length, weighted_length_upto
 from .options import PLAIN, Options
 from .render import Rendered, render
 from .score import rank_candidates, settle, spread_article
@@ -123,7 +123,7 @@ def _add_structure(body: Body, options: Options) -> None:
 
 def _implausible(body: Body) -> bool:
     """Too little text to be an article: the engine read the wrong place."""
-    return weighted_length(body.text) < P.MIN_BODY_LEN
+    return weighted_length_upto(body.text, P.MIN_BODY_LEN) < P.MIN_BODY_LEN
 
 
 def _retried(body: Body, source: str, url: str | None, title: str | None, options: Options,
@@ -244,11 +244,10 @@ def _as_link_roll(body: Body, core: list[LexborNode], url: str | None, title: st
 def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,
               title: str | None, anchors: dict[int, int], options: Options,
               trace: T.Trace | None, *, link_rolls: bool = False) -> Body:
-    attachment_ids: frozenset[int] | None = None
-    below: list[LexborNode] = []
-    if options.documents:
-        below, attachment_ids = article_blocks(nodes, core)   # the 附件 lines
+    links = DocumentLinks()
+    below, attachment_ids = article_blocks(nodes, core, links)   # the 附件 lines
     rendered = render(nodes + below, url, core, anchors, structured=options.structured,
+                      document_links=links,
                       links=options.links, trace=trace, link_rolls=link_rolls,
                       attachment_ids=attachment_ids)
     why: dict[int, str] | None = {} if trace is not None else None

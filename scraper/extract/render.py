@@ -9,6 +9,7 @@ HTML renderings are made from those, so they hold exactly the body's text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin
@@ -21,6 +22,7 @@ from . import patterns as P
 from . import structure as S
 from . import trace as T
 from .attachments import document_link
+from .hints import Attributes
 from .measures import share_of, stripped_length, weighted_length
 from .tables import Grid, data_table_rows
 
@@ -51,7 +53,7 @@ class Rendered:
     dropped: list[T.Block] = field(default_factory=list)
 
 
-def _is_centered(tag: str, attrs: dict[str, str | None]) -> bool:
+def _is_centered(tag: str, attrs: Attributes) -> bool:
     if tag == "center":
         return True
     align, style = attrs.get("align"), attrs.get("style")
@@ -59,7 +61,7 @@ def _is_centered(tag: str, attrs: dict[str, str | None]) -> bool:
             or (style is not None and P.CENTERED.search(style) is not None))
 
 
-def _caption_hinted(attrs: dict[str, str | None]) -> bool:
+def _caption_hinted(attrs: Attributes) -> bool:
     value = attrs.get("class") or attrs.get("id")
     return bool(value) and _caption_class(value)
 
@@ -92,7 +94,9 @@ class _Renderer:
     def __init__(self, url: str | None, core_ids: set[int], link_lengths: dict[int, int],
                  structured: bool = False, trace: T.Trace | None = None,
                  links: bool = False, link_rolls: bool = False,
-                 attachment_ids: frozenset[int] | None = None) -> None:
+                 attachment_ids: frozenset[int] | None = None,
+                 document_links: Callable[[LexborNode], Attachment | None] = document_link
+                 ) -> None:
         self.url = url
         # Lists of headline links are read as text (see ``render``); > 0 inside one.
         self.link_rolls = link_rolls
@@ -102,6 +106,7 @@ class _Renderer:
         # many links they hold (see ``attachments``). None: the page links no document.
         self.documents = attachment_ids is not None
         self.attachment_ids = attachment_ids or frozenset()
+        self.document_link = document_links
         self.link_lengths = link_lengths   # per element holding anchors
         self.in_core = not core_ids
         self.out = Rendered()
@@ -168,7 +173,7 @@ class _Renderer:
                 position=trace.position(node)))
 
     def image(self, node: LexborNode) -> None:
-        attrs = node.attributes
+        attrs = node.attrs
         src = next((attrs[a] for a in IMAGE_SOURCE_ATTRS if attrs.get(a)), None)
         if src and not src.startswith("data:"):
             if self.out.marks is not None:
@@ -188,7 +193,7 @@ class _Renderer:
             return None
         return T.CAPTION_UNTAKEN
 
-    def is_caption(self, node: LexborNode, attrs: dict[str, str | None], text: str,
+    def is_caption(self, node: LexborNode, attrs: Attributes, text: str,
                    hinted: bool) -> bool:
         compact = "".join(text.split())
         if hinted:   # named a caption: a sentence or two about the picture
@@ -206,7 +211,7 @@ class _Renderer:
             self.flush()
             self.trace_drop(node, T.CAPTION, self.caption(node.text(deep=True)))
             return
-        attrs = node.attributes
+        attrs = node.attrs
         if self.link_rolls and not self.in_roll and tag in P.LINK_ROLL_TAGS and _link_roll(node):
             self.in_roll += 1
             try:
@@ -365,7 +370,7 @@ class _Renderer:
             elif not isinstance(tag, str) or tag.startswith("-"):
                 continue   # comments, processing instructions, the doctype
             elif tag == "a":
-                found = document_link(child) if self.documents else None
+                found = self.document_link(child) if self.documents else None
                 if found is not None:
                     self.out.attachments.append(found)
                 self.link_depth += 1
@@ -438,18 +443,20 @@ def _link_lengths(nodes: list[LexborNode], memo: dict[int, int]) -> dict[int, in
 def render(nodes: list[LexborNode], url: str | None, core: list[LexborNode] | None = None,
            anchor_lengths: dict[int, int] | None = None, *, structured: bool = False,
            links: bool = False, trace: T.Trace | None = None,
-           link_rolls: bool = False, attachment_ids: frozenset[int] | None = None) -> Rendered:
+           link_rolls: bool = False, attachment_ids: frozenset[int] | None = None,
+           document_links: Callable[[LexborNode], Attachment | None] = document_link) -> Rendered:
     """Paragraph lines of ``nodes``; lines outside the ``core`` nodes (when given) are
     flagged, except those of attachment blocks (``attachment_ids``: the blocks and what
     is in them), which are kept whatever their links; without ``attachment_ids`` no link
-    is looked at as a document. ``structured`` (or a ``trace``) also marks each line's
+    is looked at as a document (``document_links``: what each anchor links to, worked
+    out once per page). ``structured`` (or a ``trace``) also marks each line's
     block and inline markup (``Rendered.marks``); ``links`` keeps links in that markup.
     ``link_rolls`` reads lists of headline links as text rather than dropping them as
     link lists (a post that is a link roll, see ``body``)."""
     core_ids = {node.mem_id for node in core or ()}
     renderer = _Renderer(url, core_ids, _link_lengths(nodes, {} if anchor_lengths is None
                                                       else anchor_lengths),
-                         structured, trace, links, link_rolls, attachment_ids)
+                         structured, trace, links, link_rolls, attachment_ids, document_links)
     for node in nodes:
         renderer.in_core = not core_ids or node.mem_id in core_ids \
             or node.mem_id in renderer.attachment_ids
