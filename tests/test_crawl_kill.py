@@ -42,8 +42,14 @@ def extra_articles() -> list[dict]:
 
 
 def start_crawl(config: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "scraper", "crawl", "-c", str(config), "--quiet"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    """A crawl whose stderr goes to a file beside its config: a pipe nobody reads until
+    the end could fill up and block a run that logs a lot before it is killed."""
+    log = (config.parent / "crawl-stderr.log").open("ab")
+    try:
+        return subprocess.Popen([sys.executable, "-m", "scraper", "crawl", "-c", str(config),
+                                 "--quiet"], stdout=subprocess.DEVNULL, stderr=log)
+    finally:
+        log.close()   # the child holds its own copy
 
 
 def lines_written(root: Path) -> int:
@@ -75,9 +81,11 @@ def test_runs_killed_at_random_moments_lose_and_repeat_nothing(tmp_path: Path) -
                                    + rng.randint(*KILL_AFTER_RECORDS))
             process.wait(timeout=RUN_TIMEOUT)
             written_after_kill.append(lines_written(tmp_path))
+        (tmp_path / "crawl-stderr.log").unlink(missing_ok=True)
         final = start_crawl(portal.config)
-        _, err = final.communicate(timeout=RUN_TIMEOUT)
-        assert final.returncode == 1, err.decode()  # the 500 page, nothing else
+        final.wait(timeout=RUN_TIMEOUT)
+        err = (tmp_path / "crawl-stderr.log").read_text(encoding="utf-8", errors="replace")
+        assert final.returncode == 1, err  # the 500 page, nothing else
         records = portal.records()  # json.loads of every line: no half line is left
     written = Counter(r["crawl"]["url"] for r in records)
     assert [url for url, n in written.items() if n > 1] == []
