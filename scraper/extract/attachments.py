@@ -28,6 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..models import Attachment
 from . import attachment_patterns as A
 from . import patterns as P
+from .clean import outermost
 
 __all__ = ["page_base", "document_link", "DocumentLinks", "article_blocks", "attachment_blocks",
            "following_blocks", "resolve"]
@@ -222,19 +223,7 @@ def attachment_blocks(roots: list[LexborNode], *, labelled_only: bool = False,
                 if block.mem_id not in seen:
                     seen.add(block.mem_id)
                     blocks.append(block)
-    return _outermost(blocks)
-
-
-def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
-    ids = {node.mem_id for node in nodes}
-    kept = []
-    for node in nodes:
-        parent = node.parent
-        while parent is not None and parent.mem_id not in ids:
-            parent = parent.parent
-        if parent is None:
-            kept.append(node)
-    return kept
+    return outermost(blocks)
 
 
 def following_blocks(nodes: list[LexborNode], links: DocumentLinks | None = None

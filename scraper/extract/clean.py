@@ -76,22 +76,26 @@ def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
         hidden = [node for node in hidden
                   if weighted_length(node.text(deep=True)) < P.MIN_BODY_LEN]
     if trace is not None:
-        for node in _outermost(hidden):
+        for node in outermost(hidden):
             trace.node(node, False, T.HIDDEN)
     _decompose_all(hidden)
     doomed, runs = walk(body, use_hints=use_hints, anchor_lengths=anchor_lengths)
     if trace is not None:
-        for node in _outermost(doomed):
+        for node in outermost(doomed):
             trace.node(node, False, T.BOILERPLATE_CLASS, boilerplate_word(node))
     _decompose_all(doomed)
     return runs
 
 
-def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
-    """``nodes`` (in document order) without those inside another of them."""
+def outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    """``nodes`` (in document order) without those inside another of them, each once."""
     kept: list[LexborNode] = []
     ids = {node.mem_id for node in nodes}
+    seen: set[int] = set()
     for node in nodes:
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
         parent = node.parent
         while parent is not None and parent.mem_id not in ids:
             parent = parent.parent

@@ -24,6 +24,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import document_patterns as P
 from . import trace as T
+from .clean import outermost
 from .dates import find_date
 
 __all__ = ["DocumentBlock", "may_hold_block", "find_block", "drop_block", "read_value"]
@@ -80,7 +81,7 @@ def find_block(tree: LexborHTMLParser) -> DocumentBlock | None:
         _read_cluster(cluster, hits, runs, block)
     if not block.labels:
         return None
-    block.nodes = _outermost(block.nodes)
+    block.nodes = outermost(block.nodes)
     return block
 
 
@@ -235,7 +236,7 @@ def _join(pieces: list[str]) -> str:
 def _block_nodes(rows: list[LexborNode]) -> list[LexborNode]:
     """The elements to drop for a block's rows: the element around them all when it
     holds little else (a heading), else the rows themselves."""
-    rows = _outermost(rows)
+    rows = outermost(rows)
     if not rows:
         return []
     common = _common_ancestor(rows)
@@ -271,20 +272,3 @@ def _common_ancestor(nodes: list[LexborNode]) -> LexborNode | None:
         if candidate.mem_id == shared[0]:
             return candidate
     return None
-
-
-def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
-    """``nodes`` once each, without those inside another of them, in the order given."""
-    ids = {node.mem_id for node in nodes}
-    kept: list[LexborNode] = []
-    seen: set[int] = set()
-    for node in nodes:
-        if node.mem_id in seen:
-            continue
-        seen.add(node.mem_id)
-        parent = node.parent
-        while parent is not None and parent.mem_id not in ids:
-            parent = parent.parent
-        if parent is None:
-            kept.append(node)
-    return kept
