@@ -4,7 +4,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract import meta_patterns as P
-from scraper.extract.metadata import Metadata, extract_metadata
+from scraper.extract.metadata import Metadata, _first_match, extract_metadata
 
 BODY_TEXT = "<p>" + "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。" * 4 + "</p>"
 
@@ -190,6 +190,29 @@ def test_any_byline_selector_matches_where_some_byline_selector_does(element: st
     tree = LexborHTMLParser(f"<html><body><div>{element}</div></body></html>")
     some = any(tree.css_first(selector) is not None for selector in P.BYLINE_SELECTORS)
     assert (tree.css_first(P.ANY_BYLINE_SELECTOR) is not None) == some
+
+
+@pytest.mark.parametrize("body", [
+    # a wrapper with an author class around the rel=author link that ranks first
+    '<div class="author-box"><p>About</p><a rel=author href=/jd>Jane Doe</a></div>',
+    # the author's name inside a wrapper that itself has no author class
+    '<div itemprop=author><div class=card><b itemprop=name>Jane Doe</b></div></div>',
+    # an [itemprop=name] whose [itemprop=author] encloses an earlier author-class element
+    '<div itemprop=author><p class=author id=a><span itemprop=name>Jane Doe</span></p></div>',
+    # two of the same selector: the first in document order
+    '<p class=byline>By Jane Doe</p><div><p class=byline>By John Roe</p></div>',
+    # a later match nested in an earlier found element, an earlier one elsewhere
+    '<span class=author>A</span><div class=author-list><a rel=author>Jane Doe</a></div>',
+    '<p>No byline here.</p>',
+], ids=["wrapped-rel", "name-deep", "name-under-author-class", "first-of-two",
+        "nested-later", "none"])
+def test_byline_picked_from_one_query_as_each_selector_would(body: str) -> None:
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    found = tree.css(P.ANY_BYLINE_SELECTOR)
+    for selector in P.BYLINE_SELECTORS:
+        expected = tree.css_first(selector)
+        picked = _first_match(found, selector)
+        assert (picked.mem_id if picked else None) == (expected.mem_id if expected else None)
 
 
 def test_jsonld_authors_joined() -> None:

@@ -314,9 +314,9 @@ BYLINE_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 # Elements that hold an English byline. e.g. <span class="byline">, <a rel="author">
 BYLINE_SELECTORS = ("[itemprop=author] [itemprop=name]", "[itemprop=author]", "[rel=author]",
                     "[class*=byline]", "[class*=author-name]", "[class*=author]")
-# For a cheap "is there any byline element at all": only the selectors the others
-# imply (an author's name sits inside [itemprop=author]; "author-name" holds "author"),
-# so the query that runs on most pages tests fewer. Matches wherever the full list does.
+# The one query for byline elements: only the selectors the others imply (an author's
+# name sits inside [itemprop=author]; "author-name" holds "author"), so it tests fewer per
+# element. Every BYLINE_SELECTORS element is among what it finds, or inside one of them.
 ANY_BYLINE_SELECTOR = "[itemprop=author], [rel=author], [class*=byline], [class*=author]"
 # A byline longer than this is a paragraph (an author bio), not a name list.
 BYLINE_MAX_CHARS = 100

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import bylines
 from .channel import read_channel
@@ -306,17 +306,35 @@ def _person(name: str) -> bool:
 
 def _byline_element(tree: LexborHTMLParser) -> str | None:
     """An English byline element: "By Jane Doe and John Roe" → "Jane Doe, John Roe"."""
-    # One query first: most pages have none of these, and then the per-selector
-    # queries (in priority order) would each walk the whole page for nothing.
-    if tree.css_first(P.ANY_BYLINE_SELECTOR) is None:
+    # One query walks the page for every byline element; each selector's first element
+    # (in priority order) is then picked from the few found, rather than each selector
+    # walking the whole page again.
+    found = tree.css(P.ANY_BYLINE_SELECTOR)
+    if not found:
         return None
     for selector in P.BYLINE_SELECTORS:
-        node = tree.css_first(selector)
+        node = _first_match(found, selector)
         if node is None:
             continue
         text = normalize(node.text(separator=" "))
         if text and len(text) <= P.BYLINE_MAX_CHARS and not P.AUTHOR_JUNK.search(text):
             return _join_names(P.NAME_JOINERS.split(P.BYLINE_BY.sub("", text)))
+    return None
+
+
+def _first_match(found: list[LexborNode], selector: str) -> LexborNode | None:
+    """What ``tree.css_first(selector)`` gives, for one of ``P.BYLINE_SELECTORS``, from
+    ``found``: the elements ``P.ANY_BYLINE_SELECTOR`` matched, in document order.
+
+    Every element the selector matches is, or lies inside, one of ``found`` (a scoped
+    query tests the element itself, and ancestors above it for "outer inner"). The
+    first ``found`` element holding a match gives the page's first: a ``found`` element
+    before that match either encloses it or ends before it, holding no earlier match.
+    Most of them are small (a name, a link), so these scoped queries cost little."""
+    for node in found:
+        first = node.css_first(selector)
+        if first is not None:
+            return first
     return None
 
 
