@@ -27,6 +27,7 @@ from .config import Config, SiteConfig
 from .errors import OutputError
 from .fetch import Fetcher, FetchRequest, FetchResult
 from .models import Article, Attachment
+from .output import fsync_dir
 
 log = logging.getLogger(__name__)
 
@@ -88,23 +89,8 @@ def save(content: bytes, kind: str, directory: Path) -> Path:
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, path)
-        _sync_directory(directory)
+        fsync_dir(directory)   # the new name survives a power cut too
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise OutputError("write attachment", str(path), exc) from exc
     return path
-
-
-def _sync_directory(directory: Path) -> None:
-    """Force the rename to disk, so a record written after it never names a file a
-    power cut could lose (POSIX; a no-op where directories cannot be opened)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -86,9 +86,14 @@ class DateValue:
     def day_key(self) -> tuple[int, int, int]:
         return (self.year, self.month, self.day)
 
+    @property
+    def iso_date(self) -> str:
+        """The day alone in ISO 8601: "2024-08-05"."""
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
     def iso(self, default_offset: str | None = None) -> str:
         """ISO 8601: date only, or date and time with the stated or implied offset."""
-        day = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        day = self.iso_date
         if self.hour is None or self.minute is None:
             return day
         offset = self.offset or default_offset or ""

@@ -108,7 +108,7 @@ def read_value(key: str, value: str) -> str | None:
     if date is None:
         return None
     if key == "written":
-        return f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
+        return date.iso_date
     return date.iso(CHINA_OFFSET)
 
 

@@ -43,7 +43,7 @@ def read_signature(tree: LexborHTMLParser, body: str) -> dict[str, str] | None:
             organs = [before]   # "福州市应急管理局 2024年3月15日" on one line
         if organs:
             return {"issuer": " ".join(organs),
-                    "written": f"{date.year:04d}-{date.month:02d}-{date.day:02d}"}
+                    "written": date.iso_date}
     return None
 
 

@@ -143,7 +143,7 @@ def _info_block(lines: list[str], start: int, stop: int) -> list[str]:
 def _after_document_label(lines: list[str], at: int) -> bool:
     """Whether line ``at`` follows a document date's label alone on its line
     ("成文日期：" then "二〇二四年六月二十八日"): its date is the document's."""
-    return at > 0 and P.DOCUMENT_DATE_LABEL.search(lines[at - 1][-P.DATE_LABEL_REACH:]) is not None
+    return at > 0 and _document_dated(lines[at - 1], len(lines[at - 1]))
 
 
 def _dated_block(lines: list[str], index: int) -> tuple[list[str], DateValue | None, int]:
