@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 import string
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 from .encoding import normalize_charset
 from .errors import ConfigError
+from .toml_reader import TomlReader, at_least, non_empty, positive, toml_type
 
 DEFAULT_CONFIG = "config.toml"
 # Identifies the crawler and gives site operators a way to reach whoever runs it.
@@ -37,9 +38,6 @@ ATTACHMENT_FIELDS = frozenset({"site"})
 WARC_SUFFIX = ".warc.gz"
 # Per-site CSS selector overrides that the crawl knows how to apply.
 SELECTOR_FIELDS = ("title", "body", "date")
-
-T = TypeVar("T")
-
 
 @dataclass(frozen=True)
 class Selectors:
@@ -138,7 +136,7 @@ def load_config(path: str | Path) -> Config:
 
 def parse_config(data: Mapping[str, Any], path: Path) -> Config:
     """Validate an already-parsed TOML document (``path`` names it in errors)."""
-    reader = _Reader(str(path))
+    reader = TomlReader(str(path))
     reader.known(data, "", ("crawl", "site"))
     crawl = _crawl(reader, reader.table(data, "crawl"))
     raw_sites = data.get("site", [])
@@ -155,36 +153,36 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
     return Config(path=path, crawl=crawl, sites=sites)
 
 
-def _crawl(r: _Reader, t: Mapping[str, Any]) -> CrawlConfig:
+def _crawl(r: TomlReader, t: Mapping[str, Any]) -> CrawlConfig:
     d = CrawlConfig()
     k = "crawl"
     r.known(t, k, CrawlConfig.__dataclass_fields__)
     output = r.get(t, k, "output", str, d.output)
     _check_output(r, f"{k}.output", output)
     return CrawlConfig(
-        user_agent=r.get(t, k, "user_agent", str, d.user_agent, check=_non_empty),
-        concurrency=r.get(t, k, "concurrency", int, d.concurrency, check=_at_least(1)),
+        user_agent=r.get(t, k, "user_agent", str, d.user_agent, check=non_empty),
+        concurrency=r.get(t, k, "concurrency", int, d.concurrency, check=at_least(1)),
         per_host_concurrency=r.get(t, k, "per_host_concurrency", int, d.per_host_concurrency,
-                                   check=_at_least(1)),
-        per_host_delay=r.number(t, k, "per_host_delay", d.per_host_delay, check=_at_least(0)),
-        timeout=r.number(t, k, "timeout", d.timeout, check=_positive),
-        connect_timeout=r.number(t, k, "connect_timeout", d.connect_timeout, check=_positive),
-        retries=r.get(t, k, "retries", int, d.retries, check=_at_least(0)),
-        max_bytes=r.get(t, k, "max_bytes", int, d.max_bytes, check=_at_least(1024)),
+                                   check=at_least(1)),
+        per_host_delay=r.number(t, k, "per_host_delay", d.per_host_delay, check=at_least(0)),
+        timeout=r.number(t, k, "timeout", d.timeout, check=positive),
+        connect_timeout=r.number(t, k, "connect_timeout", d.connect_timeout, check=positive),
+        retries=r.get(t, k, "retries", int, d.retries, check=at_least(0)),
+        max_bytes=r.get(t, k, "max_bytes", int, d.max_bytes, check=at_least(1024)),
         robots=r.get(t, k, "robots", bool, d.robots),
-        max_attempts=r.get(t, k, "max_attempts", int, d.max_attempts, check=_at_least(1)),
-        workers=r.get(t, k, "workers", int, d.workers, check=_at_least(0)),
+        max_attempts=r.get(t, k, "max_attempts", int, d.max_attempts, check=at_least(1)),
+        workers=r.get(t, k, "workers", int, d.workers, check=at_least(0)),
         markdown=r.get(t, k, "markdown", bool, d.markdown),
         html=r.get(t, k, "html", bool, d.html),
-        max_pages=r.get(t, k, "max_pages", int, d.max_pages, check=_at_least(1)),
+        max_pages=r.get(t, k, "max_pages", int, d.max_pages, check=at_least(1)),
         output=output,
-        state=r.get(t, k, "state", str, d.state, check=_non_empty),
+        state=r.get(t, k, "state", str, d.state, check=non_empty),
         warc=_warc(r, t, k),
         attachments=_attachments(r, t, k, None),
     )
 
 
-def _warc(r: _Reader, t: Mapping[str, Any], k: str) -> str | None:
+def _warc(r: TomlReader, t: Mapping[str, Any], k: str) -> str | None:
     pattern = r.get(t, k, "warc", str, None)
     if pattern is None:
         return None
@@ -195,7 +193,7 @@ def _warc(r: _Reader, t: Mapping[str, Any], k: str) -> str | None:
     return pattern
 
 
-def _attachments(r: _Reader, t: Mapping[str, Any], k: str, default: str | None) -> str | None:
+def _attachments(r: TomlReader, t: Mapping[str, Any], k: str, default: str | None) -> str | None:
     """A folder pattern (``"attachments/{site}/"``), or ``false`` for none."""
     if "attachments" not in t:
         return default
@@ -204,7 +202,7 @@ def _attachments(r: _Reader, t: Mapping[str, Any], k: str, default: str | None) 
         return None
     example = "a folder path pattern such as 'attachments/{site}/', or false"
     if not isinstance(value, str):
-        raise r.error(key, f"expected {example}, got {_toml_type(value)}")
+        raise r.error(key, f"expected {example}, got {toml_type(value)}")
     if not value.strip():
         raise r.error(key, f"expected {example}")
     try:
@@ -217,7 +215,7 @@ def _attachments(r: _Reader, t: Mapping[str, Any], k: str, default: str | None) 
     return value
 
 
-def _site(r: _Reader, t: Mapping[str, Any], k: str, crawl: CrawlConfig) -> SiteConfig:
+def _site(r: TomlReader, t: Mapping[str, Any], k: str, crawl: CrawlConfig) -> SiteConfig:
     r.known(t, k, SiteConfig.__dataclass_fields__)
     if "name" not in t:
         raise r.error(f"{k}.name", "missing; every site needs a name")
@@ -233,10 +231,10 @@ def _site(r: _Reader, t: Mapping[str, Any], k: str, crawl: CrawlConfig) -> SiteC
         name=name, start_urls=start_urls, feeds=feeds, sitemaps=sitemaps,
         include=r.patterns(t, k, "include"), exclude=r.patterns(t, k, "exclude"),
         domains=domains or _default_domains(start_urls + feeds + sitemaps),
-        max_list_pages=r.get(t, k, "max_list_pages", int, d.max_list_pages, check=_at_least(1)),
-        max_new=r.get(t, k, "max_new", int, d.max_new, check=_at_least(1)),
-        max_sitemaps=r.get(t, k, "max_sitemaps", int, d.max_sitemaps, check=_at_least(1)),
-        delay=r.number(t, k, "delay", None, check=_at_least(0)),
+        max_list_pages=r.get(t, k, "max_list_pages", int, d.max_list_pages, check=at_least(1)),
+        max_new=r.get(t, k, "max_new", int, d.max_new, check=at_least(1)),
+        max_sitemaps=r.get(t, k, "max_sitemaps", int, d.max_sitemaps, check=at_least(1)),
+        delay=r.number(t, k, "delay", None, check=at_least(0)),
         encoding=_encoding(r, t, k),
         selectors=_selectors(r, t, k),
         markdown=r.get(t, k, "markdown", bool, crawl.markdown),
@@ -250,7 +248,7 @@ def _default_domains(urls: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(h for h in hosts if h))
 
 
-def _encoding(r: _Reader, t: Mapping[str, Any], k: str) -> str | None:
+def _encoding(r: TomlReader, t: Mapping[str, Any], k: str) -> str | None:
     label = r.get(t, k, "encoding", str, None)
     if label is None:
         return None
@@ -260,7 +258,7 @@ def _encoding(r: _Reader, t: Mapping[str, Any], k: str) -> str | None:
     return codec
 
 
-def _selectors(r: _Reader, t: Mapping[str, Any], k: str) -> Selectors:
+def _selectors(r: TomlReader, t: Mapping[str, Any], k: str) -> Selectors:
     raw = r.table(t, "selectors", prefix=k)
     key = f"{k}.selectors"
     r.known(raw, key, SELECTOR_FIELDS)
@@ -269,20 +267,6 @@ def _selectors(r: _Reader, t: Mapping[str, Any], k: str) -> Selectors:
 
 
 # ---- checks: each returns an error message, or None when the value is fine ----
-
-def _non_empty(value: str) -> str | None:
-    return None if value.strip() else "must not be empty"
-
-
-def _positive(value: float) -> str | None:
-    return None if value > 0 else "must be greater than 0"
-
-
-def _at_least(low: float) -> Callable[[float], str | None]:
-    def check(value: float) -> str | None:
-        return None if value >= low else f"must be at least {low:g}"
-    return check
-
 
 def _site_name(value: str) -> str | None:
     if SITE_NAME.match(value):
@@ -300,14 +284,7 @@ def _css(value: str) -> str | None:
     return None
 
 
-def _url_problem(value: str) -> str | None:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"{value!r} is not an http(s) URL"
-    return None
-
-
-def _check_output(r: _Reader, key: str, pattern: str) -> None:
+def _check_output(r: TomlReader, key: str, pattern: str) -> None:
     if pattern == "-":
         return
     try:
@@ -322,86 +299,3 @@ def _check_output(r: _Reader, key: str, pattern: str) -> None:
         raise r.error(key, "expected a file path pattern such as 'data/{site}/{date}.jsonl'")
 
 
-class _Reader:
-    """Typed access to TOML values; every error names the file and the key path."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-
-    def error(self, key: str, message: str) -> ConfigError:
-        return ConfigError(self.path, key, message)
-
-    def known(self, table: Mapping[str, Any], key: str, allowed: Any) -> None:
-        for name in table:
-            if name not in allowed:
-                where = f"{key}.{name}" if key else name
-                choices = ", ".join(sorted(allowed))
-                raise self.error(where, f"unknown key (known keys: {choices})")
-
-    def table(self, data: Mapping[str, Any], name: str, *, prefix: str = "") -> Mapping[str, Any]:
-        value = data.get(name, {})
-        if not isinstance(value, dict):
-            raise self.error(f"{prefix}.{name}" if prefix else name, "expected a table")
-        return value
-
-    def get(self, table: Mapping[str, Any], key: str, name: str, kind: type[T], default: Any,
-            *, check: Callable[[Any], str | None] | None = None) -> Any:
-        if name not in table:
-            return default
-        value = table[name]
-        # bool is an int in Python; TOML keeps them apart, and so do we
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise self.error(f"{key}.{name}", f"expected {_KIND_NAMES[kind]}, got {_toml_type(value)}")
-        problem = check(value) if check else None
-        if problem:
-            raise self.error(f"{key}.{name}", problem)
-        return value
-
-    def number(self, table: Mapping[str, Any], key: str, name: str, default: float | None,
-               *, check: Callable[[float], str | None] | None = None) -> Any:
-        value = table.get(name)
-        if isinstance(value, int) and not isinstance(value, bool):
-            table = {name: float(value)}
-        return self.get(table, key, name, float, default, check=check)
-
-    def strings(self, table: Mapping[str, Any], key: str, name: str,
-                what: str = "strings") -> tuple[str, ...]:
-        value = table.get(name, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.error(f"{key}.{name}", f"expected a list of {what}")
-        return tuple(value)
-
-    def urls(self, table: Mapping[str, Any], key: str, name: str) -> tuple[str, ...]:
-        values = self.strings(table, key, name, "URLs")
-        for i, value in enumerate(values):
-            problem = _url_problem(value)
-            if problem:
-                raise self.error(f"{key}.{name}[{i}]", problem)
-        return values
-
-    def patterns(self, table: Mapping[str, Any], key: str, name: str) -> tuple[re.Pattern[str], ...]:
-        compiled = []
-        for i, value in enumerate(self.strings(table, key, name, "regular expressions")):
-            try:
-                compiled.append(re.compile(value))
-            except re.error as exc:
-                raise self.error(f"{key}.{name}[{i}]", f"invalid regular expression: {exc}") from exc
-        return tuple(compiled)
-
-
-_KIND_NAMES: dict[type, str] = {str: "a string", int: "an integer", float: "a number",
-                                bool: "true or false"}
-
-
-def _toml_type(value: object) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        return f"the string {value!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
