@@ -31,7 +31,7 @@ from .output import fsync_dir
 
 log = logging.getLogger(__name__)
 
-__all__ = ["download_attachments", "site_directory", "save", "ANY_TYPE"]
+__all__ = ["download_attachments", "site_directory", "save", "remove_orphans", "ANY_TYPE"]
 
 # Attachments are whatever the server says they are (application/pdf,
 # application/octet-stream, application/vnd.ms-excel…): every media type is accepted.
@@ -39,6 +39,11 @@ ANY_TYPE = ("*/*",)
 # A file being written, before it is renamed into place: hidden, and named by the
 # process writing it, so two runs never write the same temporary file.
 TEMP_NAME = ".{name}.{pid}.part"
+TEMP_GLOB = ".*.part"
+
+# Folders this process has already cleared of temporary files left by dead writers:
+# one listing per folder and process, not one per article.
+_cleared: set[Path] = set()
 
 
 def download_attachments(fetcher: Fetcher, article: Article,
@@ -47,12 +52,40 @@ def download_attachments(fetcher: Fetcher, article: Article,
     set), or marked with the ``error`` that stopped it; as it is without a directory."""
     if directory is None or not article.attachments:
         return article
+    if directory not in _cleared:
+        remove_orphans(directory)
+        _cleared.add(directory)
     requests = [FetchRequest(a.url, content_types=ANY_TYPE) for a in article.attachments]
     done: list[Attachment] = []
     for attachment, result in zip(article.attachments, fetcher.fetch_many(requests),
                                   strict=True):
         done.append(_settled(attachment, result, directory, article.url))
     return replace(article, attachments=done)
+
+
+def remove_orphans(directory: Path) -> list[Path]:
+    """Delete the temporary files in ``directory`` whose writing process is gone (a run
+    killed while saving), and return them. A file of a live process is left alone: it
+    may be another run or ``scraper fetch`` writing into the same folder."""
+    removed = []
+    for temp in directory.glob(TEMP_GLOB):
+        pid = temp.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and not _alive(int(pid)):
+            temp.unlink(missing_ok=True)
+            removed.append(temp)
+    if removed:
+        log.info("%s: removed %d file(s) left by a killed download", directory, len(removed))
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:   # someone else's process: alive
+        return True
+    return True
 
 
 def site_directory(config: Config, site: SiteConfig) -> Path | None:

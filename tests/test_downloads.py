@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -186,8 +189,15 @@ def test_files_left_by_a_killed_run_are_reused_and_the_record_written_once(
     folder.mkdir(parents=True)
     # a run killed after saving the PDF (and while writing another file), before the record
     (folder / sha_name(PDF, "pdf")).write_bytes(PDF)
-    (folder / f".{sha_name(DOCX, 'docx')}.4242.part").write_bytes(DOCX[:5])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    orphan = folder / f".{sha_name(DOCX, 'docx')}.{dead}.part"
+    orphan.write_bytes(DOCX[:5])
+    # a file another live process is writing into the same folder right now
+    live = folder / f".{sha_name(PDF, 'pdf')}.{os.getpid()}.part"
+    live.write_bytes(PDF[:5])
     assert main(["crawl", "-q", "-c", str(config)]) == 0
+    assert not orphan.exists() and live.read_bytes() == PDF[:5]
     written = records(tmp_path)
     assert len(written) == 2
     paths = {a.get("path") for r in written for a in r["attachments"]} - {None}
