@@ -77,6 +77,7 @@ def test_the_block_leaves_the_body(layout: str) -> None:
 
 @pytest.mark.parametrize("label, key", [
     ("索引号", "index_no"), ("索 引 号", "index_no"), ("索取号", "index_no"),
+    ("信息索引号", "index_no"),
     ("发文机关", "issuer"), ("发布机构", "issuer"), ("发布机关", "issuer"), ("发文单位", "issuer"),
     ("发文字号", "doc_no"), ("文　　号", "doc_no"), ("文 号", "doc_no"),
     ("成文日期", "written"), ("发布日期", "published"),

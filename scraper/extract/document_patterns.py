@@ -15,8 +15,8 @@ import re
 # below try longer labels first).
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     # 索引号: the document's catalogue number. e.g. "11350100003590XXXX/2024-00123";
-    # some provinces call it 索取号
-    "index_no": ("索引号", "索取号"),
+    # some provinces call it 索取号, some 信息索引号
+    "index_no": ("信息索引号", "索引号", "索取号"),
     # the organ that issued it. e.g. "发文机关：福州市应急管理局", "发布机构"
     "issuer": ("发文机关", "发文单位", "发文机构", "发布机构", "发布机关", "发布单位", "制发机关"),
     # its number. e.g. "发文字号：榕应急〔2024〕12号", "文　　号"
