@@ -166,9 +166,13 @@ def test_editor_is_never_the_author(info: str, body: str, author: str | None,
     ("<p>记者近日从西藏自治区农业农村厅了解到，厕所改造成效明显。</p>", None),
     ("<p>留条后路 蔡雪婧/摄</p>" + BODY_TEXT, None),
     (BODY_TEXT + "<p>更多图片请看专题。（组图）</p>", None),
+    (BODY_TEXT + "<p>荣立个人三等功。(记者 肖远强 林春长 通讯员 榕公宣 文/摄)</p>", "肖远强 林春长"),
+    ("<p>本报记者 张三 通讯员 李四</p>" + BODY_TEXT, "张三"),
+    ("<p>本报讯（记者王五 实习生赵六）昨日，全市开展防汛演练。</p>" + BODY_TEXT, "王五"),
 ], ids=["reporter-in-parens", "dateline-reporter", "standalone-byline", "writer-slash",
         "text-and-photo-credit", "trailing-names", "outlet-reporter", "reporter-word-in-prose",
-        "photographer-only", "not-a-name"])
+        "photographer-only", "not-a-name", "reporters-then-correspondent",
+        "byline-then-correspondent", "reporter-then-intern"])
 def test_byline_in_article_text(body: str, author: str | None) -> None:
     assert meta(zh_page("2024-08-06 09:47", body=body)).author == author
 

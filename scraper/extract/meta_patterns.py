@@ -238,18 +238,25 @@ EDITOR_FIELD = triggered("责值网编", EDITOR_LABEL + COLON + r"[\[【]?\s*([^
 # e.g. "葛灵丹", "格桑边觉", "阿卜杜拉·艾力"
 CJK_NAME = r"[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{1,6})?"
 CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}")
-# Several names separated by spaces or 、, as bylines list them. e.g. "伊琳 李清芬"
-CJK_NAMES = CJK_NAME + r"(?:[ \t\xa0\u3000、，,]+" + CJK_NAME + r"){0,5}"
+# Roles that start another person's credit inside a reporter's byline: the names after
+# them are a correspondent's or an intern's, not the reporter's (作者 lines name the
+# reporters alone). e.g. "（记者 肖远强 林春长 通讯员 榕公宣）"
+CO_CREDIT_ROLE = r"(?:通讯员|实习生|见习记者|摄影|摄像)"
+# Several names separated by spaces or 、, as bylines list them, up to a co-credit role.
+# e.g. "伊琳 李清芬"
+CJK_NAMES = (CJK_NAME + r"(?:[ \t\xa0\u3000、，,]+(?!" + CO_CREDIT_ROLE + r")" + CJK_NAME
+             + r"){0,5}")
 # A reporter byline inside parentheses, any outlet before 记者. e.g. "（记者 胡晓蓉）",
 # "新华社巴黎12月9日电（记者唐霁）", "(信报记者 蔡雪婧)"
 REPORTER_PAREN = triggered(
-    "（(", r"[（(]\s*[^\s（()）]{0,12}?记者[:：]?\s*(" + CJK_NAMES + r")\s*[）)]")
+    "（(", r"[（(]\s*[^\s（()）]{0,12}?记者[:：]?\s*(" + CJK_NAMES + r")"
+    r"\s*(?:[）)]|(?=" + CO_CREDIT_ROLE + r"))")
 # A reporter byline ending at a word that closes it: "/文", "报道", the line end, a comma.
 # e.g. "河南商报记者马俊峰/文", "新京报记者 彭冲 山东冠县报道", "□ 本报记者 葛灵丹",
 # "新华网黑龙江频道 记者 伊琳 李清芬"
 REPORTER_LINE = re.compile(
     r"记者[:：]?\s*(" + CJK_NAMES + r")"
-    r"(?=\s*(?:[/／|｜]\s*文|$|[）)]|\s+\S{2,12}报道|\s+报道|[，,；;]\s*(?:通讯员|实习生)))",
+    r"(?=\s*(?:[/／|｜]\s*文|$|[）)]|\s+\S{2,12}报道|\s+报道|[，,；;]?\s*" + CO_CREDIT_ROLE + r"))",
     re.MULTILINE)
 # A byline of the form "文/X", "文 | X" or "文/图 X". e.g. "(文/图 刘玺东 易赛楠)", "文｜王五"
 WRITER_SLASH = triggered(
