@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -140,3 +143,46 @@ def test_reading_goes_on_after_a_corrupt_record(tmp_path: Path, gzipped: bool,
     assert error["stage"] == "warc" and error["message"].startswith("corrupt WARC record")
     assert records[1]["warc"]["offset"] == offsets[1]
     assert "2 HTML response(s); 1 damaged record(s)" in captured.err
+
+
+@pytest.mark.parametrize("gzipped", [True, False], ids=["warc.gz", "warc"])
+def test_a_warc_on_stdin_reads_like_the_file(tmp_path: Path, gzipped: bool,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "crawl.warc"
+    _mixed(path, gzipped)
+    assert main(["extract", str(path)]) == 0
+    from_file = _records(capsys)
+    # a pipe, as in `zcat … | scraper extract`: not seekable, read by a real process
+    with open(path, "rb") as archive:
+        done = subprocess.run([sys.executable, "-m", "scraper", "extract"], stdin=archive,
+                              capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    from_stdin = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["url"] for r in from_stdin] == [r["url"] for r in from_file]
+    assert all(r["input"] == "-" and r["warc"]["file"] == "-" for r in from_stdin)
+    for ours, theirs in zip(from_stdin, from_file, strict=True):
+        assert ours["warc"]["offset"] == theirs["warc"]["offset"]
+        assert ours["body"] == theirs["body"] and ours["title"] == theirs["title"]
+    assert b"4 HTML response(s)" in done.stderr
+
+
+def test_a_damaged_warc_on_stdin_goes_on_after_the_damage(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "damaged.warc"
+    offsets = _three(path, True)
+    data = bytearray(path.read_bytes())
+    data[offsets[1] + 40:offsets[1] + 100] = b"\xff" * 60
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(bytes(data))))
+    assert main(["extract", "-"]) == 1
+    records = _records(capsys)
+    assert [r.get("title") for r in records] == ["One", None, "Three"]
+    assert records[1]["error"]["stage"] == "warc"
+
+
+def test_html_on_stdin_is_still_one_page(monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GBK_PAGE)))
+    assert main(["extract", "--url", "http://example.com/gbk"]) == 0
+    (record,) = _records(capsys)
+    assert record["title"] == "新闻标题" and "warc" not in record

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from ..batch import Job, lost_job, run_job
 from ..extract import ENGINES
 from ..output import write_dumped
-from ..warc_reader import WarcFault, read_warc, sniff, summary
+from ..warc_reader import SNIFF_BYTES, WarcFault, is_warc, read_warc_stream, sniff, summary
 from ..workers import ordered_map
 from .structure_args import add_structure_arguments, structure_options
 from .exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
@@ -22,8 +25,8 @@ Read each HTML file (or stdin when no path or '-' is given), extract the article
 print one JSON Lines record per input, in input order. An input that fails yields an
 error record instead, never a missing line.
 
-A WARC file (.warc or .warc.gz, recognised by its content, not its name) among the
-inputs yields one record per archived HTML response, in file order, with the
+A WARC file (.warc or .warc.gz, recognised by its content, not its name, on stdin
+too) among the inputs yields one record per archived HTML response, in file order, with the
 archived URL, the HTTP charset and a "warc" object (file, offset, record_id, date);
 other records are skipped and counted on stderr. A truncated or corrupt record
 yields an error record and reading goes on.
@@ -36,6 +39,7 @@ examples:
   scraper extract --url https://www.fznews.com.cn/a.shtml < page.html
   scraper extract samples/pages/*/source.html > articles.jsonl
   scraper extract -j 0 archive/*.warc.gz > articles.jsonl
+  curl -s https://example.org/crawl.warc.gz | scraper extract > articles.jsonl
   scraper extract --markdown --url https://www.example.gov.cn/t1.html page.html
 """
 
@@ -69,8 +73,7 @@ def _jobs_of(args: argparse.Namespace, notes: list[str]) -> Iterator[Job]:
     A WARC file's summary line is added to ``notes`` once the file is read."""
     for path in args.paths or ["-"]:
         if path == "-":
-            yield Job("-", content=sys.stdin.buffer.read(), url=args.url, charset=args.charset,
-                      engine=args.engine, options=structure_options(args))
+            yield from _stdin_jobs(args, notes)
             continue
         try:
             archive = sniff(path)
@@ -84,10 +87,34 @@ def _jobs_of(args: argparse.Namespace, notes: list[str]) -> Iterator[Job]:
                       options=structure_options(args))
 
 
-def _warc_jobs(path: str, args: argparse.Namespace, notes: list[str]) -> Iterator[Job]:
+def _stdin_jobs(args: argparse.Namespace, notes: list[str]) -> Iterator[Job]:
+    """stdin as one HTML page, or as a WARC file when it starts like one. A WARC is
+    spooled to a temporary file first: the reader seeks to resume after a damaged
+    record, and an archive may not fit in memory."""
+    stdin = sys.stdin.buffer
+    head = stdin.read(SNIFF_BYTES)
+    if not is_warc(head):
+        yield Job("-", content=head + stdin.read(), url=args.url, charset=args.charset,
+                  engine=args.engine, options=structure_options(args))
+        return
+    with tempfile.TemporaryFile() as spool:
+        spool.write(head)
+        shutil.copyfileobj(stdin, spool)
+        spool.seek(0)
+        yield from _warc_jobs("-", args, notes, spool)
+
+
+def _warc_jobs(path: str, args: argparse.Namespace, notes: list[str],
+               stream: BinaryIO | None = None) -> Iterator[Job]:
+    """The jobs of the WARC file at ``path``, or of ``stream`` (named ``path``) when
+    given."""
+    if stream is None:
+        with open(path, "rb") as opened:
+            yield from _warc_jobs(path, args, notes, opened)
+        return
     skipped: Counter[str] = Counter()
     pages = faults = 0
-    for item in read_warc(path, skipped):
+    for item in read_warc_stream(stream, path, skipped):
         if isinstance(item, WarcFault):
             faults += 1
             yield Job(path, url=item.url, warc=item.warc(),
