@@ -91,7 +91,9 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     page_urls = read_pager(tree, data, url)   # before scripts and pager blocks are dropped
     meta = extract_metadata(tree, url, trace)   # also drops the never-content elements
     # The attribute block is read once metadata has read the page, then leaves the body.
-    block = find_block(tree) if may_hold_block(text, data) else None
+    # Its labels are looked for in the visible text metadata read (else in the HTML).
+    labelled = meta.visible_text if meta.visible_text is not None else text
+    block = find_block(tree) if may_hold_block(labelled, data) else None
     if block is not None:
         drop_block(block, trace)
     body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,

@@ -13,7 +13,7 @@ stray ``文号`` in prose.
 
 ``find_block`` reads the block and names the elements that hold it, which the body
 then leaves out (``drop_block``); ``may_hold_block`` rules out most pages first, from
-their HTML, without a tree walk. Pure: the tree is only read, until ``drop_block``.
+their text, without a tree walk. Pure: the tree is only read, until ``drop_block``.
 """
 
 from __future__ import annotations
@@ -51,15 +51,16 @@ class _Hit:
     rest: str                # what follows the label's colon in the same run
 
 
-def may_hold_block(html: str, utf8: bytes) -> bool:
-    """Whether the page's HTML (as text, and the same as UTF-8) holds two labels, one
-    of them a field only blocks carry (``STRONG_KEYS``): the cheap test that rules out
-    most pages before ``find_block`` walks a tree."""
+def may_hold_block(text: str, utf8: bytes) -> bool:
+    """Whether ``text`` holds two labels, one of them a field only blocks carry
+    (``STRONG_KEYS``): the cheap test that rules out most pages before ``find_block``
+    walks a tree. ``text`` is the page's visible text, or its HTML (a longer scan); ``utf8``
+    is the page as parsed, searched first for any Han character at all."""
     if not any(lead in utf8 for lead in P.HAN_LEAD_BYTES):
         return False
     seen: set[str] = set()
     strong = False
-    for match in P.RAW_LABEL.finditer(html):
+    for match in P.RAW_LABEL.finditer(text):
         label = P.NOT_HAN.sub("", match.group())
         seen.add(label)
         strong = strong or P.ALL_LABELS.get(label) in P.STRONG_KEYS

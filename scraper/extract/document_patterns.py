@@ -94,10 +94,11 @@ LABEL_START = re.compile(rf"{_SPACE}(?:{_alternatives(list(ALL_LABELS))})")
 INLINE_LABEL = re.compile(
     rf"(?:^|(?<=[\s\u3000\xa0])){_SPACE}(?P<label>{_alternatives(list(ALL_LABELS))})"
     rf"{_SPACE}[:：]")
-# The same labels in the page's raw HTML, found before any tree is walked, so that a page
-# without a block costs one scan of its text. Spaces inside a label may be entities
-# there ("索&nbsp;引&nbsp;号"): anything but a Han character may stand between its
-# characters (a test, not a reading: a false hit only costs the tree walk).
+# The same labels in the page's visible text (or its raw HTML), found before any tree is
+# walked, so that a page without a block costs one scan of its text. Spaces inside a
+# label may be entities in the HTML ("索&nbsp;引&nbsp;号"): spaces, entity characters,
+# digits and Latin letters may stand between its characters (a test, not a reading: a
+# false hit only costs the tree walk).
 RAW_LABEL = re.compile("|".join("[\\s\u3000\xa0&#;a-z0-9]*".join(map(re.escape, label))
                                 for label in sorted(ALL_LABELS, key=len, reverse=True)))
 # What is not a Han character: left out of a raw label to name it ("索&nbsp;引&nbsp;号").

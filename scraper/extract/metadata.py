@@ -51,6 +51,11 @@ class Metadata:
     # Not a record field: the body the page states for machines (JSON-LD articleBody),
     # for ``extract_body`` to fall back on when the DOM yields no plausible article.
     stated_body: str | None = None
+    # Not a record field: the body's text as visible lines joined by newlines, when they
+    # are all of it (None on a page longer than ``SCAN_LINES_MAX`` lines), for
+    # ``document.may_hold_block``: far shorter than the HTML, and a label's entities
+    # ("索&nbsp;引") are read there.
+    visible_text: str | None = None
 
 
 def extract_metadata(tree: LexborHTMLParser, url: str | None,
@@ -81,7 +86,7 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
     meta.stated_body = structured.article_body
     meta.site = normalize(structured.first(P.SITE_META)) or meta.site \
         or site_domain(structured)
-    lines = visible_lines(tree)
+    lines, complete = visible_lines(tree)
     page_title = structured.page_title
     meta.language = _language(tree, structured, page_title, lines)
     site_names = [n for n in (structured.first(P.SITE_META), structured.metas.get(
@@ -90,6 +95,7 @@ def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
                               lambda: _headings(tree), site_names)
     chinese = (meta.language or "").lower().startswith("zh")
     shown = read_visible(lines, meta.title, chinese=chinese)
+    meta.visible_text = shown.text if complete else None
     meta.title = _shown_headline(lines, meta.title, site_names, chinese) or meta.title \
         or shown.headline
     # A Chinese government site's English pages print Beijing time too.

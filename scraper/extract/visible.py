@@ -47,23 +47,24 @@ class Visible:
     text: str = ""                  # all the lines read, joined by newlines
 
 
-def visible_lines(tree: LexborHTMLParser) -> list[str]:
-    """The body's text nodes as lines.
+def visible_lines(tree: LexborHTMLParser) -> tuple[list[str], bool]:
+    """The body's text nodes as lines, and whether they are all of its text.
 
     One text node is one line (inline markup splits a line), trimmed; whitespace inside
     is left as is and normalised only where a value is taken (it costs, and most lines
     are never used). Read after scripts and styles are dropped (``extract_metadata``);
     on a tree that still has them, their code becomes lines too, which the info block
-    skips. Bounded by ``SCAN_LINES_MAX``.
+    skips. Bounded by ``SCAN_LINES_MAX``: the lines of a longer page are not all of it.
     """
     body = tree.body
     if body is None:
-        return []
+        return [], True
     text = body.text(separator=_NODE_SEPARATOR, strip=True, skip_empty=True)
     chunks = text.split(_NODE_SEPARATOR, P.SCAN_LINES_MAX)
-    if len(chunks) > P.SCAN_LINES_MAX:
+    complete = len(chunks) <= P.SCAN_LINES_MAX
+    if not complete:
         chunks.pop()    # the unsplit rest of a very long page
-    return [chunk for chunk in chunks if chunk]
+    return [chunk for chunk in chunks if chunk], complete
 
 
 class _Index:
