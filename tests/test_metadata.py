@@ -381,3 +381,28 @@ def test_short_headline_that_the_page_shows_is_kept() -> None:
 def test_reprint_labels_name_the_source(label: str) -> None:
     found = meta(zh_page(f"2005-04-27 14:32 {label}中国青年报"))
     assert found.source == "中国青年报"
+
+
+@pytest.mark.parametrize("info, body, author, source", [
+    ("2024-08-06 09:47 来源：福州晚报 作者：", "<p>【新春走基层】</p>" + BODY_TEXT, None, "福州晚报"),
+    ("2024-08-06 09:47 作者：", "<p>本文内容较长，这里是一段引言。</p>" + BODY_TEXT, None, None),
+    ("2024-08-06 09:47 作者：", "<p>光明日报记者 王建宏 张文攀</p>" + BODY_TEXT,
+     "王建宏 张文攀", None),
+    ("2024-08-06 09:47 来源：", "<p>【新春走基层】</p>" + BODY_TEXT, None, None),
+    ("2024-08-06 09:47 来源：", "<p>本报讯 昨日，全市召开防汛会议。</p>" + BODY_TEXT, None, None),
+], ids=["author-before-column-tag", "author-before-prose", "author-before-byline",
+        "source-before-column-tag", "source-before-prose"])
+def test_an_empty_label_takes_no_value_from_the_next_line(
+        info: str, body: str, author: str | None, source: str | None) -> None:
+    record = meta(zh_page(info, body=body))
+    assert (record.author, record.source) == (author, source)
+
+
+@pytest.mark.parametrize("block", [
+    "<table><tr><td>作者：</td><td>张三</td><td>来源：</td><td>新华网</td></tr></table>",
+    "<dl><dt>作者：</dt><dd>张三</dd><dt>来源：</dt><dd>新华网</dd></dl>",
+    "<div>作者：<br>张三<br>来源：<br>新华网</div>",
+], ids=["table-cells", "dl", "br-lines"])
+def test_a_value_in_its_own_cell_is_still_read(block: str) -> None:
+    record = meta(zh_page("2024-08-06 09:47", body=block + BODY_TEXT))
+    assert (record.author, record.source) == ("张三", "新华网")

@@ -49,6 +49,8 @@ def labelled_source(text: str) -> str | None:
         value = trim(match.group(1))
         if placeholder_source(value):
             continue
+        if _next_line(text, match) and not _value_line(labelled_value(text, match.start(1))):
+            continue   # an empty label ends its line; the next line is the page's text
         if not P.ANY_LABEL.match(value):
             return value
     return None
@@ -80,6 +82,8 @@ def labelled_author(text: str) -> str | None:
     if match is None:
         return None
     value = labelled_value(text, match.start(1))
+    if _next_line(text, match) and not _names_line(value):
+        return None   # an empty label ends its line; the next line is the page's text
     tokens: list[str] = []
     for raw in _SPLIT_NAMES.split(value):
         token = trim(raw)
@@ -93,6 +97,27 @@ def labelled_author(text: str) -> str | None:
             break
         tokens.append(token)
     return " ".join(tokens) if tokens else None
+
+
+def _next_line(text: str, match: re.Match[str]) -> bool:
+    """Whether the value ``match`` read for a label lies on the line after the label's:
+    a value in a cell or element of its own, or the text after an empty label."""
+    return "\n" in text[match.start():match.start(1)]
+
+
+def _value_line(line: str) -> bool:
+    """A line that may be a label's value set in a cell or element of its own: no
+    punctuation of prose, no bracketed column tag ("【新春走基层】", "本报讯 昨日，…")."""
+    return P.NOT_A_VALUE_LINE.search(line) is None
+
+
+def _names_line(line: str) -> bool:
+    """A ``_value_line`` of names only: no role word ("光明日报记者" starts a byline)."""
+    if not _value_line(line):
+        return False
+    tokens = [t for t in _SPLIT_NAMES.split(trim(line)) if t]
+    return bool(tokens) and all(len(t) <= P.LABELLED_NAME_MAX_CHARS
+                                and not t.endswith(P.NAME_ROLE_WORDS) for t in tokens)
 
 
 def labelled_editor(text: str) -> str | None:

@@ -231,6 +231,9 @@ SOURCE_FIELD = triggered("来稿出转摘原", SOURCE_LABEL + COLON + r"[\[【�
 AUTHOR_FIELD = triggered("作撰文稿供", AUTHOR_LABEL + COLON + r"(.+)")
 # A labelled author token longer than this is prose, not a name. e.g. "医技药剂党支部" (7) passes
 LABELLED_NAME_MAX_CHARS = 12
+# Punctuation of prose, brackets of column tags and titles: a line holding one is not the
+# value of a 作者 or 来源 label that ended the line before. e.g. "【新春走基层】", "本文…，…。"
+NOT_A_VALUE_LINE = re.compile(r"[，。！？；：:【】\[\]（）()《》“”\"]")
 # A labelled editor. e.g. "责任编辑：苏亮", "【责任编辑:林丹】", "(责编：王五)"
 EDITOR_FIELD = triggered("责值网编", EDITOR_LABEL + COLON + r"[\[【]?\s*([^\s\]】）)|｜]+)")
 
