@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -194,7 +195,7 @@ def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, options
     if ranking is not None and spread is None:
         # Not one section of a spread article: is it the article at all?
         body, choice = reconsider(
-            ranking, (core, nodes), body, prose_length(runs),
+            ranking, (core, nodes), body, cache(lambda: prose_length(runs)),
             lambda alt_core, alt_nodes: _rendered(alt_nodes, alt_core, url, title, anchors,
                                                   options, trace))
         body.choice = choice

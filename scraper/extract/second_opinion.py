@@ -71,9 +71,11 @@ def prose_chars(text: str) -> int:
 
 
 def reconsider(ranking: Ranking, first: tuple[list[LexborNode], list[LexborNode]], body: R,
-               page_prose: int, render: Renderer[R]) -> tuple[R, Choice]:
+               page_prose: Callable[[], int], render: Renderer[R]) -> tuple[R, Choice]:
     """``body`` (rendered from ``first``, the chosen core and nodes) or a better
-    alternative's body, with the record of the choice."""
+    alternative's body, with the record of the choice. ``page_prose`` gives the page's
+    prose (see ``measures.prose_length``), asked for only when a rule needs it: most
+    first choices are long enough to settle without it."""
     core, nodes = first
     choice = record(ranking, first, body)
     chosen, region = choice.chosen, choice.chosen.region
@@ -117,7 +119,8 @@ def record(ranking: Ranking, first: tuple[list[LexborNode], list[LexborNode]], b
     return Choice(chosen, runner_up=_runner_up(ranking, core + nodes))
 
 
-def _believed(length: int, first: int, region: str | None, page_prose: int) -> bool:
+def _believed(length: int, first: int, region: str | None,
+              page_prose: Callable[[], int]) -> bool:
     """Whether an alternative's body of ``length`` replaces the first choice's: out of a
     page region it need only be substantial; otherwise it must be DOUBT_GAIN times as
     long and not itself hold little of the page's prose (then neither is the article,
@@ -126,15 +129,15 @@ def _believed(length: int, first: int, region: str | None, page_prose: int) -> b
         return False
     if region is not None:
         return length >= P.REGION_DOUBT_GAIN * first
-    return length >= P.DOUBT_GAIN * first and length >= P.DOUBT_PROSE_SHARE * page_prose
+    return length >= P.DOUBT_GAIN * first and length >= P.DOUBT_PROSE_SHARE * page_prose()
 
 
-def _doubt(core: list[LexborNode], length: int, region: str | None, page_prose: int,
-           ranking: Ranking) -> str | None:
+def _doubt(core: list[LexborNode], length: int, region: str | None,
+           page_prose: Callable[[], int], ranking: Ranking) -> str | None:
     """Why the first choice looks wrong, or None."""
     if region is not None:
         return f"in {region}"
-    if length < P.DOUBT_MAX_LEN and length < P.DOUBT_PROSE_SHARE * page_prose:
+    if length < P.DOUBT_MAX_LEN and length < P.DOUBT_PROSE_SHARE * page_prose():
         return "little of the page's prose"
     if ranking.adjusted.density(core[0]) > P.LINK_DENSITY_MAX:
         return "mostly links"
