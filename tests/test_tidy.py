@@ -81,10 +81,30 @@ FURNITURE = [
     "扫一扫，关注福州新闻网微信公众号",
     "欢迎关注本网微信公众号",
     "点击下载新闻客户端，看更多精彩内容",
+    "【我要打印】【关闭窗口】",
+    "我要纠错",
+    "本文来源：人民网",
+    "（文章来源：新华网）",
+    "阅读次数：1234",
+    "点击数：88 次",
+    "文章录入：admin",
+    "视频加载中，请稍候...",
+    "点击图片进入下一页",
+    "网站标识码：3501000001 闽ICP备05000000号",
+    "京公网安备 11000002000001号",
+    "用微信扫描二维码 分享至好友和朋友圈",
+    "更多精彩内容请关注公众号",
+    "标签：新春 走访",
+    "关键词：应急管理，防汛",
+    "（本文来源：经济日报 作者：孙七）",
 ]
 FURNITURE_IDS = ["previous", "next", "share-to", "share-to-services", "print-close",
                  "print-close-window", "font-size", "pagination-next", "pagination", "original-title",
-                 "expand", "scan-to-follow", "follow-wechat", "download-app"]
+                 "expand", "scan-to-follow", "follow-wechat", "download-app", "i-want-to-print",
+                 "i-want-to-correct", "article-source", "bracketed-source", "read-count",
+                 "click-count", "entered-by", "video-loading", "gallery-click", "site-registration",
+                 "police-registration", "wechat-scan-share", "more-follow", "tags", "keywords",
+                 "bracketed-credits"]
 
 
 @pytest.mark.parametrize("line", FURNITURE, ids=FURNITURE_IDS)
@@ -333,10 +353,13 @@ def test_sieved_line_dropped_and_named(name: str, line: str) -> None:
     "Readers with JavaScript disabled see blank pages on many older sites.",
     "Related: the two cases were linked, police said. Both men were arrested on Monday.",
     "Read more about the plan in the council's report, published on its website.",
+    "更多精彩节目将在春节期间陆续播出，敬请关注。",
+    "今年全市网站ICP备案审核时间缩短至5个工作日。",
+    "关键词：稳中求进。这是今年经济工作的总基调，会议对此作了部署。",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
         "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
-        "read-more-sentence"])
+        "read-more-sentence", "more-programmes-sentence", "icp-sentence", "keyword-sentence"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

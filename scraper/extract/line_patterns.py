@@ -20,6 +20,10 @@ EDITOR_LINE = re.compile(
 TRAILING_EDITOR = re.compile(
     r"[【\[（(]\s*(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<name>[^】\]）)]{1,30}?)\s*[】\]）)]\s*$")
 
+# The controls of an article page, each alone or in brackets: "【打印】【关闭】",
+# "【我要打印】【关闭窗口】", "我要纠错", "加入收藏".
+_CONTROL = (r"【?\s*(?:打印|关闭|关闭窗口|打印本页|打印此页|打印文章|关闭本页|关闭此页|返回顶部|收藏|纠错"
+            r"|加入收藏|我要(?:打印|纠错|收藏|分享|评论))\s*】?")
 # Lines that are furniture, not article text. Each alternative is one kind.
 FURNITURE_LINE = re.compile(
     r"""^(?:
@@ -28,16 +32,22 @@ FURNITURE_LINE = re.compile(
       | 展开全文 | 阅读全文 | 查看全文 | 点击查看.* | 点击进入.*
       | 上一篇\s*[:：]?.* | 下一篇\s*[:：]?.*          # previous / next article
       | 分享到\s*[:：]?.* | 分享\s*[:：].*               # share bars
-      | 【?\s*(?:打印|关闭|关闭窗口|打印本页|返回顶部|收藏|纠错)\s*】?(?:\s*【?\s*(?:打印|关闭|关闭窗口|打印本页|返回顶部|收藏|纠错)\s*】?)*
+      | """ + _CONTROL + r"(?:\s*" + _CONTROL + r""")*
       | 【?\s*字号\s*[:：]?.*                           # 【字号 大 中 小】
       | 字体\s*[:：]\s*[大中小\s]+
       | (?:\[\s*\d+\s*\]\s*)+(?:下一页|上一页|尾页)?\s*  # [1] [2] pagination
       | (?:上一页|下一页|首页|尾页)(?:\s+\S+){0,12}
-      | 来源\s*[:：]\s*\S{1,30}                          # a lone 来源 line
+      | [（(【\[]?\s*(?:本文|文章|稿件|信息|新闻)?来源\s*[:：]\s*[^\s）)】\]]{1,30}\s*[）)】\]]?  # a lone 来源 line
+      | (?:阅读|浏览|点击|访问)(?:次数|数|量)?\s*[:：]\s*\d+\s*次?      # 阅读次数：1234
+      | (?:文章|信息)?(?:录入|发布人)\s*[:：]\s*\S{1,20}                # 文章录入：admin
+      | (?:视频|内容|图片)?(?:正在)?加载中.{0,12} | 正在加载.{0,12}          # a player's placeholder
+      | 点击图片.{0,16}                                    # 点击图片进入下一页 (gallery)
+      | 网站标识码.* | .{0,30}(?:ICP[备证]|公网安备)\s*\d+号.{0,30}   # the site's registration
       | (?:本报|本刊)?(?:记者|通讯员)\s*[:：]?\s*[\u4e00-\u9fff·\s]{2,20}   # standalone byline
       | [□■]\s*.{0,30}
       | 版权所有.* | Copyright\s*©.* | ©\s*\d{4}.*
-      | (?:扫一扫|扫码|扫描二维码|长按(?:识别)?二维码|欢迎关注|关注我们).*   # WeChat and app promotions
+      | (?:用?微信)?(?:扫一扫|扫码|扫描二维码|长按(?:识别)?二维码|欢迎关注|关注我们).*   # WeChat and app promotions
+      | 更多(?:精彩|资讯|新闻|内容)+.{0,8}(?:请|敬请|欢迎)?(?:关注|下载|订阅|访问).{0,24}
       | (?:点击)?下载.{0,12}(?:客户端|APP|App|app).*
       | 《[^》]{1,20}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d*\s*版\s*[）)]   # print citation
     )$""",
@@ -93,7 +103,7 @@ RELATED_HEADING = re.compile(
 # Anwalt, Justiz", "Tags: Denken, Bilder"), or the blog engine's filing note.
 TAGS_LINE = re.compile(
     r"""^(?:tags?|schlagw(?:orte|örter)|stichw(?:orte|örter)|themen|keywords|mots[-\s]clés
-        |etiquetas|tag)(?:\s+zum\s+thema)?\s*[:：]\s*[^.!?。！？]*$
+        |etiquetas|tag|标签|关键词|关键字)(?:\s+zum\s+thema)?\s*[:：]\s*[^.!?。！？]*$
       | ^this\s+entry\s+was\s+posted\s+in\b.*
       | ^dieser\s+(?:eintrag|beitrag)\s+wurde\s+(?:in\s+.*\s+)?veröffentlicht\b.*""",
     re.VERBOSE | re.IGNORECASE,
@@ -254,19 +264,20 @@ REPORTER_LINE = re.compile(
     + r"(?:\s*[\u4e00-\u9fff]{0,10}?(?:报道|摄影?|电|发自[\u4e00-\u9fff]{1,8}))?$"
 )
 REPORTER_LINE_MAX_LEN = 60
-# A line of credits only, role and name ("来源：巴彦淖尔日报 编辑：苏亮", "医技药剂党支部供稿
-# 摄影/张艳 编辑/苏芳", "文/张三 图/李四"): two credits or more, or one with a staff
+# A line of credits only, role and name, perhaps in brackets ("来源：巴彦淖尔日报 编辑：苏亮",
+# "医技药剂党支部供稿 摄影/张艳 编辑/苏芳", "文/张三 图/李四", "（本文来源：经济日报 作者：孙七）"):
+# two credits or more, or one with a staff
 # role. 记者/作者 alone with a colon open an interview's question ("记者：……"), so
 # a single credit never has them.
 _CREDIT_ROLE = (r"(?:责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|摄影|摄像|图片|图|文字|文|撰稿"
-                r"|作者|记者|通讯员|来源|策划|监制|统筹|制作|设计|美编|主编|编审)")
+                r"|作者|记者|通讯员|(?:本文|文章|稿件)?来源|策划|监制|统筹|制作|设计|美编|主编|编审)")
 _STAFF_ROLE = r"(?:责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|摄影|摄像|图片|图|文字|文|美编|编审)"
 _CREDIT_NAME = r"[\u4e00-\u9fff·]{2,12}(?:[\s、][\u4e00-\u9fff·]{2,4}){0,3}"
 _CREDIT = (r"(?:" + _CREDIT_ROLE + r"\s*[:：/|｜]\s*" + _CREDIT_NAME
            + r"|[\u4e00-\u9fff、·]{2,20}?(?:供稿|供图|摄))")
 CREDITS_LINE = re.compile(
-    r"^(?:" + _CREDIT + r"(?:\s+" + _CREDIT + r")+|" + _STAFF_ROLE + r"\s*[:：/|｜]\s*"
-    + _CREDIT_NAME + r")$"
+    r"^[（(【\[]?\s*(?:" + _CREDIT + r"(?:\s+" + _CREDIT + r")+|" + _STAFF_ROLE + r"\s*[:：/|｜]\s*"
+    + _CREDIT_NAME + r")\s*[）)】\]]?$"
 )
 CREDITS_LINE_MAX_LEN = 60
 # A column tag standing alone: 【新春走基层】, 【图说】, 〖专题〗. Short, no sentence in it.
