@@ -208,8 +208,14 @@ def test_any_byline_selector_matches_where_some_byline_selector_does(element: st
     # a later match nested in an earlier found element, an earlier one elsewhere
     '<span class=author>A</span><div class=author-list><a rel=author>Jane Doe</a></div>',
     '<p>No byline here.</p>',
+    # rel compares regardless of case (HTML's rule), class and itemprop exactly
+    '<p class=ByLine>By A</p><span itemprop=Author>B</span><a rel=AUTHOR>Jane Doe</a>'
+    '<p class=byline>By C</p>',
+    # an [itemprop=name] outside any [itemprop=author], before one inside
+    '<b itemprop=name>Site</b><p class=author><span itemprop=author>'
+    '<i itemprop=name>Jane Doe</i></span></p>',
 ], ids=["wrapped-rel", "name-deep", "name-under-author-class", "first-of-two",
-        "nested-later", "none"])
+        "nested-later", "none", "attribute-case", "name-outside-author"])
 def test_byline_picked_from_one_query_as_each_selector_would(body: str) -> None:
     tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
     found = tree.css(P.ANY_BYLINE_SELECTOR)

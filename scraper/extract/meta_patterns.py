@@ -328,6 +328,10 @@ BYLINE_SELECTORS = ("[itemprop=author] [itemprop=name]", "[itemprop=author]", "[
 # name sits inside [itemprop=author]; "author-name" holds "author"), so it tests fewer per
 # element. Every BYLINE_SELECTORS element is among what it finds, or inside one of them.
 ANY_BYLINE_SELECTOR = "[itemprop=author], [rel=author], [class*=byline], [class*=author]"
+# Attributes whose values a selector compares regardless of ASCII case, as HTML has it
+# and the CSS engine does: [rel=author] matches rel="Author". The other attributes of
+# BYLINE_SELECTORS (class, itemprop) compare exactly: [class*=byline] misses "ByLine".
+CASELESS_ATTRIBUTES = frozenset({"rel"})
 # A byline longer than this is a paragraph (an author bio), not a name list.
 BYLINE_MAX_CHARS = 100
 # Conjunctions between English names. e.g. "Jane Doe and John Roe"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -19,6 +20,7 @@ from .channel import read_channel
 from .clean import drop_never_content
 from . import meta_patterns as P
 from .dates import DateValue, find_yearless, parse_date
+from .hints import Attributes
 from .meta_tags import StructuredMeta, read_structured, site_domain
 from .provenance import Read, record_fields
 from .titles import choose_title, normalize, only_site
@@ -332,16 +334,44 @@ def _first_match(found: list[LexborNode], selector: str) -> LexborNode | None:
     """What ``tree.css_first(selector)`` gives, for one of ``P.BYLINE_SELECTORS``, from
     ``found``: the elements ``P.ANY_BYLINE_SELECTOR`` matched, in document order.
 
-    Every element the selector matches is, or lies inside, one of ``found`` (a scoped
-    query tests the element itself, and ancestors above it for "outer inner"). The
-    first ``found`` element holding a match gives the page's first: a ``found`` element
-    before that match either encloses it or ends before it, holding no earlier match.
-    Most of them are small (a name, a link), so these scoped queries cost little."""
+    Every element an attribute selector matches is one of ``found``: the first that
+    passes its test (``_attribute_test``) is the page's first. For "outer inner", each
+    match lies inside a ``found`` element that passes the outer test; the first of those
+    holding a match gives the page's first (an earlier one either encloses that match
+    or ends before it, holding no earlier match). Scoped queries run on those few only."""
+    test = _SELECTOR_TESTS.get(selector)
+    if test is not None:
+        return next((node for node in found if test(node.attrs)), None)
+    outer = _SELECTOR_TESTS[selector.split()[0]]
     for node in found:
-        first = node.css_first(selector)
-        if first is not None:
-            return first
+        if outer(node.attrs):
+            first = node.css_first(selector)
+            if first is not None:
+                return first
     return None
+
+
+def _attribute_test(selector: str) -> Callable[[Attributes], bool]:
+    """A test of an element's attributes that matches as the one-attribute selector does
+    (``[name=value]``, ``[name*=value]``)."""
+    match = _ATTRIBUTE_SELECTOR.fullmatch(selector)
+    if match is None:
+        raise ValueError(f"not a one-attribute selector: {selector}")
+    name, contains, value = match.groups()
+    if contains:
+        return lambda attrs: value in (attrs.get(name) or "")
+    if name in P.CASELESS_ATTRIBUTES:
+        return lambda attrs: (attrs.get(name) or "").lower() == value
+    return lambda attrs: attrs.get(name) == value
+
+
+# The one-attribute selectors of BYLINE_SELECTORS (and the outer part of the others),
+# tested in Python on the few elements the one query found: a scoped query per element
+# costs far more.
+_ATTRIBUTE_SELECTOR = re.compile(r"\[([a-z-]+)(\*?)=([a-z-]+)\]")
+_SELECTOR_TESTS = {part: _attribute_test(part) for selector in P.BYLINE_SELECTORS
+                   for part in dict.fromkeys((selector, selector.split()[0]))
+                   if " " not in part}
 
 
 def _join_names(names: list[str]) -> str | None:
