@@ -9,7 +9,8 @@ result is the finished line, so ``-j N`` writes exactly the bytes ``-j 1`` write
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import traceback
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .errors import ScraperError
@@ -38,6 +39,19 @@ class Job:
 class Done:
     line: str       # the JSON Lines record, without its newline
     failed: bool
+    # An engine fault's one-line report and its traceback. The worker that met it does
+    # not log them: whoever writes the line does (``report``), in input order, from
+    # the process whose logging the user set up.
+    fault: str | None = None
+    trace: str | None = None
+
+
+def report(done: Done) -> None:
+    """Log the engine fault ``done`` carries, if any: one line, the traceback at debug."""
+    if done.fault is not None:
+        log.error("%s", done.fault)
+    if done.trace is not None:
+        log.debug("%s", done.trace)
 
 
 def run_job(job: Job) -> Done:
@@ -59,10 +73,10 @@ def run_job(job: Job) -> Done:
     except ScraperError as exc:
         return _failed(job, context, exc.stage, type(exc).__name__, str(exc))
     except Exception as exc:  # an engine fault on one input must not stop the batch
-        log.error("%s: extraction failed: %s: %s", job.input, type(exc).__name__,
-                  one_line(str(exc)))
-        log.debug("%s: extraction failed", job.input, exc_info=True)
-        return _failed(job, context, "extract", type(exc).__name__, str(exc))
+        failed = _failed(job, context, "extract", type(exc).__name__, str(exc))
+        fault = f"{job.input}: extraction failed: {type(exc).__name__}: {one_line(str(exc))}"
+        trace = f"{job.input}: extraction failed\n{traceback.format_exc().rstrip()}"
+        return replace(failed, fault=fault, trace=trace)
 
 
 def lost_job(job: Job, reason: str) -> Done:

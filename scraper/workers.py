@@ -7,7 +7,8 @@ have held run again one by one, each in a process of its own, and the one that k
 that process too yields ``lost(item, reason)`` in its place. It reads ``items`` lazily and keeps at
 most ``window`` chunks in flight, so memory stays flat however long the input is: a
 result is handed on before more input is read. With one job it is a plain ``map`` in
-this process, so ``-j 1`` runs the very same code without a pool.
+this process, unless the caller asks for ``isolated`` items: then one worker process
+runs them, so that a crash costs one item there too.
 
 Workers are forked from this process when it runs no other thread (``scraper
 extract``): they start at once with everything already imported. A process with other
@@ -59,16 +60,17 @@ def resolve_jobs(jobs: int) -> int:
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, *,
                 chunk: int = CHUNK_ITEMS, window: int | None = None,
-                lost: Callable[[T, str], R] | None = None) -> Iterator[R]:
+                lost: Callable[[T, str], R] | None = None,
+                isolated: bool = False) -> Iterator[R]:
     """``fn`` over ``items`` in ``jobs`` processes, results in input order (see module).
 
     ``fn`` must be a module-level function and items and results picklable. ``window``
     is the most chunks in flight (default ``CHUNKS_PER_WORKER`` per worker). ``lost``
     makes the result of an item whose process died; without it, that raises
-    ``BrokenProcessPool``.
+    ``BrokenProcessPool``. ``isolated`` keeps items out of this process with one job too.
     """
     jobs = resolve_jobs(jobs)
-    if jobs == 1:
+    if jobs == 1 and not isolated:
         yield from map(fn, items)
         return
     window = window or jobs * CHUNKS_PER_WORKER

@@ -25,6 +25,16 @@ def test_results_come_in_input_order() -> None:
     assert list(ordered_map(str, range(100), 2, chunk=3)) == [str(n) for n in range(100)]
 
 
+def test_isolated_items_run_in_a_worker_with_one_job_too() -> None:
+    # the worker is another process: its pid differs from this one's
+    pids = set(ordered_map(_pid, range(10), 1, isolated=True))
+    assert len(pids) == 1 and os.getpid() not in pids
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
 def test_one_job_runs_in_this_process() -> None:
     # a lambda cannot be sent to a worker: only the in-process path can run it
     assert list(ordered_map(lambda n: n * 2, range(5), 1)) == [0, 2, 4, 6, 8]
@@ -98,8 +108,10 @@ def test_without_lost_a_dying_worker_stops_the_map() -> None:
         list(ordered_map(_die_on_seven, range(20), 2, chunk=3))
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
 def test_extract_writes_an_error_record_for_a_page_that_kills_its_worker(
-        tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        jobs: str) -> None:
     monkeypatch.setattr(scraper.cli.extract_cmd, "run_job", run_or_die)
     names = []
     for n in range(12):
@@ -107,7 +119,7 @@ def test_extract_writes_an_error_record_for_a_page_that_kills_its_worker(
         text = KILL_MARK if n == 5 else f"Page {n} says something."
         path.write_text(f"<html><body><article><p>{text} {'Words here. ' * 20}</p></article></body></html>")
         names.append(str(path))
-    code, out = _run(capfd, "-j", "2", *names)
+    code, out = _run(capfd, "-j", jobs, *names)
     records = [json.loads(line) for line in out.decode().splitlines()]
     assert code == 1 and [r["input"] for r in records] == names
     assert records[5]["error"] == {"stage": "extract", "type": "WorkerLost",

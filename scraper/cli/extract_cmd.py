@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from ..batch import Job, lost_job, run_job
+from ..batch import Job, lost_job, report, run_job
 from ..extract import ENGINES
 from ..output import write_dumped
 from ..warc_reader import SNIFF_BYTES, WarcFault, is_warc, read_warc_stream, sniff, summary
@@ -32,7 +32,9 @@ other records are skipped and counted on stderr. A truncated or corrupt record
 yields an error record and reading goes on.
 
 -j N extracts in N worker processes (0: one per core); the output is the same,
-byte for byte, as with one.
+byte for byte, as with one. Pages are never extracted in the main process, so a page
+that crashes its worker (native code, out of memory) yields an error record of its
+own and the others go on, with -j 1 too.
 
 examples:
   scraper extract page.html
@@ -134,8 +136,11 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     out = sys.stdout
     notes: list[str] = []
-    for done in ordered_map(run_job, _jobs_of(args, notes), args.jobs, lost=lost_job):
+    # isolated: a page that crashes native code costs its own record, never the batch
+    for done in ordered_map(run_job, _jobs_of(args, notes), args.jobs, lost=lost_job,
+                            isolated=True):
         failed += done.failed
+        report(done)
         write_dumped(out, done.line)
     if not args.quiet:
         for note in notes:
