@@ -34,7 +34,7 @@ def hidden_elements(body: LexborNode) -> list[LexborNode]:
     """The elements that HIDDEN_SELECTOR matches, in document order."""
     found = []
     for node in body.css(_HIDDEN_QUERY):
-        attrs = node.attrs
+        attrs = node.attributes
         if "hidden" in attrs or attrs.get("aria-hidden") == "true" or attrs.get("class") == "hidden" \
                 or any(style in (attrs.get("style") or "") for style in _HIDDEN_STYLES):
             found.append(node)

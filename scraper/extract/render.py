@@ -173,7 +173,7 @@ class _Renderer:
                 position=trace.position(node)))
 
     def image(self, node: LexborNode) -> None:
-        attrs = node.attrs
+        attrs = node.attributes
         src = next((attrs[a] for a in IMAGE_SOURCE_ATTRS if attrs.get(a)), None)
         if src and not src.startswith("data:"):
             if self.out.marks is not None:
@@ -211,7 +211,7 @@ class _Renderer:
             self.flush()
             self.trace_drop(node, T.CAPTION, self.caption(node.text(deep=True)))
             return
-        attrs = node.attrs
+        attrs = node.attributes
         if self.link_rolls and not self.in_roll and tag in P.LINK_ROLL_TAGS and _link_roll(node):
             self.in_roll += 1
             try:

@@ -250,7 +250,7 @@ def region_of(node: LexborNode) -> str | None:
         tag = current.tag
         if tag in P.REGION_TAGS:
             return tag
-        attrs = current.attrs
+        attrs = current.attributes
         if attrs:
             role, name = attrs.get("role"), attrs.get("id")
             if role and role.lower() in P.REGION_ROLES:

@@ -44,7 +44,7 @@ class _Deferred:
 
 def _strongly_hinted(child: LexborNode, tag: str) -> bool:
     """For a tag in _HINTABLE: boilerplate by semantics, or by a strong class/id hint."""
-    return tag in _BOILERPLATE or attribute_hint(child.attrs) <= P.STRONG_NEGATIVE
+    return tag in _BOILERPLATE or attribute_hint(child.attributes) <= P.STRONG_NEGATIVE
 
 
 def _prose_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
@@ -66,7 +66,7 @@ def _pruned(node: LexborNode, page_prose: int, memo: dict[int, int] | None,
         block_prose = length - link_length(node, memo)
     if block_prose < limit:
         return True
-    return never_article(node.attrs) and \
+    return never_article(node.attributes) and \
         page_prose - block_prose >= P.NEVER_ARTICLE_OUTSIDE_MIN
 
 
