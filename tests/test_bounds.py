@@ -23,6 +23,7 @@ from portal import Portal
 from scraper import Article, extract
 from scraper.cli import main
 from scraper.extract import patterns as P
+from scraper.extract import depth
 from scraper.extract.bounds import ATTRIBUTES, DEPTH, OPTIONS, bound
 
 
@@ -186,11 +187,39 @@ def _lines_run(page: str) -> int:
                          ids=["nested-divs", "unclosed-blocks", "nested-tables"])
 def test_work_grows_linearly_with_the_depth(build: Callable[[int], str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    # Twice the nesting, about twice the work: the cut, the flat text's lines and what
-    # is left of the tree all grow linearly (counted in lines of Python run, not time).
+    # Twice the nesting, at most about twice the work: the cut, the flat text's lines and
+    # what is left of the tree all grow linearly (counted in lines of Python run, not
+    # time). Below the bound generated nesting takes a few steps whatever its depth, each
+    # a bounded number of regex and string passes over the page.
+    monkeypatch.setattr(P, "DEPTH_SCAN_MIN_TAGS", 1_000)
+    small, large = _lines_run(build(1_500)), _lines_run(build(3_000))
+    assert large <= 2.2 * small
+
+
+def _crossing(count: int) -> str:
+    """A page whose open elements cross the bound at every other tag."""
+    return "<body>" + "<div>" * P.MAX_DEPTH + "<div>x</div>" * count
+
+
+def _deep_links(count: int) -> str:
+    """Links below the bound, each closing the one before."""
+    return "<body>" + "<div>" * P.MAX_DEPTH + "<a href=#>x" * count
+
+
+def _mismatched_ends(count: int) -> str:
+    """Nesting below the bound closed by end tags in another order."""
+    return "<body>" + "<div><span>" * count + "x" + "</div>" * count
+
+
+@pytest.mark.parametrize("build", [_crossing, _deep_links, _mismatched_ends],
+                         ids=["crossing", "deep-links", "mismatched-ends"])
+def test_tags_read_one_by_one_grow_linearly(build: Callable[[int], str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pages where the tags below the bound must be read one by one: still linear.
     monkeypatch.setattr(P, "DEPTH_SCAN_MIN_TAGS", 1_000)
     small, large = _lines_run(build(1_500)), _lines_run(build(3_000))
     assert small < large <= 2.2 * small
+    assert bound(_padded(build(1_500))).cuts == (DEPTH,)
 
 
 @pytest.mark.parametrize("page", [
@@ -306,3 +335,50 @@ def test_a_page_crowded_with_attributes_keeps_fewer_on_each_tag(
     last = P.MAX_ATTRIBUTES_CROWDED_PAGE - 1
     assert cut.text.count(f'a{last}="{last}">') == 100 and f'a{last + 1}=' not in cut.text
     assert extract(page).body == "\n".join([PARAGRAPH] * 100)
+
+
+# ---- the two readings of the depth cut agree ----
+
+# Tags of every kind the rules tell apart: blocks, inline elements, end tags that may be
+# left out, void and self-closed ones, links and buttons, selects and options, names in
+# other cases (and the Kelvin sign, which lowers to a k), raw-text look-alikes.
+FUZZ_TAGS = ("div", "DIV", "span", "p", "li", "td", "tr", "table", "a", "A", "button", "nobr",
+             "select", "option", "optgroup", "br", "img", "hr", "section", "b", "x-item", "o:p",
+             "h2", "scripts", "titlex", "\u212aey")
+FUZZ_PIECES = st.one_of(
+    st.builds("<{}{}>".format, st.sampled_from(FUZZ_TAGS),
+              st.sampled_from(["", " class=c", "/", " a='/'", " x=<y", ' t=">"'])),
+    st.builds("</{}{}>".format, st.sampled_from(FUZZ_TAGS), st.sampled_from(["", " ", " x=<z"])),
+    st.sampled_from(["a", " ", "\n", "甲乙", " b ", "<", "< x", "&nbsp;", "<!DOCTYPE html>",
+                     "<!-- c -->", "<!-- <div> -->", "<!--", "<script>var a='<div>';</script>",
+                     "<style>p{}</style>", "<SCRIPT>x</script >", "<title>t<div></title>"]),
+    # runs as generated nesting has them
+    st.sampled_from(["<div>" * 12, "</div>" * 12, "<div>\n" * 12, "</div>\n" * 12,
+                     "<div><span><p>t" * 6, "</span></div>" * 6, "<a>x" * 8, "<option>o" * 8]),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(FUZZ_PIECES, max_size=60), limit=st.integers(min_value=1, max_value=10),
+       end=st.sampled_from(["", "<div class="]))
+def test_both_readings_cut_the_same(pieces: list[str], limit: int, end: str) -> None:
+    # A small bound, so that short pages cross it, leave it and cross it again, and few
+    # options to a select, so that they are cut too.
+    page = "".join(pieces) + end
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(P, "MAX_SELECT_OPTIONS", 3)
+        assert depth.flatten(page, limit) == depth.flatten_tokens(page, limit)
+
+
+@pytest.mark.parametrize("build", [H.nested_divs, H.unclosed_blocks, H.nested_tables],
+                         ids=["nested-divs", "unclosed-blocks", "nested-tables"])
+def test_generated_nesting_is_not_read_tag_by_tag(build: Callable[[int], str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    page = build(3_000)
+    expected = depth.flatten_tokens(page, P.MAX_DEPTH)
+
+    def tag_by_tag(text: str, limit: int) -> None:
+        raise AssertionError("read tag by tag")
+
+    monkeypatch.setattr(depth, "flatten_tokens", tag_by_tag)
+    assert depth.flatten(page, P.MAX_DEPTH) == expected is not None
