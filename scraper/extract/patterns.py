@@ -249,6 +249,14 @@ SIBLING_MIN_SCORE = 10.0
 # …or when they are plain paragraphs this long with few links.
 SIBLING_PARAGRAPH_LEN = 80
 SIBLING_LINK_DENSITY_MAX = 0.25
+# Blocks of the chosen block's tag and class under a common ancestor at most
+# SECTION_LEVELS above it (div.story-text split by an advert row, one
+# div.elementor-text-editor per builder section) are sections of the same article
+# when they score at least SECTION_MIN_SCORE (a paragraph or two of prose).
+SECTION_LEVELS = 10
+SECTION_MIN_SCORE = 10.0
+# A linked headline beside such a block makes it the teaser of another post.
+SECTION_TEASER_TITLE = "h1 a, h2 a, h3 a, h4 a, a h1, a h2, a h3, a h4"
 # Alternative candidates this close to the top one, sharing an ancestor, pull the
 # choice up to that ancestor (articles split into several sibling blocks).
 ALTERNATIVE_SCORE_SHARE = 0.75

@@ -16,6 +16,7 @@ from . import patterns as P
 from .hints import class_hint
 from .measures import (LENGTH_POINTS_CAP, Lengths, TextRuns, link_share,
                        punctuation_count, weighted_length, weighted_length_upto)
+from .sections import same_style_sections
 from .walk import walk
 
 
@@ -119,11 +120,13 @@ def settle(top: Candidate, ranking: Ranking, *, climb: bool = True
     wide = _widen(top, lengths, adjusted)
     parts = _article_parts(wide.node, lengths)
     if parts is not None:
-        return core, parts
-    nodes = core if wide is top else _with_siblings(wide, adjusted)
-    if any(is_ancestor(c, n) for c in core for n in nodes):   # sections above the widening
-        nodes = core
-    return core, nodes
+        nodes = parts
+    else:
+        nodes = core if wide is top else _with_siblings(wide, adjusted)
+        if any(is_ancestor(c, n) for c in core for n in nodes):   # sections above the widening
+            nodes = core
+    return same_style_sections(core, nodes, (c.node for c in ranking.by_score), adjusted,
+                               adjusted.density, region_of)
 
 
 def _as_block(node: LexborNode) -> LexborNode:
