@@ -258,6 +258,28 @@ def test_hint_of(value: str, expected: int) -> None:
     assert hint_of(value) == expected
 
 
+@pytest.mark.parametrize("value", [
+    "module box nav nocontent", "robots-nocontent sd-block", "generic noContent",
+    "col-12 no-content", "content nocontent",
+], ids=["google-nocontent-beside-nav", "yahoo-robots-nocontent", "camel-no-content",
+        "hyphenated", "beside-a-positive-word"])
+def test_a_block_declared_not_content_is_boilerplate(value: str) -> None:
+    # The class says "not content" to search engines; its "content" is no positive hint.
+    assert hint_of(value) == P.STRONG_NEGATIVE
+
+
+@pytest.mark.parametrize("value", ["nocontents", "contentno", "main-content"],
+                         ids=["longer-word", "reversed", "plain-content"])
+def test_content_words_that_do_not_say_not_content(value: str) -> None:
+    assert hint_of(value) == 1
+
+
+def test_teaser_column_declared_not_content_goes() -> None:
+    teasers = "".join(f'<div class="entry"><h5><a href="/p{i}">Post {i}</a></h5>'
+                      f'<p class="summary">{MARK}: what it says.</p></div>' for i in range(2))
+    assert MARK not in pruned_text(f'<div class="box module nocontent">{teasers}</div>')
+
+
 def test_camel_case_humps_split_into_words() -> None:
     assert P.hint_words(P.hint_text("mainNav")) >= {"main", "nav"}
 

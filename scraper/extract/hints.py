@@ -54,6 +54,8 @@ def attribute_hint(attrs: Attributes) -> int:
 def hint_of(value: str) -> int:
     """The class/id hint of a ``"class id"`` string (see ``class_hint``)."""
     text = P.hint_text(value)
+    if P.NOT_CONTENT.search(text):   # says so outright, whatever else it names
+        return P.STRONG_NEGATIVE
     words = P.hint_words(text)
     positive = not P.POSITIVE_WORDS.isdisjoint(words) or P.POSITIVE_STEMS.search(text) is not None
     if (not P.NEGATIVE_WORDS.isdisjoint(words) or P.NEGATIVE_STEMS.search(text)

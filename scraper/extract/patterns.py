@@ -121,6 +121,11 @@ _POSITIVE_TOKENS = (
 _POSITIVE_STEMS = ("article", "content", "trs_editor", "zhengwen", "artibody", "story", "postbody",
                    "entry-content", "正文")
 
+# Class words by which a page tells search engines that a block is not its content
+# (Google's ``nocontent``, Yahoo's ``robots-nocontent``, ``noContent``): boilerplate
+# whatever else the class says, and never the positive ``content`` they contain.
+NOT_CONTENT = re.compile(r"(?<![a-z])no[-_ ]?content(?![a-z])")
+
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
