@@ -23,7 +23,7 @@ from .bounds import bound
 from .document import drop_block, find_block, may_hold_block
 from .metadata import block_published, body_author, extract_metadata
 from .options import PLAIN, Options
-from .pager import read_pager
+from .pager import holds_cjk, read_pager
 from .provenance import record_body_fields, record_document
 from .signature import read_signature
 from .trace import Trace
@@ -88,12 +88,14 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     tree = LexborHTMLParser(data)
     if trace is not None:
         trace.index(tree)
-    page_urls = read_pager(tree, data, url)   # before scripts and pager blocks are dropped
+    # Pager words and document labels are looked for only on a page with CJK text.
+    cjk = holds_cjk(data)
+    page_urls = read_pager(tree, data, url, cjk)   # before scripts and pager blocks are dropped
     meta = extract_metadata(tree, url, trace)   # also drops the never-content elements
     # The attribute block is read once metadata has read the page, then leaves the body.
     # Its labels are looked for in the visible text metadata read (else in the HTML).
     labelled = meta.visible_text if meta.visible_text is not None else text
-    block = find_block(tree) if may_hold_block(labelled, data) else None
+    block = find_block(tree) if cjk and may_hold_block(labelled, data) else None
     if block is not None:
         drop_block(block, trace)
     body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,

@@ -156,6 +156,8 @@ TITLE_LINE_SLACK = 20
 CODE_LINE = re.compile(r"[{};]\s*$|^\s*[{}]|\bfunction\s*\(|\b(?:document|window)\.|^\s*var\s")
 # Substrings one of which every CODE_LINE match holds: lines without any skip the regex.
 CODE_HINTS = ("{", "}", ";", "function", "document.", "window.", "var")
+# Any of CODE_HINTS, in one search (a generator of seven ``in`` tests costs three times more).
+CODE_HINT = re.compile("|".join(map(re.escape, CODE_HINTS)))
 # How many characters of a title start the search for its line.
 TITLE_NEEDLE_CHARS = 8
 # How many lines after the title are searched for the date (the info line).

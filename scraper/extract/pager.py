@@ -31,19 +31,23 @@ from ..urls import INDEX_FILE, canonical
 from . import pager_patterns as G
 from .page_urls import resolve, same_directory, same_path, shares_stem
 
-__all__ = ["read_pager"]
+__all__ = ["read_pager", "holds_cjk"]
 
 
-def read_pager(tree: LexborHTMLParser, source: bytes, url: str | None) -> list[str]:
+def read_pager(tree: LexborHTMLParser, source: bytes, url: str | None,
+               chinese: bool | None = None) -> list[str]:
     """The article's page URLs in order (this page's included), or ``[]``.
 
     ``tree`` is the page as parsed, before any pruning; ``source`` the UTF-8 bytes it
     was parsed from (the gate and the TRS script are read from them); ``url`` the
-    page's own URL (no URL, no pages: the pager's links could not be resolved)."""
+    page's own URL (no URL, no pages: the pager's links could not be resolved);
+    ``chinese`` whether ``source`` holds a CJK lead byte (``holds_cjk``), when the
+    caller knows it already."""
     if not url or not url.startswith(("http://", "https://")):
         return []
     own = canonical(url)
-    chinese = any(byte in source for byte in G.CJK_LEAD_BYTES)
+    if chinese is None:
+        chinese = holds_cjk(source)
     if chinese and G.TRS_MARKER in source:
         pages = _trs_pages(source, own)
         if pages:
@@ -61,6 +65,11 @@ def read_pager(tree: LexborHTMLParser, source: bytes, url: str | None) -> list[s
 
 
 # ---------------------------------------------------------------- the gate
+
+
+def holds_cjk(source: bytes) -> bool:
+    """Whether the UTF-8 ``source`` holds a CJK ideograph (``CJK_LEAD_BYTES``)."""
+    return any(byte in source for byte in G.CJK_LEAD_BYTES)
 
 
 def _has_page_words(source: bytes) -> bool:

@@ -119,7 +119,7 @@ def _title_lines(lines: list[str], index: _Index, title: str | None) -> list[int
 
 
 def _code_line(line: str) -> bool:
-    return any(hint in line for hint in P.CODE_HINTS) and P.CODE_LINE.search(line) is not None
+    return P.CODE_HINT.search(line) is not None and P.CODE_LINE.search(line) is not None
 
 
 def _paragraph(line: str) -> bool:
