@@ -118,3 +118,25 @@ def test_walk_decides_as_the_plain_rule_and_keeps_document_order(parts: list[str
     _, plain = walk(body, use_hints=False)
     assert [(key, texts, links) for key, (_, texts, links) in runs.items()] == \
         [(key, texts, links) for key, (_, texts, links) in plain.items()]
+
+
+def test_tag_numbers_are_the_same_in_every_document() -> None:
+    # The walk tells tags apart by the parser's numbers, taken once from an empty
+    # document: each must be the number the tag has on any page, also on one whose
+    # own made-up tags were numbered first.
+    from scraper.extract.walk import tag_ids
+    names = sorted(P.BLOCK_TAGS | P.VOID_TAGS | {"a"})
+    page = LexborHTMLParser("<body><x-card><my-tag>文字</my-tag></x-card></body>")
+    on_page = {node.tag: node.tag_id for node in page.root.traverse() if node.tag in names}
+    for name in names:
+        assert tag_ids([name]) == {page.create_node(name).tag_id}, name
+    assert all(tag_ids([name]) == {number} for name, number in on_page.items())
+    assert len(tag_ids(names)) == len(names)
+
+
+def test_comments_and_made_up_tags_are_walked_like_inline_elements() -> None:
+    body = body_of(f"<body><div><!-- 注释 --><x-card>{PROSE}<a href=/x>链接</a></x-card></div></body>")
+    doomed, runs = walk(body)
+    assert doomed == []
+    ((block, texts, links),) = runs.values()
+    assert block.tag == "div" and "".join(texts) == PROSE + "链接" and links == 2

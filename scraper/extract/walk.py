@@ -16,10 +16,10 @@ measured in full.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
 from .hints import attribute_hint, never_article
@@ -33,6 +33,22 @@ _HINTABLE = _HINTED | _BOILERPLATE
 assert _HINTABLE <= P.BLOCK_TAGS
 
 
+def tag_ids(names: Iterable[str]) -> frozenset[int]:
+    """The parser's numbers for these tags (each a tag of HTML, whose number is fixed).
+    The walk tells nodes apart by number: reading a node's tag name makes a new string
+    each time, at twice the cost, and the walk reads every node's."""
+    document = LexborHTMLParser("")
+    return frozenset(document.create_node(name).tag_id for name in names)
+
+
+_TEXT_ID = LexborHTMLParser("<p>text</p>").css_first("p").first_child.tag_id   # type: ignore[union-attr]
+_ANCHOR_ID, = tag_ids(("a",))
+_VOID_IDS = tag_ids(P.VOID_TAGS)
+_BLOCK_IDS = tag_ids(P.BLOCK_TAGS)
+_HINTABLE_IDS = tag_ids(_HINTABLE)
+_BOILERPLATE_IDS = tag_ids(_BOILERPLATE)
+
+
 @dataclass
 class _Deferred:
     """A strongly hinted block met by the walk and not entered yet."""
@@ -42,9 +58,9 @@ class _Deferred:
     position: int   # how many blocks had runs when it was met (document order)
 
 
-def _strongly_hinted(child: LexborNode, tag: str) -> bool:
+def _strongly_hinted(child: LexborNode, tag_id: int) -> bool:
     """For a tag in _HINTABLE: boilerplate by semantics, or by a strong class/id hint."""
-    return tag in _BOILERPLATE or attribute_hint(child.attributes) <= P.STRONG_NEGATIVE
+    return tag_id in _BOILERPLATE_IDS or attribute_hint(child.attributes) <= P.STRONG_NEGATIVE
 
 
 def _prose_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
@@ -166,14 +182,15 @@ def _walk_into(root: LexborNode, in_link: bool, runs: TextRuns, doomed: list[Lex
     # One frame per open element: (its remaining children, its nearest block, inside a
     # link). Text nodes are read as they are met, so runs keep document order; text
     # nodes of ASCII whitespace only are skipped by the parser's iterator already.
+    # Comments are entered like elements: they hold nothing, and are never blocks.
     stack: list[tuple[Iterator[LexborNode], LexborNode, bool]] = [
         (root.iter(include_text=True, skip_empty=True), root, in_link)]
     hints = page_prose is not None or deferred is not None
     while stack:
         children, block, in_link = stack[-1]
         for child in children:
-            tag = child.tag
-            if tag == "-text":
+            tag_id = child.tag_id
+            if tag_id == _TEXT_ID:
                 text = child.text_content
                 if text and not text.isspace():
                     entry = runs.get(block.mem_id)
@@ -185,11 +202,9 @@ def _walk_into(root: LexborNode, in_link: bool, runs: TextRuns, doomed: list[Lex
                     else:
                         prose += len(text.strip())
                 continue
-            if not tag or tag[0] == "-":   # comments and other non-element nodes
+            if tag_id in _VOID_IDS:   # holds nothing (a line break of flat text, an image)
                 continue
-            if tag in P.VOID_TAGS:   # holds nothing (a line break of flat text, an image)
-                continue
-            if hints and tag in _HINTABLE and _strongly_hinted(child, tag):
+            if hints and tag_id in _HINTABLE_IDS and _strongly_hinted(child, tag_id):
                 if deferred is not None:
                     deferred.append(_Deferred(child, in_link, len(runs)))
                     continue
@@ -197,7 +212,7 @@ def _walk_into(root: LexborNode, in_link: bool, runs: TextRuns, doomed: list[Lex
                     doomed.append(child)
                     continue
             stack.append((child.iter(include_text=True, skip_empty=True),
-                          child if tag in P.BLOCK_TAGS else block, in_link or tag == "a"))
+                          child if tag_id in _BLOCK_IDS else block, in_link or tag_id == _ANCHOR_ID))
             break   # enter the child; this frame resumes after it
         else:
             stack.pop()
