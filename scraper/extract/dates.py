@@ -214,6 +214,11 @@ def parse_date(value: str) -> DateValue | None:
         moment = datetime.fromtimestamp(seconds, tz=timezone.utc)
         return DateValue(moment.year, moment.month, moment.day, moment.hour, moment.minute,
                          moment.second, "+00:00")
+    # Most machine dates are ISO 8601: a valid numeric date at the start is what
+    # find_date would give first, read without scanning for the other forms.
+    leading = NUMERIC_DATE.match(value)
+    if leading is not None and (found := _from_numeric(leading)) is not None:
+        return found
     found = find_date(value)
     if found is not None and found.start == 0:
         return found
