@@ -275,6 +275,34 @@ def test_line_outside_core_kept_only_when_prose(line: str, kept: bool) -> None:
     assert lines == ([line, FIRST] if kept else [FIRST])
 
 
+OUTER_PROSE_2 = "第二个导语段落。" + SENTENCE * 3
+SUBHEADING = "举报人寻而不得"
+
+
+def test_short_line_between_two_outside_paragraphs_kept() -> None:
+    # A subheading of a section the wrapper adds, between two of its paragraphs.
+    lines = [OUTER_PROSE, SUBHEADING, OUTER_PROSE_2, FIRST]
+    kept, _ = tidied(lines, [False, False, False, True])
+    assert kept == lines
+
+
+@pytest.mark.parametrize("lines, core", [
+    ([OUTER_PROSE, SUBHEADING, FIRST], [False, False, True]),
+    ([OUTER_PROSE, SUBHEADING, "另一行短字", OUTER_PROSE_2], [False, False, False, False]),
+    ([SUBHEADING, OUTER_PROSE, FIRST], [False, False, True]),
+    ([OUTER_PROSE, SUBHEADING], [False, False]),
+], ids=["before-the-core", "two-in-a-row", "before-any-prose", "at-the-end"])
+def test_short_line_outside_core_dropped_unless_between_outside_paragraphs(
+        lines: list[str], core: list[bool]) -> None:
+    kept, _ = tidied(lines, core)
+    assert SUBHEADING not in kept
+
+
+def test_furniture_between_two_outside_paragraphs_still_dropped() -> None:
+    kept, _ = tidied([OUTER_PROSE, "责任编辑：张三", OUTER_PROSE_2], [False, False, False])
+    assert kept == [OUTER_PROSE, OUTER_PROSE_2]
+
+
 def test_short_line_inside_core_kept() -> None:
     kept, _ = tidied([FIRST, "短行。"], [True, True])
     assert kept == [FIRST, "短行。"]

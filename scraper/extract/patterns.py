@@ -230,8 +230,12 @@ WIDEN_MAX_EXTRA = 0.5
 WIDEN_MAX_LINK_DENSITY = 0.3
 # Wrappers adding fewer characters than this are climbed whatever their links.
 WIDEN_THIN_EXTRA = 100
-# Lines the wrapper adds are kept only when this long (weighted) and punctuated.
+# Lines the wrapper adds are kept only when this long (weighted) and punctuated…
 OUTER_PROSE_LEN = 80
+# …or when up to OUTSIDE_RUN_MAX of them in a row stand between two such lines (a
+# subheading or a short paragraph of a section the wrapper adds). Longer runs are
+# teaser lists: a title and a date line between each post's excerpt.
+OUTSIDE_RUN_MAX = 1
 # A body shorter than SPREAD_MAX_LEN (characters without whitespace) that holds less
 # than SPREAD_MAX_COVERAGE of the page's text outside links may be one section of an
 # article spread over several (product, recipe and event pages): the smallest node

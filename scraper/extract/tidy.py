@@ -143,7 +143,9 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     went is recorded in it by index.
 
     Lines from outside the core block are kept only when they are prose: a lead or a
-    closing paragraph, not the headline, byline or date line around the article.
+    closing paragraph, not the headline, byline or date line around the article. A
+    single short line between two such paragraphs (a subheading of a section the
+    wrapper adds) is kept with them.
     """
     editor: str | None = None
     caption_set = set(captions)
@@ -155,10 +157,28 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     kept: list[str] = []
     kept_at: list[int] = []
     after_related = False   # past a "related articles" heading outside the core
+    # Short lines outside the core after prose from outside it (a subheading, a short
+    # paragraph of the wrapper's section): kept when prose outside the core follows.
+    pending: list[int] = []
+    outside_prose = False   # the last line kept was prose from outside the core
     for index, (line, in_core) in enumerate(zip(lines, core)):
         reason = _dropped(line, in_core, after_related, seen, caption_set, norm_title,
                           verdicts)
+        if reason is OUTSIDE_NOT_PROSE and outside_prose and _dropped(
+                line, True, after_related, seen, caption_set, norm_title, verdicts) is None:
+            pending.append(index)
+            if len(pending) <= P.OUTSIDE_RUN_MAX:
+                continue
+            outside_prose = False   # too long a run to stand between two paragraphs
+            _drop_pending(pending, lines, why, norm_title)
+            continue
         if reason is None:
+            if pending and not in_core:
+                kept.extend(lines[between] for between in pending)
+                kept_at.extend(pending)
+                pending.clear()
+            _drop_pending(pending, lines, why, norm_title)
+            outside_prose = not in_core
             kept.append(line)
             kept_at.append(index)
             if len(line) >= L.REPEATED_LINE_MIN_LEN:
@@ -170,18 +190,37 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
             editor = editor or _editor_mark(line)
         if why is not None:
             why[index] = _explained(line, reason, norm_title)
-    if kept:
-        last = kept[-1]
-        trailing = L.TRAILING_EDITOR.search(last)
-        if trailing:
-            editor = editor or trailing.group("name").strip()
-            kept[-1] = last[: trailing.start()].rstrip()
-            if not kept[-1]:
-                kept.pop()
-                index = kept_at.pop()
-                if why is not None:
-                    why[index] = EDITOR
-    return kept, editor, kept_at
+    _drop_pending(pending, lines, why, norm_title)
+    trailing = _trailing_editor(kept, kept_at, why)
+    return kept, editor or trailing, kept_at
+
+
+def _trailing_editor(kept: list[str], kept_at: list[int], why: dict[int, str] | None
+                     ) -> str | None:
+    """The editor named at the end of the last kept line, cut from it (the line goes
+    when nothing else is left of it)."""
+    if not kept:
+        return None
+    last = kept[-1]
+    trailing = L.TRAILING_EDITOR.search(last)
+    if not trailing:
+        return None
+    kept[-1] = last[: trailing.start()].rstrip()
+    if not kept[-1]:
+        kept.pop()
+        index = kept_at.pop()
+        if why is not None:
+            why[index] = EDITOR
+    return trailing.group("name").strip()
+
+
+def _drop_pending(pending: list[int], lines: list[str], why: dict[int, str] | None,
+                  norm_title: str | None) -> None:
+    """Drop the short lines outside the core held in ``pending`` (emptied)."""
+    if why is not None:
+        for index in pending:
+            why[index] = _explained(lines[index], OUTSIDE_NOT_PROSE, norm_title)
+    pending.clear()
 
 
 def _dropped(line: str, in_core: bool, after_related: bool, seen: set[str],
