@@ -267,3 +267,26 @@ def test_wrapped_block_alone_stays_as_found() -> None:
     # Neighbours of another build are not sections of it: the block found is the core.
     core, _ = choose(sectioned_article(other_class="promo"))
     assert core == ["body0"]
+
+
+# Whitespace of every kind str.split() knows, ASCII (with the separators \x1c-\x1f)
+# and not, among letters, CJK and punctuation.
+_MIXED = "ab é中，。 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000"
+
+
+@pytest.mark.parametrize("text", ["", " ", "word", " two  words ", "a\x1cb\x1fc", "a\x85b",
+                                  "中文\u3000段落", "x" * 700 + " y"])
+def test_nonspace_length_counts_what_split_keeps(text: str) -> None:
+    from scraper.extract.measures import nonspace_length
+    assert nonspace_length(text) == sum(map(len, text.split()))
+
+
+def test_nonspace_length_agrees_with_split_on_generated_text() -> None:
+    from hypothesis import given, strategies as st
+    from scraper.extract.measures import nonspace_length
+
+    @given(st.text(alphabet=_MIXED, max_size=40) | st.text(max_size=40))
+    def check(text: str) -> None:
+        assert nonspace_length(text) == sum(map(len, text.split()))
+
+    check()

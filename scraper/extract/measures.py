@@ -17,9 +17,22 @@ from . import patterns as P
 TextRuns = dict[int, list]
 
 
+# The ASCII characters that ``str.split()`` splits on.
+_ASCII_WHITESPACE = bytes(code for code in range(128) if chr(code).isspace())
+
+
+def nonspace_length(text: str) -> int:
+    """Characters of ``text`` that are not whitespace: ``sum(map(len, text.split()))``.
+    ASCII text is counted as bytes with its whitespace deleted in one pass, with no
+    string made per word: a tenth of the split's cost on a paragraph of English."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_WHITESPACE))
+    return sum(map(len, text.split()))
+
+
 def weighted_length(text: str) -> int:
     """Characters without whitespace, a CJK character counting as ``CJK_WEIGHT``."""
-    length = sum(map(len, text.split()))
+    length = nonspace_length(text)
     if text.isascii():   # no CJK to count
         return length
     return length + (P.CJK_WEIGHT - 1) * sum(map(len, P.CJK_RUN.findall(text)))
@@ -105,12 +118,12 @@ def prose_lengths(runs: TextRuns) -> Iterator[int]:
     for _, texts, link_chars in runs.values():
         text = "".join(texts)
         if text:
-            yield round(sum(map(len, text.split())) * (1 - min(1, link_chars / len(text))))
+            yield round(nonspace_length(text) * (1 - min(1, link_chars / len(text))))
 
 
 def text_len(node: LexborNode) -> int:
     """Characters of the node's text without whitespace (widening's measure)."""
-    return sum(map(len, node.text(deep=True).split()))
+    return nonspace_length(node.text(deep=True))
 
 
 def link_len(node: LexborNode) -> int:
