@@ -45,16 +45,16 @@ def read_pager(tree: LexborHTMLParser, source: bytes, url: str | None,
     caller knows it already."""
     if not url or not url.startswith(("http://", "https://")):
         return []
-    own = canonical(url)
     if chinese is None:
         chinese = holds_cjk(source)
     if chinese and G.TRS_MARKER in source:
-        pages = _trs_pages(source, own)
+        pages = _trs_pages(source, canonical(url))
         if pages:
             return pages
-    words = (chinese and _has_page_words(source)) or _links_own_stem(source, own)
+    words = (chinese and _has_page_words(source)) or _links_own_stem(source, url)
     if not (words or _has_rel_links(source)):
-        return []
+        return []   # most pages: the URL is not even made canonical
+    own = canonical(url)
     found = _Found(own)
     if words:
         _read_rel_links(tree.css("link[rel], a[rel]"), own, found)
@@ -97,9 +97,10 @@ def _has_rel_links(source: bytes) -> bool:
     return False
 
 
-def _links_own_stem(source: bytes, own: str) -> bool:
-    """Whether the source names a page-suffixed copy of the page's own file name."""
-    name = urlsplit(own).path.rstrip("/").rsplit("/", 1)[-1]
+def _links_own_stem(source: bytes, url: str) -> bool:
+    """Whether the source names a page-suffixed copy of the page's own file name (the
+    last segment of ``url``'s path, the same as in its canonical form)."""
+    name = urlsplit(url.strip()).path.rstrip("/").rsplit("/", 1)[-1]
     stem = G.PAGE_EXTENSION.sub("", name).encode("utf-8", "replace")
     if len(stem) < 4:
         return False
