@@ -64,6 +64,22 @@ def test_link_dense_block_inside_the_article_is_dropped(block: str) -> None:
     assert rendered(f"{PROSE}{block}").lines == [SENTENCE]
 
 
+@pytest.mark.parametrize("address", [
+    "http://www.openpetition.de/petition/online/mietenstopp",
+    "www.autoracing.com.br",
+    "suivi.reformes@example.org",
+], ids=["url", "www", "mail"])
+def test_paragraph_that_prints_an_address_stays(address: str) -> None:
+    # The article gives the reader an address: its link is the text itself.
+    out = rendered(f"{PROSE}<p><a href='https://{address}'>{address}</a></p>")
+    assert out.lines == [SENTENCE, address]
+
+
+def test_paragraph_of_one_worded_link_is_still_a_link() -> None:
+    out = rendered(f"{PROSE}<p><a href=/more>Read the whole report on our site</a></p>")
+    assert out.lines == [SENTENCE]
+
+
 def test_paragraph_with_a_link_in_its_prose_stays() -> None:
     line = "会议由市政府主持，详见通知，各部门按照要求落实到位。"
     out = rendered(f"<p>会议由市政府主持，详见<a href=/n>通知</a>，各部门按照要求落实到位。</p>")

@@ -315,6 +315,9 @@ SHORT_LINK_DENSITY_MAX = 0.35
 # A paragraph inside the article's core block is dropped only when it is nearly all
 # link: a sentence built around one long link is still the article's.
 CORE_PARAGRAPH_LINK_DENSITY_MAX = 0.8
+# …unless the paragraph is a web or mail address printed as text (a petition's URL, a
+# contact address): the article gives it to the reader, it is no link to another page.
+PRINTED_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A negative-hinted element is only pruned if it holds less than this share of the page's
 # text outside links.
 MAX_PRUNED_SHARE = 0.5

@@ -226,7 +226,8 @@ class _Renderer:
                 # Only blocks with anchors (or inside one) can be link lists.
                 density = 1.0 if self.link_depth else share_of(links or 0, stripped_length(node))
                 if tag in P.PARAGRAPH_TAGS and self.in_core:
-                    if density > P.CORE_PARAGRAPH_LINK_DENSITY_MAX:
+                    if density > P.CORE_PARAGRAPH_LINK_DENSITY_MAX and \
+                            not P.PRINTED_ADDRESS.fullmatch(node.text(deep=True).strip()):
                         self.trace_drop(node, T.LINK_DENSE, link_share=density)
                         return
                 elif density > P.SHORT_LINK_DENSITY_MAX:
