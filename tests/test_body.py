@@ -174,6 +174,28 @@ def test_revealing_an_article_leaves_the_other_hidden_blocks_hidden() -> None:
     assert "功能介绍" not in body and "扫一扫" not in body
 
 
+def test_a_short_page_is_read_again_revealed_only_when_something_hidden_is_long(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Revealing keeps only hidden elements with an article's worth of text: a page with
+    # none (a short notice, a hidden menu) would be read again exactly as the first
+    # retry read it, so it is not. The WeChat page hides its article: it is.
+    readings: list[bool] = []
+    attempt = body_module._attempt
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        readings.append(kwargs.get("reveal_hidden", False))
+        return attempt(*args, **kwargs)
+
+    monkeypatch.setattr(body_module, "_attempt", counted)
+    short = page("<div class=content><p>通知：会议改期。</p></div>"
+                 "<div style='display:none'><a href=/m>菜单</a></div>")
+    assert extract(short).body == "通知：会议改期。"
+    assert readings == [False, False]   # the page, and once again without hints
+    readings.clear()
+    assert extract(WECHAT).body.splitlines()[0] == FIRST_LINE
+    assert readings == [False, False, True]
+
+
 def test_hidden_block_stays_out_of_a_plausible_article() -> None:
     hidden = "<div style='display:none'>" + "".join(
         f"<p>隐藏的弹窗文字第{i}段。{SENTENCE * 3}</p>" for i in range(6)) + "</div>"

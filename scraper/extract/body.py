@@ -23,7 +23,7 @@ from . import patterns as P
 from . import trace as T
 from .article_html import to_html
 from .attachments import DocumentLinks, article_blocks, page_base, resolve
-from .clean import prune
+from .clean import drop_never_content, hidden_elements, prune, stays_hidden
 from .decisions import container_of, line_blocks, outside_blocks, runner_up, scorer
 from .document import drop_block, find_block
 from .markdown import to_markdown
@@ -87,11 +87,15 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
     body = _attempt(tree, url, title, options, trace, use_hints=True,
                     never_content_dropped=never_content_dropped)
     if source is not None:
+        revealable = True
         for reveal_hidden in (False, True):
-            if not _implausible(body):
+            # Revealing reads the page as the first retry did when no hidden element
+            # holds an article's worth of text: that reading would lose again.
+            if not _implausible(body) or not revealable:
                 break
-            body = _retried(body, source, url, title, options, trace, reveal_hidden=reveal_hidden,
-                            without_document=without_document)
+            body, revealable = _retried(body, source, url, title, options, trace,
+                                        reveal_hidden=reveal_hidden,
+                                        without_document=without_document)
     if stated_body is not None and _implausible(body):
         stated = _stated(stated_body, title)
         if weighted_length(stated.text) > weighted_length(body.text):
@@ -128,8 +132,11 @@ def _implausible(body: Body) -> bool:
 
 
 def _retried(body: Body, source: str, url: str | None, title: str | None, options: Options,
-             trace: T.Trace | None, *, reveal_hidden: bool, without_document: bool) -> Body:
-    """The page read again without hints (see ``extract_body``), when that reads more."""
+             trace: T.Trace | None, *, reveal_hidden: bool, without_document: bool
+             ) -> tuple[Body, bool]:
+    """The page read again without hints (see ``extract_body``), when that reads more;
+    and whether a hidden element of the page holds an article's worth of text (what
+    ``reveal_hidden`` would keep: without one, revealing reads the page the same)."""
     retry_tree = LexborHTMLParser(P.NOSCRIPT_TAG.sub("", source))
     retry_trace: T.Trace | None = None
     if trace is not None:
@@ -138,14 +145,17 @@ def _retried(body: Body, source: str, url: str | None, title: str | None, option
     block = find_block(retry_tree) if without_document else None
     if block is not None:
         drop_block(block, retry_trace)
+    drop_never_content(retry_tree, retry_trace)   # as the attempt's pruning would first
+    revealable = retry_tree.body is not None and any(
+        not stays_hidden(node) for node in hidden_elements(retry_tree.body))
     retry = _attempt(retry_tree, url, title, options, retry_trace, use_hints=False,
-                     reveal_hidden=reveal_hidden)
+                     never_content_dropped=True, reveal_hidden=reveal_hidden)
     if weighted_length(retry.text) <= weighted_length(body.text) or \
             _overruled(retry.choice, body.choice):
-        return body
+        return body, revealable
     if trace is not None and retry_trace is not None:
         trace.adopt(retry_trace)
-    return retry
+    return retry, revealable
 
 
 def _overruled(retry: Choice | None, first: Choice | None) -> bool:

@@ -10,7 +10,8 @@ from .hints import boilerplate_word, class_hint, hint_of
 from .measures import TextRuns, weighted_length
 from .walk import walk
 
-__all__ = ["prune", "drop_never_content", "class_hint", "hint_of", "hidden_elements", "HIDDEN_SELECTOR"]
+__all__ = ["prune", "drop_never_content", "class_hint", "hint_of", "hidden_elements", "stays_hidden",
+           "HIDDEN_SELECTOR"]
 
 # Elements hidden from readers are not part of what they read: the hidden attributes,
 # the utility class alone (Bootstrap's display:none; "hidden md:block" shows on
@@ -39,6 +40,12 @@ def hidden_elements(body: LexborNode) -> list[LexborNode]:
                 or any(style in (attrs.get("style") or "") for style in _HIDDEN_STYLES):
             found.append(node)
     return found
+
+
+def stays_hidden(node: LexborNode) -> bool:
+    """Whether a hidden element still goes when ``prune`` reveals hidden text: it holds
+    less than an article's worth (``P.MIN_BODY_LEN``)."""
+    return weighted_length(node.text(deep=True)) < P.MIN_BODY_LEN
 
 
 def drop_never_content(tree: LexborHTMLParser, trace: T.Trace | None = None) -> None:
@@ -73,8 +80,7 @@ def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
         return {}
     hidden = hidden_elements(body)
     if reveal_hidden:
-        hidden = [node for node in hidden
-                  if weighted_length(node.text(deep=True)) < P.MIN_BODY_LEN]
+        hidden = [node for node in hidden if stays_hidden(node)]
     if trace is not None:
         for node in outermost(hidden):
             trace.node(node, False, T.HIDDEN)
