@@ -87,9 +87,11 @@ def test_boilerplate_html5_tags_go(tag: str) -> None:
     f'<div id="offcanvas-top">{MARK}</div>',
     f'<div class="m-author"><div class="m-author__description"><p>{MARK}</p></div></div>',
     f'<div class="jetpack_subscription_widget"><p>{MARK}</p></div>',
+    f'<div id="wh-signup-block"><p>Sign up for email updates. {MARK}</p></div>',
+    f'<form class="sign-up-form"><p>Get our deals in your inbox. {MARK}</p></form>',
 ], ids=["breadcrumb", "comments-id", "share-bar", "bdshare", "xgxw-related-news", "rank-list",
         "copyright-box", "footer-table", "camel-top-nav", "offcanvas-drawer", "author-box",
-        "subscription-widget"])
+        "subscription-widget", "signup-block", "sign-up-form"])
 def test_strong_boilerplate_hint_goes(block: str) -> None:
     assert MARK not in pruned_text(block)
 

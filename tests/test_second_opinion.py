@@ -61,14 +61,15 @@ def test_no_alternative_keeps_the_first_choice() -> None:
 
 def test_box_taken_for_the_article_gives_way_to_a_longer_one() -> None:
     # The article ends in a long list of earlier interviews, so its block is mostly
-    # links and scores below a newsletter box; the box holds little of the page's
-    # prose, and the article, rendered without its list, is far longer.
+    # links and scores below a newsletter box (its class names nothing the hints know);
+    # the box holds little of the page's prose, and the article, rendered without its
+    # list, is far longer.
     prose = "".join(f"<p>Part {i}. {STORY}</p>" for i in range(6))
     earlier = "<ul>" + "".join(f"<li><a href=/r{i}>Interview number {i} with another writer "
                                f"on another doctrine of the church</a></li>" for i in range(16)) + "</ul>"
     html = ("<html><body><div class=m1><div class=c3>"
             f"<div class=c4>{prose}{earlier}</div></div></div>"
-            "<div class=rail><div class=signup><div class=box>"
+            "<div class=rail><div class=weekly><div class=box>"
             "<p>Sign up for email updates from the office, every week, in your inbox.</p>"
             "</div></div></div></body></html>")
     body = body_of(html)

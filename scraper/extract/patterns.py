@@ -109,6 +109,8 @@ _NEGATIVE_STEMS = (
     "navbar", "navigation", "advert", "sponsor", "newsletter", "subscribe", "pagination",
     "paihang", "bdshare", "jiathis", "disclaimer", "shengming", "mianze", "cookie", "consent",
     "author-bio", "app-download", "subscription",
+    # sign-up boxes for a newsletter or an account (``wh-signup-block``, ``signup-form``)
+    "signup", "sign-up",
     # drawers that slide in over the page (Bootstrap, Foundation): menus, carts, contact cards
     "offcanvas", "off-canvas",
 )
