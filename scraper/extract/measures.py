@@ -173,3 +173,19 @@ class Lengths:
                 links += text
             self.texts[key], self.links[key] = text, links
         return parent, self.texts[key], self.links[key]
+
+
+def is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
+    """Whether ``ancestor`` holds ``node`` (a node does not hold itself)."""
+    target = ancestor.mem_id
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == target:
+            return True
+        parent = parent.parent
+    return False
+
+
+def nested(a: LexborNode, b: LexborNode) -> bool:
+    """True when ``a`` and ``b`` are the same node or one holds the other."""
+    return a.mem_id == b.mem_id or is_ancestor(a, b) or is_ancestor(b, a)

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .hints import class_hint
-from .measures import (LENGTH_POINTS_CAP, Lengths, TextRuns, link_share,
+from .measures import (LENGTH_POINTS_CAP, Lengths, TextRuns, is_ancestor, link_share,
                        punctuation_count, weighted_length, weighted_length_upto)
 from .sections import same_style_sections
 from .walk import walk
@@ -71,16 +71,6 @@ def _containers(target: LexborNode, candidates: dict[int, Candidate]) -> list[Ca
         chain.append(cand)
         node = node.parent
     return chain
-
-
-def is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
-    target = ancestor.mem_id
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == target:
-            return True
-        parent = parent.parent
-    return False
 
 
 @dataclass

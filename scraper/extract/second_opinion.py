@@ -22,7 +22,8 @@ from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .trace import css_path
-from .score import Candidate, Ranking, is_ancestor, region_of, settle
+from .measures import nested
+from .score import Candidate, Ranking, region_of, settle
 
 __all__ = ["Choice", "Considered", "reconsider", "record"]
 
@@ -145,20 +146,13 @@ def _doubt(core: list[LexborNode], length: int, region: str | None,
 
 
 def _overlaps(nodes: list[LexborNode], others: list[LexborNode]) -> bool:
-    return any(_nested(a, b) for a in nodes for b in others)
-
-
-def _nested(a: LexborNode, b: LexborNode) -> bool:
-    """True when ``a`` and ``b`` are the same node or one holds the other."""
-    if a.mem_id == b.mem_id:
-        return True
-    return is_ancestor(a, b) or is_ancestor(b, a)
+    return any(nested(a, b) for a in nodes for b in others)
 
 
 def _runner_up(ranking: Ranking, taken: list[LexborNode]) -> Considered | None:
     """The best-ranked candidate apart from the chosen block (not inside or around it)."""
     for cand in ranking.ranked[1:]:
-        if not any(_nested(cand.node, node) for node in taken):
+        if not any(nested(cand.node, node) for node in taken):
             return Considered(cand.node, cand.score, region=region_of(cand.node))
     return None
 
@@ -176,7 +170,7 @@ def _alternatives(ranking: Ranking, taken: list[LexborNode], region: str | None
         if len(given) >= P.DOUBT_ALTERNATIVES or cand.score < floor:
             return
         node = cand.node
-        if any(_nested(node, other) for other in (*taken, *given)) or region_of(node):
+        if any(nested(node, other) for other in (*taken, *given)) or region_of(node):
             continue
         given.append(node)
         adjusted = ranking.adjusted(node)

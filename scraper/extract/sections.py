@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
+from .measures import nested
 
 __all__ = ["same_style_sections"]
 
@@ -42,7 +43,7 @@ def same_style_sections(core: list[LexborNode], nodes: list[LexborNode],
     for node in candidates:
         if node.tag != tag or node.attrs.get("class") != style or node.mem_id == first.mem_id:
             continue
-        if any(_nested(node, other) for other in taken):
+        if any(nested(node, other) for other in taken):
             continue
         level = _common(node, levels)
         if level is None or score(node) < P.SECTION_MIN_SCORE or region_of(node) is not None \
@@ -99,17 +100,3 @@ def _titled(node: LexborNode, common: LexborNode) -> bool:
     while branch.parent is not None and branch.parent.mem_id != common.mem_id:
         branch = branch.parent
     return branch.css_first(P.SECTION_TEASER_TITLE) is not None
-
-
-def _is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
-    target = ancestor.mem_id
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == target:
-            return True
-        parent = parent.parent
-    return False
-
-
-def _nested(a: LexborNode, b: LexborNode) -> bool:
-    return a.mem_id == b.mem_id or _is_ancestor(a, b) or _is_ancestor(b, a)
