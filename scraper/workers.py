@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -39,6 +40,10 @@ CHUNK_ITEMS = 8
 # Chunks in flight per worker: enough that a worker never waits for the next while
 # the parent writes results, few enough to keep memory flat.
 CHUNKS_PER_WORKER = 4
+# How long the cause of a worker's death is waited for (it is known within
+# milliseconds; a busy machine may take longer), and how often it is looked at.
+DEATH_WAIT_SECONDS = 5.0
+DEATH_POLL_SECONDS = 0.02
 # Modules the fork server imports once, so that workers start ready.
 PRELOAD = ["scraper.batch", "scraper.overrides"]
 
@@ -120,8 +125,7 @@ def _one_by_one(fn: Callable[[T], R], items: list[T], context: multiprocessing.c
 def _death(pool: ProcessPoolExecutor) -> str | None:
     """How the pool's one worker ended ("killed by signal 11", "exit code 1"), if known."""
     for process in list(getattr(pool, "_processes", {}).values()):
-        process.join(timeout=1)
-        code = process.exitcode
+        code = _exit_code(process)
         if code is not None and code < 0:
             try:
                 return f"the worker process was killed by {signal.Signals(-code).name}"
@@ -130,6 +134,18 @@ def _death(pool: ProcessPoolExecutor) -> str | None:
         if code:
             return f"the worker process exited with code {code}"
     return None
+
+
+def _exit_code(process: multiprocessing.process.BaseProcess) -> int | None:
+    """The exit code of a worker that has died, once known. The pool's own thread reaps
+    the worker at the same time: when it wins, this process's wait finds no child and
+    the code appears only once that thread has stored it, so it is waited for."""
+    deadline = time.monotonic() + DEATH_WAIT_SECONDS
+    while True:
+        process.join(timeout=DEATH_POLL_SECONDS)
+        code = process.exitcode
+        if code is not None or time.monotonic() >= deadline:
+            return code
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
