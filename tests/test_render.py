@@ -6,7 +6,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract.measures import link_length
-from scraper.extract.render import Rendered, _link_lengths, render
+from scraper.extract.measures import link_lengths_within
+from scraper.extract.render import Rendered, render
 from scraper.models import Image
 
 PAGE_URL = "https://example.com/news/2024/a.html"
@@ -184,7 +185,7 @@ def test_link_lengths_are_each_blocks_anchor_text(roots: list[str]) -> None:
         "<ul id=list><li><a href=/b>第一条</a></li><li><a href=/c><b>第二条</b></a>文字</li></ul>"
         "</div></body></html>")
     nodes = [tree.css_first(selector) for selector in roots]
-    lengths = _link_lengths(nodes, {})
+    lengths = link_lengths_within(nodes, {})
     for root in nodes:
         for element in [root, *root.css("*")]:
             assert lengths.get(element.mem_id, 0) == link_length(element)

@@ -189,3 +189,40 @@ def is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
 def nested(a: LexborNode, b: LexborNode) -> bool:
     """True when ``a`` and ``b`` are the same node or one holds the other."""
     return a.mem_id == b.mem_id or is_ancestor(a, b) or is_ancestor(b, a)
+
+
+def shorter_than(text: str, limit: int) -> bool:
+    """``weighted_length(text) < limit``, reading only a head of a long text when that
+    head already reaches the limit."""
+    head = text[: limit * 4]
+    length = weighted_length(head)
+    if length >= limit or len(head) == len(text):
+        return length < limit
+    return weighted_length(text) < limit
+
+
+def link_lengths_within(nodes: list[LexborNode], memo: dict[int, int]) -> dict[int, int]:
+    """For every element of ``nodes`` that holds an ``<a>`` (or is one): the length of
+    the text in its anchors, as ``measures.link_length`` gives it.
+
+    One query per rendered node instead of one per block: each anchor adds its length
+    to itself and to its ancestors up to the rendered node it was found in.
+    """
+    lengths: dict[int, int] = {}
+    for root in nodes:
+        top = root.mem_id
+        if top in lengths:   # inside a node summed already (nodes come in document order)
+            continue
+        for anchor in root.css("a"):
+            key = anchor.mem_id
+            length = memo.get(key)
+            if length is None:
+                length = memo[key] = stripped_length(anchor)
+            node: LexborNode | None = anchor
+            while node is not None:
+                key = node.mem_id
+                lengths[key] = lengths.get(key, 0) + length
+                if key == top:
+                    break
+                node = node.parent
+    return lengths

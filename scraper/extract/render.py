@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
@@ -23,7 +22,8 @@ from . import structure as S
 from . import trace as T
 from .attachments import document_link
 from .hints import Attributes
-from .measures import share_of, stripped_length, weighted_length
+from .captions import caption_hinted, caption_like, is_centered
+from .measures import link_lengths_within, share_of, shorter_than, stripped_length
 from .tables import Grid, data_table_rows
 
 # Attributes that hold an image's address, lazy-loading ones first.
@@ -51,43 +51,6 @@ class Rendered:
     marks: list[S.Mark] | None = None
     figures: list[tuple[int, int]] = field(default_factory=list)
     dropped: list[T.Block] = field(default_factory=list)
-
-
-def _is_centered(tag: str, attrs: Attributes) -> bool:
-    if tag == "center":
-        return True
-    align, style = attrs.get("align"), attrs.get("style")
-    return ((align is not None and align.lower() == "center")
-            or (style is not None and P.CENTERED.search(style) is not None))
-
-
-def _caption_hinted(attrs: Attributes) -> bool:
-    value = attrs.get("class") or attrs.get("id")
-    return bool(value) and _caption_class(value)
-
-
-@lru_cache(maxsize=P.HINT_CACHE_SIZE)
-def _caption_class(value: str) -> bool:
-    """Whether a class/id names a caption block; memoised like the boilerplate hints."""
-    return not P.CAPTION_HINT.isdisjoint(P.hint_words(P.hint_text(value)))
-
-
-def _shorter_than(text: str, limit: int) -> bool:
-    """``weighted_length(text) < limit``, reading only a head of a long text when that
-    head already reaches the limit."""
-    head = text[: limit * 4]
-    length = weighted_length(head)
-    if length >= limit or len(head) == len(text):
-        return length < limit
-    return weighted_length(text) < limit
-
-
-def caption_like(compact: str, *, centered: bool) -> bool:
-    """Whether a short line under a picture reads as its caption (whitespace removed)."""
-    if not 0 < len(compact) <= P.CAPTION_MAX_LEN or P.WORK_TITLE.fullmatch(compact):
-        return False
-    clauses = len(P.CLAUSE_PUNCTUATION.findall(compact))
-    return (centered or len(compact) <= P.CAPTION_PLAIN_MAX_LEN) and clauses <= P.CAPTION_MAX_CLAUSES
 
 
 class _Renderer:
@@ -203,7 +166,7 @@ class _Renderer:
         if node.css_first("img") is not None:
             return False
         return caption_like(compact, centered=self.centered > 0 or
-                            _is_centered(node.tag, attrs))
+                            is_centered(node.tag, attrs))
 
     def block(self, node: LexborNode) -> None:
         tag = node.tag
@@ -237,7 +200,7 @@ class _Renderer:
                         self.trace_drop(node, T.LINK_DENSE, link_share=density)
                         return
                     text = node.text(deep=True)
-                    if _shorter_than(text, P.SHORT_BLOCK_LEN):
+                    if shorter_than(text, P.SHORT_BLOCK_LEN):
                         self.trace_drop(node, T.LINK_DENSE, "short", text=text,
                                         link_share=density)
                         return
@@ -248,7 +211,7 @@ class _Renderer:
                     self.trace_drop(node, T.DISCLAIMER, text=text)
                     return
             # Only a block under a picture, or one with a caption class, can be a caption.
-            hinted = _caption_hinted(attrs)
+            hinted = caption_hinted(attrs)
             if hinted or self.after_image:
                 text = node.text(deep=True) if text is None else text
                 if self.is_caption(node, attrs, text, hinted):
@@ -264,7 +227,7 @@ class _Renderer:
         self.flush()
         self.block_had_image = False
         self.line_after_image = False
-        centered = _is_centered(tag, attrs)
+        centered = is_centered(tag, attrs)
         self.centered += centered
         context = self.context
         if context is not None:
@@ -414,33 +377,6 @@ def _normalised(text: str) -> str:
     return line
 
 
-def _link_lengths(nodes: list[LexborNode], memo: dict[int, int]) -> dict[int, int]:
-    """For every element of ``nodes`` that holds an ``<a>`` (or is one): the length of
-    the text in its anchors, as ``measures.link_length`` gives it.
-
-    One query per rendered node instead of one per block: each anchor adds its length
-    to itself and to its ancestors up to the rendered node it was found in.
-    """
-    lengths: dict[int, int] = {}
-    for root in nodes:
-        top = root.mem_id
-        if top in lengths:   # inside a node summed already (nodes come in document order)
-            continue
-        for anchor in root.css("a"):
-            key = anchor.mem_id
-            length = memo.get(key)
-            if length is None:
-                length = memo[key] = stripped_length(anchor)
-            node: LexborNode | None = anchor
-            while node is not None:
-                key = node.mem_id
-                lengths[key] = lengths.get(key, 0) + length
-                if key == top:
-                    break
-                node = node.parent
-    return lengths
-
-
 def render(nodes: list[LexborNode], url: str | None, core: list[LexborNode] | None = None,
            anchor_lengths: dict[int, int] | None = None, *, structured: bool = False,
            links: bool = False, trace: T.Trace | None = None,
@@ -455,7 +391,7 @@ def render(nodes: list[LexborNode], url: str | None, core: list[LexborNode] | No
     ``link_rolls`` reads lists of headline links as text rather than dropping them as
     link lists (a post that is a link roll, see ``body``)."""
     core_ids = {node.mem_id for node in core or ()}
-    renderer = _Renderer(url, core_ids, _link_lengths(nodes, {} if anchor_lengths is None
+    renderer = _Renderer(url, core_ids, link_lengths_within(nodes, {} if anchor_lengths is None
                                                       else anchor_lengths),
                          structured, trace, links, link_rolls, attachment_ids, document_links)
     for node in nodes:

@@ -1,0 +1,39 @@
+"""What a picture's caption looks like: a centred or caption-classed block, or a short
+line under the picture with few clauses. Read by rendering, which keeps captions out of
+the body's lines."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import patterns as P
+from .hints import Attributes
+
+
+def is_centered(tag: str, attrs: Attributes) -> bool:
+    """A <center>, or an element aligned or styled to the centre."""
+    if tag == "center":
+        return True
+    align, style = attrs.get("align"), attrs.get("style")
+    return ((align is not None and align.lower() == "center")
+            or (style is not None and P.CENTERED.search(style) is not None))
+
+
+def caption_hinted(attrs: Attributes) -> bool:
+    """An element whose class (else id) names a caption block."""
+    value = attrs.get("class") or attrs.get("id")
+    return bool(value) and _caption_class(value)
+
+
+@lru_cache(maxsize=P.HINT_CACHE_SIZE)
+def _caption_class(value: str) -> bool:
+    """Whether a class/id names a caption block; memoised like the boilerplate hints."""
+    return not P.CAPTION_HINT.isdisjoint(P.hint_words(P.hint_text(value)))
+
+
+def caption_like(compact: str, *, centered: bool) -> bool:
+    """Whether a short line under a picture reads as its caption (whitespace removed)."""
+    if not 0 < len(compact) <= P.CAPTION_MAX_LEN or P.WORK_TITLE.fullmatch(compact):
+        return False
+    clauses = len(P.CLAUSE_PUNCTUATION.findall(compact))
+    return (centered or len(compact) <= P.CAPTION_PLAIN_MAX_LEN) and clauses <= P.CAPTION_MAX_CLAUSES
