@@ -95,7 +95,7 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     # The attribute block is read once metadata has read the page, then leaves the body.
     # Its labels are looked for in the visible text metadata read (else in the HTML).
     labelled = meta.visible_text if meta.visible_text is not None else text
-    block = find_block(tree) if cjk and may_hold_block(labelled, data) else None
+    block = find_block(tree) if cjk and may_hold_block(labelled) else None
     if block is not None:
         drop_block(block, trace)
     body = extract_body(tree, url, title=meta.title, source=text, never_content_dropped=True,

@@ -51,13 +51,11 @@ class _Hit:
     rest: str                # what follows the label's colon in the same run
 
 
-def may_hold_block(text: str, utf8: bytes) -> bool:
+def may_hold_block(text: str) -> bool:
     """Whether ``text`` holds two labels, one of them a field only blocks carry
     (``STRONG_KEYS``): the cheap test that rules out most pages before ``find_block``
-    walks a tree. ``text`` is the page's visible text, or its HTML (a longer scan); ``utf8``
-    is the page as parsed, searched first for any Han character at all."""
-    if not any(lead in utf8 for lead in P.HAN_LEAD_BYTES):
-        return False
+    walks a tree. ``text`` is the page's visible text, or its HTML (a longer scan). The
+    engine asks only of a page with Han text (``pager.holds_cjk``): labels are Han."""
     seen: set[str] = set()
     strong = False
     for match in P.RAW_LABEL.finditer(text):

@@ -103,10 +103,6 @@ RAW_LABEL = re.compile("|".join("[\\s\u3000\xa0&#;a-z0-9]*".join(map(re.escape, 
                                 for label in sorted(ALL_LABELS, key=len, reverse=True)))
 # What is not a Han character: left out of a raw label to name it ("索&nbsp;引&nbsp;号").
 NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
-# The first byte of every label character in UTF-8 (all lie in U+4E00–U+9FFF): a page
-# whose UTF-8 holds none of them has no label. A byte is found far faster than a
-# pattern is scanned, and most pages that are not Chinese hold none.
-HAN_LEAD_BYTES = (b"\xe4", b"\xe5", b"\xe6", b"\xe7", b"\xe8", b"\xe9")
 # Colons and spaces a value is written after. e.g. "：榕应急〔2024〕12号"
 VALUE_LEAD = ":：\u3000\xa0 \t\r\n"
 
