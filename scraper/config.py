@@ -205,13 +205,7 @@ def _attachments(r: TomlReader, t: Mapping[str, Any], k: str, default: str | Non
         raise r.error(key, f"expected {example}, got {toml_type(value)}")
     if not value.strip():
         raise r.error(key, f"expected {example}")
-    try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
-    except ValueError as exc:
-        raise r.error(key, f"bad pattern {value!r}: {exc}") from exc
-    unknown = sorted(fields - ATTACHMENT_FIELDS)
-    if unknown:
-        raise r.error(key, f"unknown placeholder {{{unknown[0]}}}; use {{site}}")
+    _check_placeholders(r, key, value, ATTACHMENT_FIELDS)
     return value
 
 
@@ -284,17 +278,22 @@ def _css(value: str) -> str | None:
     return None
 
 
-def _check_output(r: TomlReader, key: str, pattern: str) -> None:
-    if pattern == "-":
-        return
+def _check_placeholders(r: TomlReader, key: str, pattern: str, known: frozenset[str]) -> None:
+    """A path pattern's ``{placeholders}`` must parse and each be one of ``known``."""
     try:
         fields = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
     except ValueError as exc:
         raise r.error(key, f"bad pattern {pattern!r}: {exc}") from exc
-    unknown = sorted(fields - OUTPUT_FIELDS)
+    unknown = sorted(fields - known)
     if unknown:
-        allowed = ", ".join("{%s}" % f for f in sorted(OUTPUT_FIELDS))
+        allowed = ", ".join("{%s}" % f for f in sorted(known))
         raise r.error(key, f"unknown placeholder {{{unknown[0]}}}; use {allowed}")
+
+
+def _check_output(r: TomlReader, key: str, pattern: str) -> None:
+    if pattern == "-":
+        return
+    _check_placeholders(r, key, pattern, OUTPUT_FIELDS)
     if not pattern.strip() or pattern.endswith(("/", "\\")):
         raise r.error(key, "expected a file path pattern such as 'data/{site}/{date}.jsonl'")
 
