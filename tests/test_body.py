@@ -105,6 +105,22 @@ def test_link_column_before_the_article_is_not_body() -> None:
     assert extract(html).body.splitlines()[0] == FIRST_LINE
 
 
+def test_recipe_card_named_for_the_printout_stays_and_the_print_button_goes() -> None:
+    # A food post: the story, then the card its print stylesheet prints (``printable``),
+    # beside a print button; the card is the recipe the post is about.
+    story = "".join(f"<p>Paragraph {i} of the story about baking rolls on a cold autumn "
+                    f"morning, with friends, spices and far too much butter.</p>" for i in range(5))
+    card = ("<div class=printable><h3>Chai-Spiced Rolls</h3><p>For the dough:</p><ul>"
+            "<li>1 teaspoon vanilla extract</li><li>2 3/4 cups all-purpose flour</li></ul>"
+            "<p>Knead the dough until smooth, then let it rise for an hour.</p></div>")
+    html = page(f"<article><div class=articlecontent>{story}{card}"
+                f"<div class=print-link><a href=/print>Print this recipe</a></div></div></article>")
+    body = extract(html).body
+    assert "2 3/4 cups all-purpose flour" in body
+    assert "Knead the dough until smooth, then let it rise for an hour." in body
+    assert "Print this recipe" not in body
+
+
 # ---------------------------------------------------------------- articles spread over sections
 
 SECTIONS = "".join(f"<div class=s{i}><div><p>第{i}部分。{SENTENCE * 2}</p><p>补充{i}。{SENTENCE}</p></div></div>"

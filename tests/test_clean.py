@@ -74,6 +74,20 @@ def test_boilerplate_html5_tags_go(tag: str) -> None:
 
 # ---------------------------------------------------------------- class/id hints
 
+@pytest.mark.parametrize("block, kept", [
+    (f'<div class="printable">{MARK}</div>', True),
+    (f'<div class="col-md-6 print-full">{MARK}</div>', True),
+    (f'<div class="print-area">{MARK}</div>', True),
+    (f'<div class="printable--none">{MARK}</div>', False),
+    (f'<div class="print-link">{MARK}</div>', False),
+    (f'<div class="print">{MARK}</div>', False),
+], ids=["printable-stays", "print-full-stays", "print-area-stays", "printable-none-goes",
+        "print-link-goes", "print-button-goes"])
+def test_print_classes_that_name_the_printout_are_content(block: str, kept: bool) -> None:
+    # A print stylesheet marks what a printout holds (a recipe card) and what it leaves out.
+    assert (MARK in pruned_text(block)) is kept
+
+
 @pytest.mark.parametrize("block", [
     f'<div class="breadcrumb">{MARK}</div>',
     f'<div id="comments">{MARK}</div>',

@@ -57,7 +57,8 @@ def hint_of(value: str) -> int:
     if P.NOT_CONTENT.search(text):   # says so outright, whatever else it names
         return P.STRONG_NEGATIVE
     words = P.hint_words(text)
-    positive = not P.POSITIVE_WORDS.isdisjoint(words) or P.POSITIVE_STEMS.search(text) is not None
+    positive = not P.POSITIVE_WORDS.isdisjoint(words) or P.POSITIVE_STEMS.search(text) is not None \
+        or P.PRINTED_PART.search(text) is not None
     if (not P.NEGATIVE_WORDS.isdisjoint(words) or P.NEGATIVE_STEMS.search(text)
             or P.NEGATIVE_PREFIXES.search(text)):
         return 0 if positive else P.STRONG_NEGATIVE

@@ -128,6 +128,14 @@ _POSITIVE_STEMS = ("article", "content", "trs_editor", "zhengwen", "artibody", "
 # whatever else the class says, and never the positive ``content`` they contain.
 NOT_CONTENT = re.compile(r"(?<![a-z])no[-_ ]?content(?![a-z])")
 
+# Print-stylesheet classes that name the part of the page a printout holds: the recipe
+# card under a food post (``div.printable``), the ingredients (``div.print-full``), the
+# region a print button prints (``print-area``). They start with the ``print`` of
+# NEGATIVE_CLASS_PREFIXES (print buttons, print-only headers) but mark content, unless
+# they say the part is left out (``printable--none``).
+PRINTED_PART = re.compile(
+    r"(?<![a-z])(?:printable(?![-_]*(?:none|hidden|hide)(?![a-z]))|print[-_]?(?:full|area)(?![a-z]))")
+
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
