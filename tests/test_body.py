@@ -295,3 +295,32 @@ def test_headline_links_stay_out_of_a_plausible_article() -> None:
     html = page(f"<div class=entry>{prose}{LINK_ROLL}</div>")
     body = extract(html).body
     assert body.startswith("Paragraph 0") and HEADLINES[0] not in body
+
+
+SHORT_POST = ("<p>We moved the shop to the old mill on Friday, and the first customers came in the "
+              "rain.</p><p>Thanks to everyone who carried boxes; the coffee is on us next week, and "
+              "the cake too.</p>")
+POST_FOOTER = ["Posted in: News, Shop, Neighbourhood | comments |",
+               "http://www.typepad.com/services/trackback/6a00d8341c534853ef017d3d9ab66a970c"]
+
+
+@pytest.mark.parametrize("footer, retried", [(POST_FOOTER, False), ([], True)],
+                         ids=["with-sieved-footer", "without-footer"])
+def test_a_short_post_with_its_sieved_footer_is_not_read_again(
+        monkeypatch: pytest.MonkeyPatch, footer: list[str], retried: bool) -> None:
+    """The lines a sieve drops count towards a body's plausibility: a short post with its
+    filing note and trackback is its own container, not a misread page."""
+    calls: list[bool] = []
+    real = body_module._retried
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(True)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(body_module, "_retried", spy)
+    html = page("<div class=post>" + SHORT_POST + "".join(f"<p>{line}</p>" for line in footer)
+                + "</div>", title="Moved")
+    body = extract_body(LexborHTMLParser(html), None, source=html)
+    assert "old mill" in body.text and "Posted in" not in body.text
+    assert body.sieved_len == sum(len(line.replace(" ", "")) for line in footer)
+    assert bool(calls) is retried

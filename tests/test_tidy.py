@@ -357,6 +357,43 @@ SIEVED = [
     ("read-also", "Related post: Pickled Brussels Sprouts Recipe"),
     ("read-also", "Lesen Sie auch: Die Bahn erhöht die Preise"),
     ("read-also", "相关阅读：《哈尔滨今起集中供暖》"),
+    ("post-filing", "Posted in: Sidelines | comments |"),
+    ("post-filing", "Filed under news, two kisses for maddy."),
+    ("post-filing", "Archived under Portfolio."),
+    ("post-filing", "by Joseph Dickerson , Filed under: Fan Productions,Interview,Memorabilia , trackback"),
+    ("post-filing", "Article by Steph, filed under Cities & Urbanism in the Architecture category."),
+    ("post-filing", "3. August 2015 · Filed under ziemlich privat"),
+    ("post-filing", "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: Fotografie | Tags: Gegenlicht |"),
+    ("post-filing", "Abgelegt unter Allgemein"),
+    ("post-filing", "Publié dans : Actualités"),
+    ("post-filing", "Classé dans Actualités, Politique"),
+    ("post-filing", "Archivado en: Noticias, Política"),
+    ("post-filing", "Archiviato in Notizie"),
+    ("post-note", "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under "
+                  "Neat Stuff, Robot Art. You can follow any responses to this entry through the RSS 2.0 feed."),
+    ("post-note", "This entry was written by matt, posted on 9/10/2012 at 1:38 pm."),
+    ("post-note", "This was written by K.G. Schneider. Posted on Friday, November 2, 2012, at 1:23 pm. "
+                  "Filed under Conferences, Librarianship. Bookmark the permalink."),
+    ("post-note", "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter debianforum, Linux. "
+                  "Kommentare zu diesen Eintrag im RSS 2.0 Feed."),
+    ("post-note", "Dieser Eintrag wurde am 5. Mai 2014 von Anna veröffentlicht."),
+    ("post-note", "Cet article a été publié dans Actualités, Politique."),
+    ("post-note", "Esta entrada fue publicada en Noticias."),
+    ("post-note", "Questa voce è stata pubblicata in Notizie."),
+    ("post-note", "Posted by Karen Eng | Permalink | 2 Comments | Trackback"),
+    ("trackback", "http://www.typepad.com/services/trackback/6a00d8341c534853ef017d3d9ab66a970c"),
+    ("trackback", "Listed below are links to weblogs that reference Is your app an ass-kisser?:"),
+    ("trackback", "Trackback Pings"),
+    ("trackback", "TRACKBACKS"),
+    ("trackback", "Trackbacks und Pingbacks"),
+    ("trackback", "Trackbacks are closed, but you can post a comment."),
+    ("trackback", "Post a comment or leave a trackback: Trackback URL."),
+    ("trackback", "Bookmark the permalink. Follow any comments here with the RSS feed for this post."),
+    ("trackback", "Notify me of followup comments via e-mail"),
+    ("trackback", "Benachrichtige mich über nachfolgende Kommentare per E-Mail."),
+    ("trackback", "Prévenez-moi de tous les nouveaux commentaires par e-mail."),
+    ("trackback", "Avvisami via e-mail se ci sono nuovi commenti."),
+    ("trackback", "Recibir un correo electrónico con los siguientes comentarios a esta entrada."),
 ]
 
 
@@ -384,10 +421,22 @@ def test_sieved_line_dropped_and_named(name: str, line: str) -> None:
     "更多精彩节目将在春节期间陆续播出，敬请关注。",
     "今年全市网站ICP备案审核时间缩短至5个工作日。",
     "关键词：稳中求进。这是今年经济工作的总基调，会议对此作了部署。",
+    "Posted in 1990, the letter was never answered.",
+    "Posted in the window, the sign warned passers-by.",
+    "Filed under seal, it was opened only in 2019.",
+    "Published in Nature, the study found that mice sleep more.",
+    "He listed three categories: food, shelter, and water.",
+    "Posted by Ree in Pioneer Woman",
+    "The report, filed under seal: a 40-page memo.",
+    "The trackback feature was dropped from the blog software years ago.",
+    "Dieser Text wurde unter einer freien Lizenz verbreitet.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
         "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
-        "read-more-sentence", "more-programmes-sentence", "icp-sentence", "keyword-sentence"])
+        "read-more-sentence", "more-programmes-sentence", "icp-sentence", "keyword-sentence",
+        "posted-in-a-year", "posted-in-the", "filed-under-then-clause", "published-in-a-journal",
+        "categories-sentence", "byline-with-category", "filed-under-mid-sentence",
+        "trackback-sentence", "text-published-de"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

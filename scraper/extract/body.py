@@ -33,7 +33,7 @@ from .render import Rendered, render
 from .score import rank_candidates, settle, spread_article
 from .second_opinion import Choice, reconsider, record
 from .structure import Mark
-from .tidy import tidy
+from .tidy import sieved_length, tidy
 
 
 @dataclass
@@ -56,6 +56,10 @@ class Body:
     below: list[LexborNode] = field(default_factory=list)
     # The candidates the article block was chosen from (see ``second_opinion``).
     choice: Choice | None = None
+    # The weighted length of the chosen block's lines that a sieve dropped (a post's
+    # filing note, its trackback address, a copyright notice): not article text, but
+    # they show the reading found the article's own container (see ``_implausible``).
+    sieved_len: int = 0
 
 
 def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None = None,
@@ -127,8 +131,11 @@ def _add_structure(body: Body, options: Options) -> None:
 
 
 def _implausible(body: Body) -> bool:
-    """Too little text to be an article: the engine read the wrong place."""
-    return weighted_length_upto(body.text, P.MIN_BODY_LEN) < P.MIN_BODY_LEN
+    """Too little text to be an article: the engine read the wrong place. The lines a
+    sieve dropped from the block count: a short post with its filing note and trackback
+    is the post's own container, whose length must not hang on how much of its furniture
+    the sieves know (a reading without hints would bring its comments in)."""
+    return weighted_length_upto(body.text, P.MIN_BODY_LEN) + body.sieved_len < P.MIN_BODY_LEN
 
 
 def _retried(body: Body, source: str, url: str | None, title: str | None, options: Options,
@@ -265,7 +272,8 @@ def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,
     lines, editor, kept_at = tidy(rendered.lines, rendered.core, title=title,
                                   captions=rendered.captions, why=why)
     body = Body(text="\n".join(lines), images=rendered.images, captions=rendered.captions,
-                attachments=rendered.attachments, editor=editor, rendered=nodes, below=below)
+                attachments=rendered.attachments, editor=editor, rendered=nodes, below=below,
+                sieved_len=sieved_length(rendered.lines, rendered.core, kept_at))
     if options.structured:
         body.structure = (rendered, lines, kept_at)
     if trace is not None and why is not None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+from .post_patterns import (POST_FILING, POST_KEYS, POST_NOTE, POST_NOTE_MAX_LEN,
+                            TRACKBACK_LINE, TRACKBACK_LINE_MAX_LEN)
+
 # Editor lines: 【责任编辑:徐匆】, (责任编辑：王某), 责编：X, 编辑：X. Group "name" is the editor.
 EDITOR_LINE = re.compile(
     r"""^[\s【\[（(]*
@@ -100,12 +103,11 @@ RELATED_HEADING = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # A line of tags or topics: the label, then a list of words ("Schlagworte zum Thema:
-# Anwalt, Justiz", "Tags: Denken, Bilder"), or the blog engine's filing note.
+# Anwalt, Justiz", "Tags: Denken, Bilder"). The blog engine's filing notes are
+# ``post_patterns.POST_FILING`` and ``POST_NOTE``.
 TAGS_LINE = re.compile(
     r"""^(?:tags?|schlagw(?:orte|örter)|stichw(?:orte|örter)|themen|keywords|mots[-\s]clés
-        |etiquetas|tag|标签|关键词|关键字)(?:\s+zum\s+thema)?\s*[:：]\s*[^.!?。！？]*$
-      | ^this\s+entry\s+was\s+posted\s+in\b.*
-      | ^dieser\s+(?:eintrag|beitrag)\s+wurde\s+(?:in\s+.*\s+)?veröffentlicht\b.*""",
+        |etiquetas|tag|标签|关键词|关键字)(?:\s+zum\s+thema)?\s*[:：]\s*[^.!?。！？]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # Interface, related-heading and tags lines are matched whole, up to this length.
@@ -360,20 +362,24 @@ READ_ALSO = re.compile(
 )
 READ_ALSO_MAX_LEN = 200
 
-# name, pattern, longest line it is tried on
-SIEVES: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    ("copyright", COPYRIGHT_NOTICE, COPYRIGHT_NOTICE_MAX_LEN),
-    ("related-item", RELATED_ITEM, RELATED_ITEM_MAX_LEN),
-    ("pager", PAGER_LINE, PAGER_LINE_MAX_LEN),
-    ("reporter", REPORTER_LINE, REPORTER_LINE_MAX_LEN),
-    ("credits", CREDITS_LINE, CREDITS_LINE_MAX_LEN),
-    ("column-tag", COLUMN_TAG, COLUMN_TAG_MAX_LEN),
-    ("empty-label", EMPTY_LABEL, EMPTY_LABEL_MAX_LEN),
-    ("script-notice", SCRIPT_NOTICE, SCRIPT_NOTICE_MAX_LEN),
-    ("comment-form", COMMENT_FORM, COMMENT_FORM_MAX_LEN),
-    ("print-note", PRINT_NOTE, PRINT_NOTE_MAX_LEN),
-    ("powered-by", POWERED_BY, POWERED_BY_MAX_LEN),
-    ("read-also", READ_ALSO, READ_ALSO_MAX_LEN),
+# name, pattern, longest line it is tried on, and the words (lower-cased) one of which a
+# line must hold to be tried (none: every line is)
+SIEVES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...]], ...] = (
+    ("copyright", COPYRIGHT_NOTICE, COPYRIGHT_NOTICE_MAX_LEN, ()),
+    ("related-item", RELATED_ITEM, RELATED_ITEM_MAX_LEN, ()),
+    ("pager", PAGER_LINE, PAGER_LINE_MAX_LEN, ()),
+    ("reporter", REPORTER_LINE, REPORTER_LINE_MAX_LEN, ()),
+    ("credits", CREDITS_LINE, CREDITS_LINE_MAX_LEN, ()),
+    ("column-tag", COLUMN_TAG, COLUMN_TAG_MAX_LEN, ()),
+    ("empty-label", EMPTY_LABEL, EMPTY_LABEL_MAX_LEN, ()),
+    ("script-notice", SCRIPT_NOTICE, SCRIPT_NOTICE_MAX_LEN, ()),
+    ("comment-form", COMMENT_FORM, COMMENT_FORM_MAX_LEN, ()),
+    ("print-note", PRINT_NOTE, PRINT_NOTE_MAX_LEN, ()),
+    ("powered-by", POWERED_BY, POWERED_BY_MAX_LEN, ()),
+    ("read-also", READ_ALSO, READ_ALSO_MAX_LEN, ()),
+    ("post-filing", POST_FILING, POST_NOTE_MAX_LEN, POST_KEYS),
+    ("post-note", POST_NOTE, POST_NOTE_MAX_LEN, POST_KEYS),
+    ("trackback", TRACKBACK_LINE, TRACKBACK_LINE_MAX_LEN, ()),
 )
 # An editor mark that opens a line whose rest is furniture: "【编辑:刘欢】 返回搜狐，查看更多";
 # a control before it: "【纠错】 责任编辑： 尹世杰". Group "name" is the editor.

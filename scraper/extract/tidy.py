@@ -51,10 +51,33 @@ def _is_furniture(line: str) -> bool:
 def sieved(line: str) -> str | None:
     """The name of the boilerplate class (``line_patterns.SIEVES``) the line belongs to."""
     length = len(line)
-    for name, pattern, max_len in L.SIEVES:
-        if length <= max_len and pattern.match(line) is not None:
+    lowered: str | None = None
+    for name, pattern, max_len, keys in L.SIEVES:
+        if length > max_len:
+            continue
+        if keys:
+            if lowered is None:
+                lowered = line.lower()
+            if not _holds_any(lowered, keys):
+                continue
+        if pattern.match(line) is not None:
             return name
     return None
+
+
+def sieved_length(lines: list[str], core: list[bool], kept_at: list[int]) -> int:
+    """The weighted length of the core lines ``tidy`` dropped (``kept_at``: the indexes
+    it kept) that a sieve names."""
+    kept = set(kept_at)
+    return sum(weighted_length(line) for index, (line, in_core) in enumerate(zip(lines, core))
+               if in_core and index not in kept and sieved(line) is not None)
+
+
+def _holds_any(lowered: str, keys: tuple[str, ...]) -> bool:
+    for key in keys:   # a plain loop: a generator costs more than the tests
+        if key in lowered:
+            return True
+    return False
 
 
 def _editor_mark(line: str) -> str | None:
