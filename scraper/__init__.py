@@ -10,14 +10,16 @@ from __future__ import annotations
 import logging
 
 from .encoding import Decoded, decode
-from .errors import ConfigError, DecodeError, FetchError, NotHTMLError, OutputError, ScraperError
+from .errors import (ConfigError, DecodeError, EmptyInputError, FetchError, NotHTMLError,
+                     OutputError, ScraperError)
 from .extract import extract, extract_text
 from .models import SCHEMA_VERSION, Article, Attachment, Image
 
 __all__ = [
     "extract", "extract_text", "decode", "Decoded",
     "Article", "Attachment", "Image", "SCHEMA_VERSION",
-    "ScraperError", "NotHTMLError", "DecodeError", "ConfigError", "FetchError", "OutputError",
+    "ScraperError", "NotHTMLError", "EmptyInputError", "DecodeError", "ConfigError", "FetchError",
+    "OutputError",
 ]
 
 # A library adds no handlers of its own; the CLI configures logging.

@@ -13,6 +13,7 @@ import traceback
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .encoding import require_content
 from .errors import ScraperError
 from .extract import extract
 from .extract.options import PLAIN, Options
@@ -66,6 +67,7 @@ def run_job(job: Job) -> Done:
     except OSError as exc:
         return _failed(job, context, "read", "OSError", exc.strerror or str(exc))
     try:
+        require_content(data)   # an empty input is an error record, not an empty article
         options = job.options
         article = extract(data, url=job.url, http_charset=job.charset, engine=job.engine,
                           markdown=options.markdown, html=options.html, links=options.links)

@@ -12,7 +12,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from .errors import NotHTMLError
+from .errors import EmptyInputError, NotHTMLError
 
 # How far into the document a <meta charset> is looked for (browsers use 1024; portals
 # often put long comments or scripts first).
@@ -43,6 +43,11 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+# Input with nothing in it: no bytes, or only whitespace after an optional UTF-8 BOM (a
+# file saved empty by an editor, a server's 200 with an empty body). Anchored at both
+# ends, it stops at the first other byte: no copy, no scan of a real page.
+_BLANK = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\n\r\f\v]*\Z")
 
 # File signatures of formats that are never HTML.
 _BINARY_MAGIC = (
@@ -84,6 +89,16 @@ def normalize_charset(label: str | None) -> str | None:
     except LookupError:
         return None
     return _SUPERSET.get(codec, codec)
+
+
+def require_content(data: bytes) -> None:
+    """Raise ``EmptyInputError`` when ``data`` holds nothing to extract: no bytes, or
+    nothing but whitespace (a UTF-8 BOM aside)."""
+    if _BLANK.match(data) is None:
+        return
+    if not data:
+        raise EmptyInputError("nothing to extract: 0 bytes")
+    raise EmptyInputError(f"nothing to extract: only whitespace ({len(data)} bytes)")
 
 
 def looks_binary(data: bytes) -> bool:

@@ -4,6 +4,7 @@ The tree::
 
     ScraperError
     ├── NotHTMLError        input is not an HTML document at all (binary, PDF, image…)
+    ├── EmptyInputError     input holds nothing: no bytes, or only whitespace
     ├── DecodeError         bytes could not be turned into text
     ├── ConfigError         a config file is missing a key, has a wrong type or a bad value
     ├── FetchError          a page could not be fetched; ``stage`` says where it failed
@@ -28,6 +29,16 @@ class NotHTMLError(ScraperError):
     """The input is not HTML (binary data, PDF, image, JSON…)."""
 
     stage = "decode"
+
+
+class EmptyInputError(ScraperError):
+    """The input holds no bytes, or nothing but whitespace: there is no page to extract.
+
+    The library's ``extract`` returns an empty article for such input; the commands
+    check for it first (``scraper.encoding.require_content``), so that an empty file
+    or an empty 200 response is an error record, never a silent empty one."""
+
+    stage = "empty"
 
 
 class DecodeError(ScraperError):

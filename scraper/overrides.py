@@ -15,7 +15,7 @@ import unicodedata
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .config import Selectors, SiteConfig
-from .encoding import decode
+from .encoding import decode, require_content
 from .errors import ScraperError
 from .extract import dates, extract
 from .models import Article, one_line
@@ -33,7 +33,9 @@ def extract_page(content: bytes, url: str, site: SiteConfig, *,
                  http_charset: str | None = None) -> Article:
     """Decode (honouring a forced encoding), extract, then apply the site's selectors.
 
-    Raises ``NotHTMLError`` for data that is not HTML at all."""
+    Raises ``EmptyInputError`` for an empty page (no bytes, or only whitespace) and
+    ``NotHTMLError`` for data that is not HTML at all."""
+    require_content(content)
     if site.encoding:
         text, codec = content.decode(site.encoding, "replace"), site.encoding
     else:

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from portal import Portal, demo_articles, expected_urls
+from portal import Portal, demo_articles, expected_urls, serve
 from scraper.cli import main
 from scraper.cli.exits import EXIT_LOCKED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 from scraper.config import load_config
 from scraper.lock import CrawlLock, lock_path
+from scraper.state import State
 
 
 @pytest.fixture
@@ -85,6 +86,26 @@ def test_failing_page_is_retried_then_dead(portal: Portal, capsys: pytest.Captur
     assert crawl(portal) == EXIT_SOME_FAILED   # second attempt: max_attempts = 2, now dead
     assert crawl(portal) == EXIT_OK            # dead pages are not fetched again
     assert portal.hits("/news/20240111/t20240111_1010.shtml") == 2
+
+
+def test_page_answering_200_with_an_empty_body_is_retried_then_dead(tmp_path: Path) -> None:
+    articles = demo_articles()
+    empty = dict(articles[0], id=1998, title="（空白页面的稿件）", empty_pages=[1])
+    articles.append(empty)
+    with Portal(tmp_path, articles=articles) as portal:   # max_attempts = 2
+        assert crawl(portal) == EXIT_SOME_FAILED
+        assert crawl(portal) == EXIT_SOME_FAILED
+        assert crawl(portal) == EXIT_OK                # dead pages are not fetched again
+        written = urls(portal.records())
+        empty_path = serve.Item(**empty).path
+        assert portal.hits(empty_path) == 2
+    empty_url = f"http://127.0.0.1:{portal.port}{empty_path}"
+    assert empty_url not in written   # nor anything else twice (a repeated article: either URL)
+    assert len(written) == len(set(written)) == len(expected_urls(portal, demo_articles()))
+    with State(tmp_path / "state.sqlite3") as db:
+        failure = next(f for f in db.failures() if f.url == empty_url)
+    assert failure.state == "dead" and failure.attempts == 2 and failure.status == 200
+    assert failure.error == "empty: nothing to extract: 0 bytes"
 
 
 def test_summary_line_on_stderr(portal: Portal, capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,7 +16,7 @@ from crashers import KILL_MARK, extract_or_die
 from portal import Portal, demo_articles, expected_urls, serve
 from scraper.cli import main
 from scraper.config import SiteConfig, load_config
-from scraper.errors import NotHTMLError
+from scraper.errors import EmptyInputError, NotHTMLError
 from scraper.inflight import DIED
 from scraper.overrides import extract_job
 from scraper.state import State
@@ -59,6 +59,7 @@ def test_a_failed_extraction_comes_back_as_its_error() -> None:
     assert extract_job(None) is None
     failed = extract_job((b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "http://x/a", site, None))
     assert isinstance(failed, NotHTMLError)
+    assert isinstance(extract_job((b" \n", "http://x/c", site, None)), EmptyInputError)
     page = b"<html><body><article><p>" + "A sentence of prose. ".encode() * 20 + b"</p></article></body></html>"
     article = extract_job((page, "http://x/b", site, None))
     assert not isinstance(article, Exception) and article is not None and "prose" in article.body

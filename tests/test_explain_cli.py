@@ -105,6 +105,15 @@ def test_failed_inputs_exit_1_with_one_line(loopback: LoopbackServer, tmp_path: 
     assert "cannot write" in capsys.readouterr().err
 
 
+def test_empty_page_exits_1_without_a_report(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"\n  \n")
+    assert main(["explain", str(empty)]) == 1
+    assert capsys.readouterr().err == "scraper explain: nothing to extract: only whitespace (4 bytes)\n"
+    assert list(tmp_path.iterdir()) == [empty]
+
+
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain"]) == 2
     assert main(["explain", "a.html", "b.html"]) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import sys
@@ -97,6 +98,30 @@ def test_binary_input_gives_error_record(tmp_path: Path,
     assert main(["extract", str(image)]) == 1
     (record,) = _records(capsys)
     assert record["error"]["type"] == "NotHTMLError"
+
+
+@pytest.mark.parametrize("content", [b"", b" \r\n\t\n", codecs.BOM_UTF8 + b"\n"],
+                         ids=["no-bytes", "whitespace", "bom-and-newline"])
+def test_empty_file_gives_error_record_and_exit_1(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(content)
+    good = _write(tmp_path, "good.html", "Good")
+    assert main(["extract", str(empty), str(good)]) == 1
+    error, ok = _records(capsys)
+    assert error["input"] == str(empty) and "body" not in error
+    assert error["error"]["stage"] == "empty" and error["error"]["type"] == "EmptyInputError"
+    assert error["error"]["message"].startswith("nothing to extract")
+    assert "Good: the first paragraph" in ok["body"]
+
+
+def test_empty_stdin_gives_error_record_and_exit_1(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    _stdin(monkeypatch, b"")
+    assert main(["extract"]) == 1
+    (record,) = _records(capsys)
+    assert record == {"schema": 1, "input": "-", "error": {
+        "stage": "empty", "type": "EmptyInputError", "message": "nothing to extract: 0 bytes"}}
 
 
 def test_url_with_two_inputs_is_a_usage_error(tmp_path: Path,

@@ -40,6 +40,18 @@ def test_failed_url_gets_an_error_record_and_exit_1(
     assert "error" not in good
 
 
+def test_empty_200_response_gets_an_error_record_and_exit_1(
+        loopback: LoopbackServer, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = loopback.route("/empty", respond(b""))
+    ok = loopback.route("/a", respond(PAGE))
+    assert main(["fetch", *FAST, empty, ok]) == 1
+    bad, good = records(capsys.readouterr().out)
+    assert bad["input"] == empty and bad["status"] == 200 and "body" not in bad
+    assert bad["error"] == {"stage": "empty", "type": "EmptyInputError", "status": 200,
+                            "attempts": 1, "message": "nothing to extract: 0 bytes"}
+    assert "error" not in good and good["title"] == "标题"
+
+
 def test_input_file_skips_comments_and_blank_lines(
         loopback: LoopbackServer, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     a = loopback.route("/a", respond(PAGE))

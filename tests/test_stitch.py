@@ -149,9 +149,10 @@ def test_a_kill_before_the_pages_are_marked_writes_nothing_twice(make_portal: An
     assert page_state(portal, page2) == "page"
 
 
-def test_failing_page_waits_then_is_written_without_it(make_portal: Any,
+@pytest.mark.parametrize("fault", ["fail_pages", "empty_pages"], ids=["500", "empty-200"])
+def test_failing_page_waits_then_is_written_without_it(make_portal: Any, fault: str,
                                                         caplog: pytest.LogCaptureFixture) -> None:
-    article = paged(5001, "links", 3, fail_pages=[2])
+    article = paged(5001, "links", 3, **{fault: [2]})
     portal = make_portal([article], max_attempts=2)
     with caplog.at_level(logging.WARNING, logger="scraper.crawl"):
         assert crawl(portal) == EXIT_SOME_FAILED
@@ -248,9 +249,10 @@ def test_fetch_max_pages(make_portal: Any, capsys: pytest.CaptureFixture[str]) -
     assert record["pages"] == 2 and record["pages_missing"] == [base + path(article, 3)]
 
 
-def test_fetch_failing_page_is_listed_and_exits_1(make_portal: Any,
+@pytest.mark.parametrize("fault", ["fail_pages", "empty_pages"], ids=["500", "empty-200"])
+def test_fetch_failing_page_is_listed_and_exits_1(make_portal: Any, fault: str,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    article = paged(5001, "links", 3, fail_pages=[2])
+    article = paged(5001, "links", 3, **{fault: [2]})
     portal = make_portal([article])
     base = f"http://127.0.0.1:{portal.port}"
     assert main(["fetch", *FAST, base + path(article, 1)]) == EXIT_SOME_FAILED

@@ -21,8 +21,9 @@ appear at once):
   (pages ``t…_1021_2.shtml``, ``_3``), the TRS ``createPageHTML(3, 0, "t…_2021",
   "shtml")`` script (pages ``t…_2021_1.shtml``, ``_2``) and ``<link rel="next">`` on an
   English article (``?page=2``); and a single-page article whose ``上一篇/下一篇`` links
-  lead to other articles. Test-only fields make a page fail, a pager loop back to
-  page 1, an article carry its channel's pager, or the lists link a later page.
+  lead to other articles. Test-only fields make a page fail (500, or a 200 with an
+  empty body), a pager loop back to page 1, an article carry its channel's pager, or
+  the lists link a later page.
 
 Only the standard library is used. ``make_server`` is what the tests import.
 """
@@ -72,6 +73,7 @@ class Item:
     editor: str | None = None    # 责任编辑, under the text of every page
     neighbours: bool = False     # 上一篇/下一篇 links to the articles before and after it
     fail_pages: list[int] = field(default_factory=list)   # page numbers answering 500
+    empty_pages: list[int] = field(default_factory=list)  # page numbers answering 200, empty
     pager_loop: bool = False     # the last page's pager links back to page 1: [1] [2] [1]
     channel_pager: bool = False  # the page also carries its channel's pager
     listed_page: int = 1         # the page that channels, the feed and sitemaps link to
@@ -294,6 +296,8 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(delay)
         if item.fail or number in item.fail_pages:
             return self.send(500, "text/html; charset=utf-8", b"<h1>500 Internal Server Error</h1>")
+        if number in item.empty_pages:   # an overloaded server's 200 with nothing in it
+            return self.send(200, "text/html; charset=utf-8", b"")
         by_id = {i.id: i for i in items}
         content = by_id.get(item.same_as, item) if item.same_as else item
         body = article_html(item, content, number, _neighbours(item, items)).encode(item.encoding)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..encoding import require_content
 from ..errors import ScraperError
 from ..extract.explain import explain
 from ..fetch import DEFAULT_USER_AGENT, Fetcher, FetchConfig
@@ -107,6 +108,7 @@ def _report_path(args: argparse.Namespace) -> Path:
 def run(args: argparse.Namespace) -> int:
     try:
         data, url, charset, context = _read(args)
+        require_content(data)   # nothing to explain on an empty page
         explanation = explain(data, url, http_charset=charset)
     except (InputError, ScraperError) as exc:
         print(f"scraper explain: {exc}", file=sys.stderr)

@@ -23,7 +23,8 @@ HELP = "extract articles from saved HTML files or stdin"
 DESCRIPTION = """\
 Read each HTML file (or stdin when no path or '-' is given), extract the article and
 print one JSON Lines record per input, in input order. An input that fails yields an
-error record instead, never a missing line.
+error record instead, never a missing line; so does an empty input (no bytes, or only
+whitespace: "stage": "empty").
 
 A WARC file (.warc or .warc.gz, recognised by its content, not its name, on stdin
 too) among the inputs yields one record per archived HTML response, in file order, with the

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from ..archive import ArchiveError, WarcFile
 from ..downloads import download_attachments
+from ..encoding import require_content
 from ..errors import FetchError, OutputError, ScraperError
 from ..extract import extract
 from ..extract.options import PLAIN, Options
@@ -30,7 +31,8 @@ Fetch each URL (politely: robots.txt, a per-host delay and concurrency limit, re
 of transient faults honouring Retry-After), decode and extract it, and print one JSON
 Lines record per URL, in input order: the extraction record plus final_url, status,
 fetched_at. A URL that fails yields a record with an "error" object (stage, status,
-attempts, message) instead, never a missing line.
+attempts, message) instead, never a missing line; so does a 200 with an empty body
+(stage "empty").
 
 A multi-page article (上一页 [1] [2] 下一页, the TRS pager script, rel="next") gives one
 record: its other pages on the same host are fetched the same polite way and
@@ -165,6 +167,8 @@ def _record(result: FetchResult, options: Options, fetcher: Fetcher | None, max_
 
 
 def _extract(result: FetchResult, options: Options) -> Article:
+    """The page's article; ``EmptyInputError`` for a page with an empty body."""
+    require_content(result.content or b"")
     return extract(result.content or b"", url=result.final_url or result.url,
                    http_charset=result.charset, markdown=options.markdown,
                    html=options.html, links=options.links)
