@@ -8,7 +8,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from scraper.extract import patterns as P
 from scraper.extract.measures import (Lengths, link_len, link_share, prose_length, punctuation_count,
                                      text_len, weighted_length)
-from scraper.extract.score import choose_article, score_candidates, spread_article
+from scraper.extract.extent import choose_article
+from scraper.extract.score import score_candidates, spread_article
 from scraper.extract.walk import walk
 
 SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"

@@ -26,11 +26,12 @@ from .attachments import DocumentLinks, article_blocks, page_base, resolve
 from .clean import drop_never_content, hidden_elements, prune, stays_hidden
 from .decisions import container_of, line_blocks, outside_blocks, runner_up, scorer
 from .document import drop_block, find_block
+from .extent import settle
 from .markdown import to_markdown
 from .measures import TextRuns, prose_length, prose_lengths, weighted_length, weighted_length_upto
 from .options import PLAIN, Options
 from .render import Rendered, render
-from .score import rank_candidates, settle, spread_article
+from .score import rank_candidates, spread_article
 from .second_opinion import Choice, reconsider, record
 from .structure import Mark
 from .tidy import sieved_length, tidy

@@ -12,8 +12,7 @@ from . import patterns as P
 from . import trace as T
 from .measures import TextRuns
 from .render import Rendered
-from .score import _LinkAdjusted as LinkAdjusted   # the scores the choice compared
-from .score import score_candidates
+from .score import LinkAdjusted, score_candidates   # the scores the choice compared
 
 # How many of the best-scored candidates are looked at for a runner-up.
 RUNNER_UP_POOL = 10

@@ -21,9 +21,10 @@ from typing import Protocol, TypeVar
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
+from .extent import settle
 from .trace import css_path
 from .measures import nested
-from .score import Candidate, Ranking, region_of, settle
+from .score import Candidate, Ranking, region_of
 
 __all__ = ["Choice", "Considered", "reconsider", "record"]
 
