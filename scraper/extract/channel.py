@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from . import meta_patterns as P
+from . import channel_patterns as P
 from .dates import find_date
+from .meta_patterns import HAN
 from .meta_tags import StructuredMeta
 from .titles import key, normalize
 
@@ -158,7 +159,7 @@ def _last_channel(crumbs: list[str], title: str | None) -> str | None:
 
 def _short(value: str) -> bool:
     """Short enough to name a channel (fewer characters when they are Han)."""
-    limit = P.CJK_CRUMB_MAX_CHARS if P.HAN.search(value) else P.CRUMB_MAX_CHARS
+    limit = P.CJK_CRUMB_MAX_CHARS if HAN.search(value) else P.CRUMB_MAX_CHARS
     return len(value) <= limit
 
 
