@@ -29,7 +29,8 @@ import re
 from dataclasses import dataclass
 
 from . import patterns as P
-from .depth import DEPTH, OPTIONS, flatten
+from .depth import flatten
+from .depth_tokens import DEPTH, OPTIONS
 
 ATTRIBUTES = "attributes"
 

@@ -12,11 +12,11 @@ is not followed at all. A span below the bound is flattened by replacing each di
 tag everywhere at once: a few passes over a span of generated nesting.
 
 Each span is read a bounded number of times, so the time stays linear in the page's
-length. A span holding what substitution cannot read as the tokenizer does (a comment, a
-raw-text element, a ``<`` that starts no tag or a tag holding one) or more than
-``_DISTINCT_TAGS_MAX`` distinct tags, more than ``_STEPS_MAX`` steps below the bound, or
-a page holding every character the line-break marker could be, and the page is read by
-``flatten_tokens`` instead. The result is the same either way (tests/test_bounds.py
+length. The spans are flattened in ``depth_flat``. A span holding what substitution
+cannot read as the tokenizer does (a comment, a raw-text element, a ``<`` that starts no
+tag or a tag holding one) or more than ``_DISTINCT_TAGS_MAX`` distinct tags, more than
+``_STEPS_MAX`` steps below the bound, or a page holding every character the line-break
+marker could be, and the page is read by ``flatten_tokens`` instead. The result is the same either way (tests/test_bounds.py
 compares the two).
 """
 
@@ -28,13 +28,12 @@ from collections.abc import Callable
 from itertools import islice
 
 from . import patterns as P
-from .depth_tokens import (BREAK, CLOSES_ITS_OWN, DEPTH, END_OPTIONAL, LINE_ENDS, OPTION_TAGS,
-                           OPTIONS, RAW_TEXT, TOKEN, Cut, close, flatten_tokens)
+from .depth_flat import RAW_START, DeepSpan, Free, NotFlat, drop_tags, join_flat
+from .depth_tokens import (CLOSES_ITS_OWN, COMMENT, LETTER, NEVER_OPEN, OPTION_TAGS, RAW_ELEMENT,
+                           TAG, TOKEN, Cut, close, flatten_tokens)
 
 # Start tags read one by one below the bound: they close an element or count options.
 _ONE_BY_ONE = CLOSES_ITS_OWN | OPTION_TAGS | {"select"}
-# Start tags that never open an element (their end tags close nothing).
-_NEVER_OPEN = P.VOID_TAGS | END_OPTIONAL
 
 
 def _names(names: frozenset[str] | set[str]) -> str:
@@ -45,50 +44,24 @@ def _names(names: frozenset[str] | set[str]) -> str:
     return r"(?:%s)(?![^\s/>])" % "|".join("".join(map(char, name)) for name in sorted(names))
 
 
-# A tag's first letter, as ``[A-Za-z]`` matches ignoring case (as ``TOKEN`` reads it).
-_LETTER = "[A-Za-z\u0130\u0131\u017f\u212a]"
-# The tokens, as ``TOKEN`` reads them (each also ends at the end of the page, so that
-# an unclosed one is read once): a comment, a raw-text element whole, a tag.
-_COMMENT = r"!--.*?(?:-->|\Z)"
-_RAW = r"(?i:(?=%s)(?:%s))" % ("|".join(sorted({name[:2] for name in RAW_TEXT})), "|".join(
-    r"%s\b[^>]*+(?:>|\Z).*?(?:</%s\s*>|\Z)" % (name, name) for name in RAW_TEXT))
-_TAG = r"/?%s[^>]*+(?:>|\Z)" % _LETTER
 # Below the bound: everything up to the next tag read one by one (an end tag that may
 # close an element, or a start tag of ``_ONE_BY_ONE``): text, comments, raw-text
 # elements, other start tags, end tags of elements never open, a ``<`` that starts no tag.
 _SKIP = re.compile(r"(?:[^<]++|<(?:%s|%s|(?!%s)%s[^>]*+(?:>|\Z)|/%s[^>]*+(?:>|\Z)"
                    r"|(?!%s|/%s)))*+"
-                   % (_COMMENT, _RAW, _names(_ONE_BY_ONE), _LETTER, _names(_NEVER_OPEN),
-                      _LETTER, _LETTER), re.DOTALL)
+                   % (COMMENT, RAW_ELEMENT, _names(_ONE_BY_ONE), LETTER, _names(NEVER_OPEN),
+                      LETTER, LETTER), re.DOTALL)
 # Every token whole, to read the names of the elements a span of ``_SKIP`` opens.
-_TOKENS = re.compile(r"<(?:%s|%s|%s)" % (_COMMENT, _RAW, _TAG), re.DOTALL)
-_OPENING = re.compile(r"<(%s[^\s/>]*+)[^>]*+>?(?<!/>)\Z" % _LETTER)
+_TOKENS = re.compile(r"<(?:%s|%s|%s)" % (COMMENT, RAW_ELEMENT, TAG), re.DOTALL)
+_OPENING = re.compile(r"<(%s[^\s/>]*+)[^>]*+>?(?<!/>)\Z" % LETTER)
 # A run of end tags (and the whitespace between), and the name of each.
-_END_RUN = re.compile(r"(?:</%s[^>]*+(?:>|\Z)\s*)+" % _LETTER)
-_END_NAME = re.compile(r"</(%s[^\s/>]*+)[^>]*+(?:>|\Z)" % _LETTER)
-_END_REPEATED = re.compile(r"(</%s[^>]*+(?:>|\Z)\s*)\1*+" % _LETTER)
-# A tag the substitutions below the bound can take: whole, holding no other '<', not a
-# comment or raw-text element (group 1: '/' on an end tag, group 2: its name).
-_PLAIN_TAG = re.compile(r"<(/?)(%s[^\s/>]*+)[^<>]*+>?\Z" % _LETTER)
-_RAW_START = re.compile(r"<%s" % _RAW)
-# What is not text: whitespace and tokens.
-_NO_TEXT = re.compile(r"(?:\s|<(?:%s|%s|%s))*+" % (_COMMENT, _RAW, _TAG), re.DOTALL)
-# Characters for the line-break marker and for the void tags kept below the bound while
-# the others are dropped: those the page does not hold.
-_MARKERS = tuple(chr(code) for code in range(0xFDD0, 0xFDF0))
-# Distinct tags a span below the bound may hold to be flattened by substitution (each
-# is one pass over the span); more, and the page is read tag by tag.
-_DISTINCT_TAGS_MAX = 16
+_END_RUN = re.compile(r"(?:</%s[^>]*+(?:>|\Z)\s*)+" % LETTER)
+_END_NAME = re.compile(r"</(%s[^\s/>]*+)[^>]*+(?:>|\Z)" % LETTER)
+_END_REPEATED = re.compile(r"(</%s[^>]*+(?:>|\Z)\s*)\1*+" % LETTER)
 # Steps below the bound (an end tag or a run of them, a tag of ``_ONE_BY_ONE``) after
 # which the page is read tag by tag instead: generated nesting takes a few, and a page
 # that crosses the bound at every other tag is read faster by ``flatten_tokens``.
 _STEPS_MAX = 1_000
-
-
-
-class _NotFlat(Exception):
-    """A span below the bound that substitutions cannot flatten as the tokenizer reads
-    it (see ``_drop_tags``)."""
 
 
 def flatten(text: str, limit: int) -> Cut | None:
@@ -96,40 +69,28 @@ def flatten(text: str, limit: int) -> Cut | None:
     elements (a dropped block or line break becomes a line break) and the options of a
     select past MAX_SELECT_OPTIONS dropped, with what was cut (``DEPTH``, ``OPTIONS``);
     None when nothing had to be. The same result as ``flatten_tokens``."""
-    free = _Free(text)
+    free = Free(text)
     if free.marker is not None:
         try:
-            return _join(text, _Spans(text, limit, free).read(), free)
-        except _NotFlat:
+            spans = _Spans(text, limit, free).read()
+            return join_flat(text, spans.deep, spans.options_cut, free)
+        except NotFlat:
             pass
     return flatten_tokens(text, limit)
-
-
-class _Free:
-    """The characters of ``_MARKERS`` a page does not hold, taken as they are needed:
-    the line-break marker first."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.left = iter(_MARKERS)
-        self.marker = self.take()
-
-    def take(self) -> str | None:
-        return next((c for c in self.left if c not in self.text), None)
 
 
 class _Spans:
     """The spans of a page below the depth bound, and the options past the bound, found
     by following the open elements (see the module docstring)."""
 
-    def __init__(self, text: str, limit: int, free: _Free) -> None:
+    def __init__(self, text: str, limit: int, free: Free) -> None:
         self.text, self.limit, self.free = text, limit, free
         self.names: list[str] = []   # the open elements, innermost last
         self.open_count: dict[str, int] = {}   # the open elements by name
         self.options = 0   # options met since the last <select> opened
         # Spans below the bound, each with its tags already dropped (markers for the
-        # line breaks, see ``_drop_tags``) when it was read whole.
-        self.deep: list[tuple[int, int, tuple[str, int] | None]] = []
+        # line breaks, see ``drop_tags``) when it was read whole.
+        self.deep: list[DeepSpan] = []
         self.options_cut: list[tuple[int, int]] = []
         self.opening = _Opening()
         self.steps = 0   # below the bound (see ``_STEPS_MAX``)
@@ -142,7 +103,7 @@ class _Spans:
                 return self
             # The first time the bound is reached: is the rest of the page one span
             # below it? (Tried once: each try reads the rest of the page.)
-            rest = None if self.deep else _drop_tags(self.text[start:], self.free, stop=True)
+            rest = None if self.deep else drop_tags(self.text[start:], self.free, stop=True)
             if rest is not None:   # nothing after ``start`` can close an element
                 self.deep.append((start, len(self.text), rest))
                 return self
@@ -182,7 +143,7 @@ class _Spans:
             if start is None:
                 continue
             name = start.lower()
-            if name in _NEVER_OPEN:
+            if name in NEVER_OPEN:
                 if name in OPTION_TAGS:
                     self.options += 1
                     if self.options > P.MAX_SELECT_OPTIONS and open_count.get("select"):
@@ -209,7 +170,7 @@ class _Spans:
         while True:
             self.steps += 1
             if self.steps > _STEPS_MAX:
-                raise _NotFlat
+                raise NotFlat
             at = _SKIP.match(text, at).end()   # type: ignore[union-attr]   # matches '' at worst
             if at >= len(text):
                 self.deep.append((start, len(text), None))
@@ -308,8 +269,8 @@ class _Opening(dict[str, str]):
 
     def __missing__(self, token: str) -> str:
         match = _OPENING.match(token)
-        name = "" if match is None or _RAW_START.match(token) else match[1].lower()
-        name = self[token] = "" if name in _NEVER_OPEN else name
+        name = "" if match is None or RAW_START.match(token) else match[1].lower()
+        name = self[token] = "" if name in NEVER_OPEN else name
         return name
 
 
@@ -317,95 +278,3 @@ def _nth_end_tag(text: str, start: int, end: int, n: int) -> tuple[int, int]:
     """The span of the ``n``th end tag (from 0) of the run of end tags from ``start`` to
     ``end``."""
     return next(islice(_END_NAME.finditer(text, start, end), n, None)).span()
-
-
-def _join(text: str, spans: _Spans, free: _Free) -> Cut | None:
-    """The page with the spans below the bound flattened and the options past the bound
-    dropped; None when nothing was cut. Raises ``_NotFlat`` for a span that cannot be
-    flattened by substitution (``flatten_tokens`` reads that page)."""
-    cuts = sorted([(start, end, dropped) for start, end, dropped in spans.deep]
-                  + [(start, end, None) for start, end in spans.options_cut],
-                  key=lambda cut: cut[0])
-    deep = {start for start, _, _ in spans.deep}
-    parts: list[str] = []
-    seen = False   # text since the last line break put in (or the page's start)
-    count = at = 0
-    for start, end, dropped in cuts:
-        if not seen:
-            seen = _has_text(text, at, start)
-        parts.append(text[at:start])
-        if start in deep:
-            dropped = dropped or _drop_tags(text[start:end], free)
-            assert dropped is not None   # only a try with ``stop`` gives None
-            flat, seen = _breaks(dropped[0], free.marker, seen)   # type: ignore[arg-type]
-            parts.append(flat)
-            count += dropped[1]
-        at = end
-    if not (count or spans.options_cut):
-        return None
-    parts.append(text[at:])
-    return "".join(parts), [DEPTH] * bool(count) + [OPTIONS] * bool(spans.options_cut)
-
-
-def _drop_tags(span: str, free: _Free, stop: bool = False) -> tuple[str, int] | None:
-    """``span``, below the bound, with its tags dropped but those of void elements, a
-    marker in place of each dropped block or line break, and how many were dropped;
-    None (``stop``) when it holds a tag that may close an open element. Raises
-    ``_NotFlat`` when it holds a comment, a raw-text element, a ``<`` that starts no tag
-    or a tag holding one, or more than ``_DISTINCT_TAGS_MAX`` distinct tags.
-
-    Each distinct tag is replaced everywhere at once (a span of generated nesting holds
-    a few, repeated): with no ``<`` but at the start of a tag, a tag's text is found
-    only where it stands.
-    """
-    marker = free.marker
-    kept: list[tuple[str, str]] = []   # a character standing for a kept tag, and the tag
-    dropped = distinct = at = 0
-    while (at := span.find("<", at)) >= 0:
-        end = span.find(">", at) + 1 or len(span)   # a tag cut off by the page's end
-        tag = span[at:end]
-        match = _PLAIN_TAG.match(tag)
-        distinct += 1
-        if match is None or _RAW_START.match(tag) or distinct > _DISTINCT_TAGS_MAX:
-            raise _NotFlat
-        name = match[2].lower()
-        if not match[1] and name in P.VOID_TAGS:
-            place = free.take()
-            if place is None:
-                raise _NotFlat
-            kept.append((place, tag))
-            span = span.replace(tag, place)
-            continue
-        if stop and (name in CLOSES_ITS_OWN if not match[1] else name not in _NEVER_OPEN):
-            return None
-        dropped += span.count(tag)
-        span = span.replace(tag, marker if name in LINE_ENDS else "")   # type: ignore[arg-type]
-    for place, tag in kept:
-        span = span.replace(place, tag)
-    return span, dropped
-
-
-def _breaks(span: str, marker: str, seen: bool) -> tuple[str, bool]:
-    """``span`` with a line break for each marker that follows text (``seen``: text came
-    since the last line break before it), and whether text follows its last."""
-    twice = marker * 2
-    if twice in span:   # one pass for pairs, one for longer runs
-        span = span.replace(twice, marker)
-        if twice in span:
-            span = re.sub(marker + "{2,}", marker, span)
-    if re.search(marker + r"[\s<]", span):   # markers with only whitespace or void tags between
-        span = re.sub(r"%s(?:(?:\s|<[^>]*>)*+%s)+" % (marker, marker),
-                      lambda match: marker + match[0][1:].replace(marker, ""), span)
-    first = span.find(marker)
-    if first >= 0 and not seen and not _has_text(span, 0, first):
-        span = span[:first] + span[first + 1:]
-    last = span.rfind(marker)
-    seen = _has_text(span, last + 1, len(span)) if last >= 0 else seen or _has_text(span, 0, len(span))
-    return span.replace(marker, BREAK), seen
-
-
-def _has_text(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds more than whitespace and tokens."""
-    return _NO_TEXT.match(text, start, end).end() < end   # type: ignore[union-attr]
-
-

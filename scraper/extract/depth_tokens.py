@@ -50,6 +50,18 @@ TOKEN = re.compile(
 STRIDE = 5
 BREAK = "<br>"
 
+# Start tags that never open an element (their end tags close nothing).
+NEVER_OPEN = P.VOID_TAGS | END_OPTIONAL
+# The tokens as ``TOKEN`` reads them, as regex sources for the scans of ``depth`` and
+# ``depth_flat`` (each also ends at the end of the page, so that an unclosed one is read
+# once): a tag's first letter, as ``[A-Za-z]`` matches ignoring case (the Kelvin sign is
+# a ``k``); a comment; a raw-text element whole; a tag.
+LETTER = "[A-Za-z\u0130\u0131\u017f\u212a]"
+COMMENT = r"!--.*?(?:-->|\Z)"
+RAW_ELEMENT = r"(?i:(?=%s)(?:%s))" % ("|".join(sorted({name[:2] for name in RAW_TEXT})), "|".join(
+    r"%s\b[^>]*+(?:>|\Z).*?(?:</%s\s*>|\Z)" % (name, name) for name in RAW_TEXT))
+TAG = r"/?%s[^>]*+(?:>|\Z)" % LETTER
+
 Cut = tuple[str, list[str]]
 
 
