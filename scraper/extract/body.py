@@ -33,6 +33,7 @@ from .options import PLAIN, Options
 from .render import Rendered, render
 from .score import rank_candidates, spread_article
 from .second_opinion import Choice, reconsider, record
+from .standfirst import standfirst
 from .structure import Mark
 from .tidy import sieved_length, tidy
 
@@ -61,6 +62,8 @@ class Body:
     # filing note, its trackback address, a copyright notice): not article text, but
     # they show the reading found the article's own container (see ``_implausible``).
     sieved_len: int = 0
+    # The standfirst rendered before ``rendered``, read as part of the core (see ``standfirst``).
+    lead: LexborNode | None = None
 
 
 def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None = None,
@@ -253,7 +256,9 @@ def _as_link_roll(body: Body, core: list[LexborNode], url: str | None, title: st
     """``body``'s nodes rendered again with their lists of headline links read as text
     (see ``render``), when that reads more: a short post that is a link roll (a week's
     headlines, a briefing) has its lists dropped as link lists otherwise."""
-    roll = _rendered(body.rendered, core, url, title, anchors, options, trace, link_rolls=True)
+    core = core if body.lead is None else [body.lead, *core]
+    roll = _rendered(body.rendered, core, url, title, anchors, options, trace, link_rolls=True,
+                     lead=False)
     if weighted_length(roll.text) <= weighted_length(body.text):
         return body
     roll.choice, roll.editor = body.choice, roll.editor or body.editor
@@ -262,7 +267,12 @@ def _as_link_roll(body: Body, core: list[LexborNode], url: str | None, title: st
 
 def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,
               title: str | None, anchors: dict[int, int], options: Options,
-              trace: T.Trace | None, *, link_rolls: bool = False) -> Body:
+              trace: T.Trace | None, *, link_rolls: bool = False, lead: bool = True) -> Body:
+    """``nodes`` rendered and tidied, ``core`` their article block(s); with ``lead``,
+    after the standfirst set just above them (see ``standfirst``)."""
+    found = standfirst(nodes) if lead else None
+    if found is not None:   # read as the article's, not as a wrapper's extra line
+        nodes, core = [found, *nodes], [found, *core]
     links = DocumentLinks()
     below, attachment_ids = article_blocks(nodes, core, links)   # the 附件 lines
     rendered = render(nodes + below, url, core, anchors, structured=options.structured,
@@ -274,7 +284,7 @@ def _rendered(nodes: list[LexborNode], core: list[LexborNode], url: str | None,
                                   captions=rendered.captions, why=why)
     body = Body(text="\n".join(lines), images=rendered.images, captions=rendered.captions,
                 attachments=rendered.attachments, editor=editor, rendered=nodes, below=below,
-                sieved_len=sieved_length(rendered.lines, rendered.core, kept_at))
+                sieved_len=sieved_length(rendered.lines, rendered.core, kept_at), lead=found)
     if options.structured:
         body.structure = (rendered, lines, kept_at)
     if trace is not None and why is not None:

@@ -281,6 +281,30 @@ SECTION_TEASER_TITLE = "h1 a, h2 a, h3 a, h4 a, a h1, a h2, a h3, a h4"
 ALTERNATIVE_SCORE_SHARE = 0.75
 MIN_ALTERNATIVES = 3
 
+# The standfirst above the article block (see ``standfirst``): an element whose class or
+# id names a lead, deck, intro, summary, subtitle or excerpt in a newsroom's words
+# (``p#stand-first``, ``h2#deck``, ``div.leadIn``, ``h2.article-subheadline``,
+# ``div.contentHeaderHeader__abstract``, Spanish ``bajada``/``entradilla``, French
+# ``chapo``, German ``vorspann``), found by STANDFIRST_SELECTOR and matched whole-word.
+STANDFIRST_HINT = re.compile(
+    r"""(?<![a-z])(?:lead|leadin|lede|stand[-_ ]?first|deck|dek|intro|introtext|summary
+      |sub[-_ ]?title|sub[-_ ]?head|sub[-_ ]?headline|abstract|excerpt|bajada|entradilla
+      |chapo|chapeau|sumario|vorspann)(?![a-z])""", re.VERBOSE)
+STANDFIRST_SELECTOR = ", ".join(
+    f"[{attr}*={stem} i]" for attr in ("class", "id")
+    for stem in ("lead", "lede", "stand", "deck", "dek", "intro", "summary", "title", "head",
+                 "abstract", "excerpt", "bajada", "entradilla", "chapo", "sumario", "vorspann"))
+# It stands before the article block or one of its STANDFIRST_LEVELS nearest ancestors,
+# with at most STANDFIRST_GAP_MAX characters between them (a byline, a date)…
+STANDFIRST_LEVELS = 6
+STANDFIRST_GAP_MAX = 300
+# The page's headline: a standfirst comes after it, a site's tagline before it.
+HEADLINE_TAGS = frozenset(("h1",))
+# …and is a sentence or two (weighted characters), with at most this share of links.
+STANDFIRST_MIN_LEN = 30
+STANDFIRST_MAX_LEN = 600
+STANDFIRST_LINK_SHARE_MAX = 0.2
+
 # A body too short to be an article (MIN_BODY_LEN) whose chosen block holds lists of
 # headline links is a link roll (a blog's "links of the week", a news briefing): the
 # lists are the post. A list of at least LINK_ROLL_MIN_ITEMS links averaging
