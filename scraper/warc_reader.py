@@ -1,9 +1,10 @@
 """WARC files in: the archived HTML responses of a ``.warc`` or ``.warc.gz`` file.
 
 ``is_warc`` tells a WARC from an HTML page by its first bytes, not by its name.
-``read_warc`` yields, in file order, a ``WarcPage`` per HTML response and a
-``WarcFault`` per truncated or corrupt record, and counts what it skips (request,
-metadata, revisit, warcinfo and non-HTML records) in a ``Counter``.
+``read_warc`` yields, in file order, a ``WarcPage`` per HTML response with a 2xx
+status and a ``WarcFault`` per truncated or corrupt record, and counts what it skips
+(request, metadata, revisit, warcinfo and non-HTML records, redirects and error
+responses) in a ``Counter``.
 
 Records are parsed by FastWARC (resiliparse's WARC library): on the same archive it
 reads about twice as many pages per second as warcio (``python -m bench``, WARC read
@@ -58,6 +59,11 @@ SKIP_REVISIT = "revisit"
 SKIP_WARCINFO = "warcinfo"
 SKIP_OTHER_TYPE = "other record type"
 SKIP_NOT_HTML = "non-HTML"
+# A response that is not a page's content: a redirect's hop (the page itself is
+# archived as the response it leads to), an error page, an empty answer.
+SKIP_REDIRECT = "redirect"
+SKIP_HTTP_ERROR = "HTTP error"
+SKIP_NOT_OK = "other non-2xx"
 # (FastWARC's record types are flags, keyed here by their integer values.)
 SKIP_BY_TYPE = {int(WarcRecordType.request): SKIP_REQUEST,
                 int(WarcRecordType.metadata): SKIP_METADATA,
@@ -204,7 +210,20 @@ def _read_record(record: WarcRecord, path: str, offset: int,
     if not record.is_http or not _is_html(record.http_content_type, body):
         skipped[SKIP_NOT_HTML] += 1
         return None
+    status = record.http_headers.status_code
+    if not 200 <= status < 300:
+        skipped[_status_skip(status)] += 1
+        return None
     return WarcPage(url, body, record.http_charset, path, offset, record_id, date)
+
+
+def _status_skip(status: int) -> str:
+    """Why a response with this non-2xx HTTP status is skipped."""
+    if 300 <= status < 400:
+        return SKIP_REDIRECT
+    if 400 <= status < 600:
+        return SKIP_HTTP_ERROR
+    return SKIP_NOT_OK
 
 
 def _is_html(content_type: str | None, body: bytes) -> bool:

@@ -36,6 +36,9 @@ def _mixed(path: Path, gzipped: bool = True) -> list[int]:
         Response("http://example.com/untyped", page("Untyped"), None),
         Response("http://example.com/x", page("Xhtml"), "application/xhtml+xml"),
         Response("http://example.com/feed", b"<rss><channel></channel></rss>", "application/rss+xml"),
+        Response("http://example.com/old", b"", status="301 Moved Permanently"),
+        Response("http://example.com/gone", page("Not Found"), status="404 Not Found"),
+        Response("http://example.com/down", page("Unavailable"), status="503 Service Unavailable"),
     ], gzip=gzipped)
 
 
@@ -62,7 +65,8 @@ def test_skipped_records_are_counted_on_stderr(tmp_path: Path,
     assert main(["extract", str(path)]) == 0
     err = capsys.readouterr().err
     assert "4 HTML response(s)" in err
-    for part in ("1 request", "1 metadata", "1 revisit", "2 non-HTML", "1 warcinfo"):
+    for part in ("1 request", "1 metadata", "1 revisit", "2 non-HTML", "1 warcinfo",
+                 "1 redirect", "2 HTTP error"):
         assert part in err
 
 

@@ -27,9 +27,10 @@ error record instead, never a missing line; so does an empty input (no bytes, or
 whitespace: "stage": "empty").
 
 A WARC file (.warc or .warc.gz, recognised by its content, not its name, on stdin
-too) among the inputs yields one record per archived HTML response, in file order, with the
-archived URL, the HTTP charset and a "warc" object (file, offset, record_id, date);
-other records are skipped and counted on stderr. A truncated or corrupt record
+too) among the inputs yields one record per archived HTML response with a 2xx status, in
+file order, with the archived URL, the HTTP charset and a "warc" object (file, offset,
+record_id, date); other records (redirects and error responses too) are skipped and
+counted on stderr. A truncated or corrupt record
 yields an error record and reading goes on.
 
 -j N extracts in N worker processes (0: one per core); the output is the same,
