@@ -377,6 +377,8 @@ SIEVED = [
     ("post-note", "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter debianforum, Linux. "
                   "Kommentare zu diesen Eintrag im RSS 2.0 Feed."),
     ("post-note", "Dieser Eintrag wurde am 5. Mai 2014 von Anna veröffentlicht."),
+    ("post-note", "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und "
+                  "wurde unter Allgemein, Tastings & Events abgelegt. Du kannst die Kommentare verfolgen."),
     ("post-note", "Cet article a été publié dans Actualités, Politique."),
     ("post-note", "Esta entrada fue publicada en Noticias."),
     ("post-note", "Questa voce è stata pubblicata in Notizie."),
@@ -430,13 +432,14 @@ def test_sieved_line_dropped_and_named(name: str, line: str) -> None:
     "The report, filed under seal: a 40-page memo.",
     "The trackback feature was dropped from the blog software years ago.",
     "Dieser Text wurde unter einer freien Lizenz verbreitet.",
+    "Der Beitrag wurde am Montag im Stadtrat vorgestellt und dann im Ausschuss beraten.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
         "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
         "read-more-sentence", "more-programmes-sentence", "icp-sentence", "keyword-sentence",
         "posted-in-a-year", "posted-in-the", "filed-under-then-clause", "published-in-a-journal",
         "categories-sentence", "byline-with-category", "filed-under-mid-sentence",
-        "trackback-sentence", "text-published-de"])
+        "trackback-sentence", "text-published-de", "contribution-presented-de"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

@@ -51,7 +51,8 @@ POST_FILING = re.compile(
 # responses…", "This entry was written by matt, posted on 9/10/2012 at 1:38 pm.", "This
 # was written by K.G. Schneider. Posted on Friday, … Filed under Life. Bookmark the
 # permalink.", "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux.",
-# "Dieser Eintrag wurde am 5. Mai 2014 veröffentlicht.", "Cet article a été publié dans
+# "Dieser Eintrag wurde am 5. Mai 2014 veröffentlicht.", "Der Beitrag wurde am Mittwoch, den
+# 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.", "Cet article a été publié dans
 # Actualités.", "Esta entrada fue publicada en Noticias.", "Questa voce è stata pubblicata
 # in Notizie.", and the byline that ends in the footer's links ("Posted by Karen Eng |
 # Permalink | 2 Comments | Trackback").
@@ -63,6 +64,7 @@ POST_NOTE = re.compile(
         .{1,60}?\s+(?:and|und|et|y|e)\s+(?:is\s+|ist\s+)?(?:filed|posted|abgelegt|classé|archivado|archiviato)
         \s+(?:under|in|unter|dans|en)\b.*
       | dieser\s+(?:eintrag|beitrag)\s+wurde\s+.{0,100}?\b(?:veröffentlicht|abgelegt|geschrieben|erstellt)\b.*
+      | der\s+(?:eintrag|beitrag)\s+wurde\s+am\s+.{0,120}?\b(?:unter|in)\s+.{1,120}?\babgelegt\b.*
       | (?:cette\s+entrée|cet\s+article|ce\s+billet)\s+a\s+été\s+(?:publiée?|classée?|rédigée?)\s+(?:le|dans|par)\b.*
       | esta\s+entrada\s+(?:fue|ha\s+sido)\s+(?:publicada|escrita|archivada)\b.*
       | questa\s+voce\s+(?:è\s+stata|fu)\s+(?:pubblicata|scritta|archiviata)\b.*
