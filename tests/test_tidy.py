@@ -160,8 +160,22 @@ def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
     "For the latest stories download the Nationnews apps for iOS and Android.",
     "Folgen Sie uns auf Twitter", "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen.",
     "Síguenos en Telegram, Instagram, Facebook y Twitter", "Abonnez-vous à notre lettre d'information",
+    "Sign up for email updates from President Obama and Senior Administration Officials",
+    "To receive these entries once a month by e-mail, sign up for the Crypto-Gram Newsletter.",
+    "Sign-up To The Newsletter And Get A Free eBook", "NEWSLETTER SIGN UP",
+    "updates and free printables delivered straight to your inbox!", "WHITEHOUSE.GOV IN YOUR INBOX",
+    "When you join our list we will send you the links to our exclusive free printables.",
+    "Follow us!", "Like us on Facebook!", "Twitter: @nuttynomads", "Comment on Facebook",
+    "Do you think he will be a better judge? Tell us on Facebook!", "Folgt uns!",
+    "Jetzt zum kostenlosen Newsletter anmelden", "Pour rester informé inscrivez-vous à la newsletter",
+    "Suscribite a nuestro newsletter", "¡Mira lo que tiene nuestro canal de YouTube!",
+    "Iscriviti alla newsletter", "Seguici su Instagram", "Zapraszamy też do subskrypcji tygodnika",
 ], ids=["newsletter-en", "subscribe-our", "subscribe-the-newsletter", "download-app", "follow-de",
-        "email-de", "follow-es", "subscribe-fr"])
+        "email-de", "follow-es", "subscribe-fr", "email-updates", "sign-up-for-the-newsletter",
+        "sign-up-to-the-newsletter", "newsletter-sign-up", "to-your-inbox", "in-your-inbox",
+        "join-our-list", "follow-us", "like-us-on", "network-handle", "comment-on-network",
+        "tell-us-on", "follow-de-plural", "newsletter-de", "newsletter-fr", "subscribe-es-ar",
+        "channel-es", "newsletter-it", "follow-it", "subscribe-pl"])
 def test_promotion_of_the_site_dropped(line: str) -> None:
     assert kept_between(line) == []
 
@@ -169,7 +183,13 @@ def test_promotion_of_the_site_dropped(line: str) -> None:
 @pytest.mark.parametrize("line", [
     "Sign up for the Disney+ bundle using the same email as your Hulu account.",
     "Analysts expect more customers to subscribe to the service after the price cut.",
-], ids=["sign-up-for-a-product", "subscribe-in-a-news-sentence"])
+    "Thousands follow her on Twitter, where she posts daily.",
+    "Facebook said on Tuesday that it would follow Twitter in labelling state media.",
+    "The new filter sorts spam before it arrives in your inbox.",
+    "If you want in, just sign up for my newsletter (it's free).",
+    "Follow Grace on Twitter.",
+], ids=["sign-up-for-a-product", "subscribe-in-a-news-sentence", "someone-followed-on-a-network",
+        "network-in-a-news-sentence", "inbox-sentence", "author-newsletter", "follow-the-author"])
 def test_sentence_about_subscribing_kept(line: str) -> None:
     assert kept_between(line) == [line]
 
@@ -396,6 +416,21 @@ SIEVED = [
     ("trackback", "Prévenez-moi de tous les nouveaux commentaires par e-mail."),
     ("trackback", "Avvisami via e-mail se ci sono nuovi commenti."),
     ("trackback", "Recibir un correo electrónico con los siguientes comentarios a esta entrada."),
+    ("support-call", "Help keep all of our online content free and accessible - donate today!"),
+    ("support-call", "Help support GayGamer by purchasing your items through our store!"),
+    ("support-call", "Get Instant Leads And Recognition - Advertise On Bit Rebels"),
+    ("support-call", "If you enjoyed reading this post – would you consider supporting our work? Just click here."),
+    ("support-call", "We rely on your support to make local news available to all"),
+    ("support-call", "Become a member today and read without limits."),
+    ("support-call", "Unterstützen Sie uns"),
+    ("support-call", "Unterstütze das Projekt:"),
+    ("support-call", "Jede kleine Spende hilft den notleidenden Menschen dieser Welt!"),
+    ("support-call", "Werben Sie bei uns"),
+    ("support-call", "Soutenez-nous"),
+    ("support-call", "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS"),
+    ("support-call", "Haz una donación hoy y apoya el periodismo independiente"),
+    ("support-call", "Faites un don"),
+    ("support-call", "Sostienici"),
 ]
 
 
@@ -433,13 +468,21 @@ def test_sieved_line_dropped_and_named(name: str, line: str) -> None:
     "The trackback feature was dropped from the blog software years ago.",
     "Dieser Text wurde unter einer freien Lizenz verbreitet.",
     "Der Beitrag wurde am Montag im Stadtrat vorgestellt und dann im Ausschuss beraten.",
+    "The charity asked people to donate today.",
+    "Help support local food banks this winter, the mayor urged.",
+    "The council will advertise on buses and trams from May.",
+    "She decided to become a member of the club in 1990.",
+    "The fund helps keep the museum open; donations rose by a third last year.",
+    "Wir unterstützen Sie bei der Antragstellung.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
         "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
         "read-more-sentence", "more-programmes-sentence", "icp-sentence", "keyword-sentence",
         "posted-in-a-year", "posted-in-the", "filed-under-then-clause", "published-in-a-journal",
         "categories-sentence", "byline-with-category", "filed-under-mid-sentence",
-        "trackback-sentence", "text-published-de", "contribution-presented-de"])
+        "trackback-sentence", "text-published-de", "contribution-presented-de",
+        "donate-in-a-report", "help-support-in-a-quote", "advertise-sentence", "member-sentence",
+        "donations-sentence", "support-offer-de"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

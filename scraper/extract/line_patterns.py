@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
-from .post_patterns import (POST_FILING, POST_KEYS, POST_NOTE, POST_NOTE_MAX_LEN,
-                            TRACKBACK_LINE, TRACKBACK_LINE_MAX_LEN)
+from .post_patterns import (POST_FILING, POST_FILING_MAX_LEN, POST_KEYS, POST_NOTE,
+                            POST_NOTE_MAX_LEN, PROMO_GROUPS, PROMO_LINE_MAX_LEN, SUPPORT_CALL,
+                            SUPPORT_CALL_MAX_LEN, SUPPORT_KEYS, TRACKBACK_LINE,
+                            TRACKBACK_LINE_MAX_LEN)
 
 # Editor lines: 【责任编辑:徐匆】, (责任编辑：王某), 责编：X, 编辑：X. Group "name" is the editor.
 EDITOR_LINE = re.compile(
@@ -112,26 +114,6 @@ TAGS_LINE = re.compile(
 )
 # Interface, related-heading and tags lines are matched whole, up to this length.
 INTERFACE_LINE_MAX_LEN = 160
-# A promotion of the site itself: newsletter, subscription, app and social-media calls
-# ("Sign up to our newsletter", "Folgen Sie uns auf Twitter", "Síguenos en Telegram").
-# Searched in lines up to PROMO_LINE_MAX_LEN; each alternative names the site ("our",
-# "us") or addresses the reader, so a sentence about subscriptions is not one.
-PROMO_LINE = re.compile(
-    r"""(?:subscribe|sign(?:ing)?\s+up)\s+(?:now\s+|today\s+)?(?:to|for)\s+our\b
-      | \b(?:subscribe\s+to|sign\s+up\s+for)\s+the\s+[\w\s.+]{1,30}?newsletter
-      | \bour\s+(?:\w+\s+)?newsletter | \bfollow\s+(?:us|me)\s+on\b
-      | \bdownload\s+(?:our|the\s+\w+)\s+apps?\b | \benter\s+your\s+e-?mail
-      | \balready\s+a\s+subscriber | \bplease\s+subscribe
-      | \bunseren?\s+newsletter | \bnewsletter\s+(?:abonnieren|bestellen)
-      | \b(?:gib|geben\s+sie)\s+(?:deine|ihre)\s+e-mail-adresse | \bfolgen\s+sie\s+uns\b | \bfolge\s+uns\b
-      | \bs[ií]guenos\s+en\b | \bsuscr[ií]bete\b | \babonnez-vous\b | \bsuivez-nous\b""",
-    re.VERBOSE | re.IGNORECASE,
-)
-PROMO_LINE_MAX_LEN = 300
-# Every alternative above holds one of these (lower-cased): lines without any are not
-# searched, which spares the regex's many starting points on ordinary prose.
-PROMO_KEYS = ("subscri", "sign", "newsletter", "follow", "download", "mail", "folge", "guenos",
-              "suscr", "abonn", "suivez")
 # A line at least this long that comes again in one body is a widget's copy (gallery
 # captions, slides, desktop and mobile twins): only its first occurrence is kept.
 REPEATED_LINE_MIN_LEN = 80
@@ -377,9 +359,10 @@ SIEVES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...]], ...] = (
     ("print-note", PRINT_NOTE, PRINT_NOTE_MAX_LEN, ()),
     ("powered-by", POWERED_BY, POWERED_BY_MAX_LEN, ()),
     ("read-also", READ_ALSO, READ_ALSO_MAX_LEN, ()),
-    ("post-filing", POST_FILING, POST_NOTE_MAX_LEN, POST_KEYS),
-    ("post-note", POST_NOTE, POST_NOTE_MAX_LEN, POST_KEYS),
+    ("post-filing", POST_FILING, POST_FILING_MAX_LEN, POST_KEYS),
+    ("post-note", POST_NOTE, POST_NOTE_MAX_LEN, ()),
     ("trackback", TRACKBACK_LINE, TRACKBACK_LINE_MAX_LEN, ()),
+    ("support-call", SUPPORT_CALL, SUPPORT_CALL_MAX_LEN, SUPPORT_KEYS),
 )
 # An editor mark that opens a line whose rest is furniture: "【编辑:刘欢】 返回搜狐，查看更多";
 # a control before it: "【纠错】 责任编辑： 尹世杰". Group "name" is the editor.

@@ -1,7 +1,8 @@
 """Line patterns for what a site sets around a post: the blog engine's filing notes and
-trackback furniture. Each is matched against one whole line (``line_patterns.SIEVES``
-lists them with the rest), in the languages of the blog engines: English, German,
-French, Spanish and Italian.
+trackback furniture, and the site's calls to its reader (newsletters, social networks,
+donations, advertising). ``line_patterns.SIEVES`` lists the whole-line ones with the
+rest. In the languages of the blog engines: English, German, French, Spanish and
+Italian, and others where the call has a usual form.
 """
 
 from __future__ import annotations
@@ -74,11 +75,12 @@ POST_NOTE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 POST_NOTE_MAX_LEN = 400
-# Every POST_FILING and POST_NOTE holds one of these (lower-cased): other lines are not
-# tried, which spares the prefix's many starting points on ordinary prose.
+POST_FILING_MAX_LEN = 160
+# Every POST_FILING holds one of these (lower-cased): other lines are not tried, which
+# spares the prefix's many starting points on ordinary prose. (POST_NOTE opens with its
+# first word: a line is tried at its start only.)
 POST_KEYS = ("filed", "posted", "archiv", "abgelegt", "veröffentlicht", "publi", "pubblic",
-             "classé", "clasificado", "written", "geschrieben", "verfasst", "eintrag", "beitrag",
-             "entrada", "voce")
+             "classé", "clasificado")
 
 # A blog's trackback and comment-feed furniture: the trackback address itself
 # ("http://www.typepad.com/services/trackback/6a00d834…"), TypePad's heading over the
@@ -107,3 +109,96 @@ TRACKBACK_LINE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 TRACKBACK_LINE_MAX_LEN = 200
+
+# The networks a site asks to be followed on.
+_NETWORK = r"(?:facebook|twitter|instagram|youtube|telegram|whatsapp)"
+
+
+def _promo(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.VERBOSE | re.IGNORECASE)
+
+
+# A promotion of the site itself: newsletter, subscription, app and social-media calls
+# ("Sign up to our newsletter", "Sign-up to the Daily Blog Tips newsletter", "Sign up for
+# email updates from …", "… delivered straight to your inbox!", "WHITEHOUSE.GOV IN YOUR
+# INBOX", "When you join our list we will send you …", "Like us on Facebook!", "Follow
+# us!", "Twitter: @nuttynomads", "Comment on Facebook", "Folgen Sie uns auf Twitter",
+# "Jetzt zum kostenlosen Newsletter anmelden", "Inscrivez-vous à la newsletter",
+# "Síguenos en Telegram", "¡Mira lo que tiene nuestro canal de YouTube!", "Iscriviti alla
+# newsletter", "Zapraszamy do subskrypcji"). Searched in lines up to PROMO_LINE_MAX_LEN;
+# each alternative names the site ("our", "us"), addresses the reader or is the whole
+# line, so a sentence about subscriptions or about someone's followers is not one
+# ("Thousands follow her on Twitter"). Not "Follow <author> on Twitter" (an article's
+# own last line as often), nor the author's "sign up for my newsletter" in a post's text.
+#
+# One group of alternatives per set of key words (lower-cased), which every alternative
+# of the group holds: a line is searched only by the groups whose words it holds, and
+# a small group's search costs little on a long line (each alternative is tried at
+# every character).
+PROMO_GROUPS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("subscri", "sign", "suscr", "abonn", "inscri", "iscriv", "subskryp"), _promo(
+        r"""(?:subscribe|sign(?:ing)?\s+up)\s+(?:now\s+|today\s+)?(?:to|for)\s+our\b
+          | \b(?:subscribe\s+to|sign[-\s]up\s+(?:for|to))\s+the\s+[\w\s.+-]{1,30}?newsletter
+          | \bsign(?:ing)?[-\s]up\s+(?:for|to)\s+(?:(?:the|free|daily|weekly)\s+)?(?!my\b)
+            (?:[\w.+'’-]+\s+){0,3}?(?:e-?mail\s+updates|e-?mails|newsletters?|alerts)\b
+          | \bnewsletter\s+sign[-\s]?up\b | \balready\s+a\s+subscriber | \bplease\s+subscribe
+          | \bsuscr[ií]b[eií]te\b | \babonnez-vous\b | \binscrivez-vous\s+à\s+(?:la|notre)\s+newsletter
+          | \biscriviti\s+(?:alla|alla\s+nostra)\s+newsletter
+          | \bzapraszamy\s+(?:też\s+|również\s+)?do\s+subskrypcji""")),
+    (("newsletter",), _promo(
+        r"""\bour\s+(?:\w+\s+)?newsletter | \bunseren?\s+newsletter
+          | \bnewsletter\s+(?:abonnieren|bestellen|anmelden|erhalten) | \bzum\s+(?:\w+\s+)?newsletter\s+anmelden""")),
+    (("inbox", "join our"), _promo(
+        r"""\b(?:straight|right|directly|delivered)\s+(?:to|in(?:to)?)\s+your\s+inbox\b
+          | ^.{0,60}\b(?:to|in|into)\s+your\s+inbox\s*[:!]?$
+          | \bjoin\s+our\s+(?:mailing\s+|e-?mail\s+)?(?:list|newsletter)\b""")),
+    (("follow", "folg", "guenos", "suivez", "retrouvez", "seguici"), _promo(
+        r"""\bfollow\s+(?:us|me)\s+on\b | ^follow\s+(?:us|me)\s*[!.:]?$ | \bfolgen\s+sie\s+uns\b
+          | \bfolg(?:e|t)\s+(?:uns|mir)\b | \bs[ií]guenos\s+en\b | \bsuivez-nous\b | \bretrouvez-nous\s+sur\b
+          | \bseguici\s+su\b""")),
+    (("facebook", "twitter", "instagram", "youtube", "telegram", "whatsapp"), _promo(
+        r"""\b(?:like|find|join|tell|check|connect\s+with)\s+(?:us|me)(?:\s+out)?\s+(?:on|at)\s+""" + _NETWORK + r"""\b
+          | ^""" + _NETWORK + r"""(?:\s+fan\s+page)?\s*:\s*\S+$ | ^(?:comment|discuss)\s+(?:this\s+)?on\s+""" + _NETWORK + r"""$
+          | \bnuestro\s+canal\s+de\s+""" + _NETWORK + r"""\b""")),
+    (("download", "mail"), _promo(
+        r"""\bdownload\s+(?:our|the\s+\w+)\s+apps?\b | \benter\s+your\s+e-?mail
+          | \b(?:gib|geben\s+sie)\s+(?:deine|ihre)\s+e-mail-adresse""")),
+)
+PROMO_LINE_MAX_LEN = 300
+
+# The site asking its reader for money or custom: to donate, to support it, to become a
+# member, to advertise on it ("Help keep all of our online content free and accessible -
+# donate today!", "Help support GayGamer by purchasing your items through our store!", "If
+# you enjoyed reading this post – would you consider supporting our work?", "We rely on
+# your support to make local news available to all", "Get Instant Leads And Recognition -
+# Advertise On Bit Rebels", "Unterstützen Sie uns", "Jede kleine Spende hilft …", "Werben
+# Sie bei uns", "Soutenez-nous", "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+# "Haz una donación", "Sostienici"). A call opens the line or follows a dash; elsewhere only words
+# that speak of "us" and "our work" count, so a report on a charity's appeal stays
+# ("The charity asked people to donate today.").
+SUPPORT_CALL = re.compile(
+    r"""^(?:
+        (?:please\s+)?help\s+(?:us\s+)?support\b.{0,120}?
+        \b(?:donat\w*|contribut\w*|by\s+(?:purchasing|buying|subscribing|becoming)|our\s+(?:store|shop|work|journalism|site))\b.*
+      | (?:please\s+)?help\s+(?:us\s+)?(?:keep|fund|sustain)\b.{0,120}?\b(?:donat\w*|donation)\b.*
+      | (?:.{0,120}[-–—:|]\s*)?(?:donate|make\s+a\s+donation)\s+(?:now|today|here)\s*[!.]?
+      | (?:.{0,120}[-–—:|]\s*)?advertise\s+(?:on|with|at|here)\b[^.!?]{0,40}[!.]?
+      | (?:please\s+)?(?:become\s+a\s+(?:member|supporter)|hazte\s+miembro|werde\s+(?:mitglied|unterstützer(?:in)?)
+        |devenez\s+(?:membre|donateur))\b.{0,120}
+      | .{0,160}?\b(?:would\s+you\s+consider|please\s+consider|consider)\s+supporting\s+(?:us|our\s+work)\b.*
+      | .{0,160}?\bsupport\s+(?:us|our\s+(?:work|journalism|newsroom|reporting))\s+(?:today|now|here|by\b|with\b|on\s+patreon)\b.*
+      | we\s+rely\s+on\s+(?:your\s+support|readers\s+like\s+you|the\s+support\s+of\s+(?:our\s+)?readers)\b.*
+      | .{0,80}?\bunterstütze[n]?\s+(?:sie\s+)?(?:uns|unsere\s+arbeit|das\s+projekt)\b.*
+      | jede\s+(?:kleine\s+)?spende\b.* | jetzt\s+(?:spenden|unterstützen|mitglied\s+werden)\b.*
+      | werben\s+sie\s+(?:bei|mit|auf)\s+uns\b.* | wir\s+sind\s+spendenfinanziert\b.*
+      | (?:.{0,80}?\b)?(?:soutenez[-\s]nous|faites\s+un\s+don)\b.*
+      | (?:.{0,80}?\b)?(?:haz\s+(?:una\s+)?donación|dona\s+(?:ahora|hoy|aquí))\b.*
+      | (?:.{0,80}?\b)?(?:sostienici|sostieni\s+(?:il\s+nostro|la\s+nostra)|fai\s+una\s+donazione|dona\s+ora)\b.*
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+SUPPORT_CALL_MAX_LEN = 160
+# Every SUPPORT_CALL holds one of these (lower-cased; "dona": donate, donation, donación,
+# donazione, dona ora). Few: they are looked for in every line.
+SUPPORT_KEYS = ("dona", "advertis", "support", "rely on", "member", "miembro", "mitglied",
+                "unterstütz", "spende", "werben", "soutenez", "faites un don", "sostien", "membre")

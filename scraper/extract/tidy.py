@@ -39,19 +39,20 @@ def _is_furniture(line: str) -> bool:
     """Page furniture standing as a line of its own: controls, interface words, related
     headings, tags, the site's promotions, disclaimers, info lines and datelines."""
     length = len(line)
+    lowered = line.lower()   # for the key words of the promotions and sieves
     return ((length <= L.FURNITURE_MAX_LEN and L.FURNITURE_LINE.match(line) is not None)
             or (length <= L.INTERFACE_LINE_MAX_LEN
                 and (L.UI_LINE.match(line) or L.RELATED_HEADING.match(line)
                      or L.TAGS_LINE.match(line)) is not None)
-            or (length <= L.PROMO_LINE_MAX_LEN and _is_promotion(line))
+            or (length <= L.PROMO_LINE_MAX_LEN and _is_promotion(line, lowered))
             or (length <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line) is not None)
-            or _is_info_line(line) or _is_dateline(line) or sieved(line) is not None)
+            or _is_info_line(line) or _is_dateline(line) or sieved(line, lowered) is not None)
 
 
-def sieved(line: str) -> str | None:
-    """The name of the boilerplate class (``line_patterns.SIEVES``) the line belongs to."""
+def sieved(line: str, lowered: str | None = None) -> str | None:
+    """The name of the boilerplate class (``line_patterns.SIEVES``) the line belongs to
+    (``lowered``: the line lower-cased, when the caller has it)."""
     length = len(line)
-    lowered: str | None = None
     for name, pattern, max_len, keys in L.SIEVES:
         if length > max_len:
             continue
@@ -95,11 +96,12 @@ def _editor_mark(line: str) -> str | None:
     return None
 
 
-def _is_promotion(line: str) -> bool:
-    lowered = line.lower()
-    for key in L.PROMO_KEYS:   # a plain loop: a generator costs more than the tests
-        if key in lowered:
-            return L.PROMO_LINE.search(line) is not None
+def _is_promotion(line: str, lowered: str) -> bool:
+    """A promotion of the site (``post_patterns.PROMO_GROUPS``), searched for only by the
+    groups whose key words the line holds."""
+    for keys, pattern in L.PROMO_GROUPS:
+        if _holds_any(lowered, keys) and pattern.search(line) is not None:
+            return True
     return False
 
 
@@ -130,7 +132,7 @@ def furniture_kind(line: str) -> str:
             return "related-articles heading"
         if L.TAGS_LINE.match(line):
             return "tags line"
-    if length <= L.PROMO_LINE_MAX_LEN and _is_promotion(line):
+    if length <= L.PROMO_LINE_MAX_LEN and _is_promotion(line, line.lower()):
         return "promotion"
     if length <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line) is not None:
         return "disclaimer line"
