@@ -431,6 +431,27 @@ SIEVED = [
     ("support-call", "Haz una donación hoy y apoya el periodismo independiente"),
     ("support-call", "Faites un don"),
     ("support-call", "Sostienici"),
+    ("disclosure", "This website is supported, in part, by affiliate arrangements (usually Amazon). "
+                   "Affiliate relationships are always marked by bolded links."),
+    ("disclosure", "This post may contain affiliate links. As an Amazon Associate I earn from qualifying purchases."),
+    ("disclosure", "Microsoft may earn an Affiliate Commission if you purchase something through "
+                   "recommended links in this article."),
+    ("disclosure", "As an Amazon Associate I earn from qualifying purchases."),
+    ("disclosure", "The opinions expressed in this commentary are solely those of the authors."),
+    ("disclosure", "Schneier.com is a personal website. Opinions expressed are not necessarily those of BT."),
+    ("disclosure", "NOW Grenada is not responsible for the opinions, statements or media content "
+                   "presented by contributors."),
+    ("disclosure", "Die mit Sternchen (*) gekennzeichneten Links sind sogenannte »Affiliate-Links«."),
+    ("disclosure", "(*) Alle mit einem Stern gekennzeichneten Links sind Affiliate-Links."),
+    ("disclosure", "Dieser Artikel enthält Affiliate-Links und/oder werbende Inhalte."),
+    ("disclosure", "Für Links auf dieser Seite erhält familie.de ggf. eine Provision vom Händler."),
+    ("disclosure", "Anzeige, enthält Affiliate Links"),
+    ("disclosure", "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI."),
+    ("disclosure", "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion."),
+    ("disclosure", "Kommentare von Lesern stellen keinesfalls die Meinung der Redaktion dar!"),
+    ("disclosure", "Cet article contient des liens affiliés."),
+    ("disclosure", "Las opiniones expresadas en este artículo no reflejan necesariamente la posición del medio."),
+    ("disclosure", "Le opinioni espresse in questo articolo sono esclusivamente dell'autore."),
 ]
 
 
@@ -474,6 +495,12 @@ def test_sieved_line_dropped_and_named(name: str, line: str) -> None:
     "She decided to become a member of the club in 1990.",
     "The fund helps keep the museum open; donations rose by a third last year.",
     "Wir unterstützen Sie bei der Antragstellung.",
+    "Affiliate links are a common way for bloggers to earn money, the study found.",
+    "The views expressed in the report are shared by many economists.",
+    "The views expressed by the minister drew criticism from the opposition.",
+    "The company may earn a commission on each sale, analysts said.",
+    "Disclosure: I have worked with both of them on many projects and I pay them when they help me.",
+    "Dieser Artikel erschien zuerst in der Zeitung.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
         "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
@@ -482,7 +509,8 @@ def test_sieved_line_dropped_and_named(name: str, line: str) -> None:
         "categories-sentence", "byline-with-category", "filed-under-mid-sentence",
         "trackback-sentence", "text-published-de", "contribution-presented-de",
         "donate-in-a-report", "help-support-in-a-quote", "advertise-sentence", "member-sentence",
-        "donations-sentence", "support-offer-de"])
+        "donations-sentence", "support-offer-de", "affiliate-sentence", "views-of-a-report",
+        "views-of-a-minister", "commission-in-a-report", "author-disclosure", "article-first-appeared-de"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .post_patterns import (POST_FILING, POST_FILING_MAX_LEN, POST_KEYS, POST_NOTE,
+from .post_patterns import (DISCLOSURE_KEYS, DISCLOSURE_NOTE, DISCLOSURE_NOTE_MAX_LEN,
+                            POST_FILING, POST_FILING_MAX_LEN, POST_KEYS, POST_NOTE,
                             POST_NOTE_MAX_LEN, PROMO_GROUPS, PROMO_LINE_MAX_LEN, SUPPORT_CALL,
                             SUPPORT_CALL_MAX_LEN, SUPPORT_KEYS, TRACKBACK_LINE,
                             TRACKBACK_LINE_MAX_LEN)
@@ -363,6 +364,7 @@ SIEVES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...]], ...] = (
     ("post-note", POST_NOTE, POST_NOTE_MAX_LEN, ()),
     ("trackback", TRACKBACK_LINE, TRACKBACK_LINE_MAX_LEN, ()),
     ("support-call", SUPPORT_CALL, SUPPORT_CALL_MAX_LEN, SUPPORT_KEYS),
+    ("disclosure", DISCLOSURE_NOTE, DISCLOSURE_NOTE_MAX_LEN, DISCLOSURE_KEYS),
 )
 # An editor mark that opens a line whose rest is furniture: "【编辑:刘欢】 返回搜狐，查看更多";
 # a control before it: "【纠错】 责任编辑： 尹世杰". Group "name" is the editor.

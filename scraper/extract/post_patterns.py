@@ -202,3 +202,56 @@ SUPPORT_CALL_MAX_LEN = 160
 # donazione, dona ora). Few: they are looked for in every line.
 SUPPORT_KEYS = ("dona", "advertis", "support", "rely on", "member", "miembro", "mitglied",
                 "unterstütz", "spende", "werben", "soutenez", "faites un don", "sostien", "membre")
+
+# The site's disclosure set under its posts: that their links earn it a commission, or
+# that the opinions are the author's alone. In English: "This website is supported, in
+# part, by affiliate arrangements (usually Amazon).", "This post may contain affiliate
+# links.", "Some of the links above are affiliate links …", "Microsoft may earn an
+# Affiliate Commission if you purchase something through recommended links in this
+# article.", "As an Amazon Associate I earn from qualifying purchases.", "The opinions
+# expressed in this commentary are solely those of the authors.", "Schneier.com is a
+# personal website. Opinions expressed are not necessarily those of BT.", "NOW Grenada
+# is not responsible for the opinions … presented by contributors."; in
+# German: "Die mit Sternchen (*) gekennzeichneten Links sind sogenannte Affiliate-Links",
+# "Dieser Artikel enthält Affiliate-Links", "Für Links auf dieser Seite erhält familie.de
+# ggf. eine Provision", "Anzeige, enthält Affiliate Links", "Dieser Beitrag gibt die
+# Meinung des Autors wieder, nicht notwendigerweise die der Redaktion"; and the French,
+# Spanish and Italian forms ("Cet article contient des liens affiliés", "Las opiniones
+# expresadas … no reflejan …", "Le opinioni espresse … sono …"). Each speaks of this
+# post, this site or its links: an article about affiliate marketing or about someone's
+# views stays. Not the author's own note, which the post's text holds as often ("Disclosure:
+# I have worked with …", "Note: The views … in this article are those of the author").
+_DISCLOSURE_LABEL = (r"(?:[*(]\s*|\(\*\)\s*)*(?:(?:hinweis|transparenz(?:hinweis)?|anzeige|werbung"
+                     r"|advertisement)\s*[:.,]\s*)?")
+DISCLOSURE_NOTE = re.compile(
+    r"^" + _DISCLOSURE_LABEL + r"""(?:
+        (?:this|the)\s+(?:post|site|website|article|page|blog|review)\b.{0,80}?\b(?:affiliate|commission)\b.*
+      | (?:some\s+of\s+|all\s+)?(?:the\s+)?links?\s+(?:in|on|above|below|within)\s+(?:this|the|these)\b.{0,60}?\baffiliate.*
+      | (?:[\w.'’-]+\s+){1,3}(?:may|might|will|can)\s+(?:earn|receive|get)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?commission\b
+        (?=.*\b(?:links?|purchases?|featured|this\s+(?:page|article|post))\b).*
+      | as\s+an\s+amazon\s+associate\b.*
+      | (?:(?:[^.!?]|\.(?=\S)){1,60}[.!]\s+)?(?:the\s+)?(?:views?|opinions?)(?:\s+and\s+(?:views?|opinions?))?\s+expressed
+        (?:\s+(?:in\s+this\s+\w+|here(?:in)?|on\s+this\s+(?:site|blog|website)))?\s+(?:are|do\s+not)\b
+        (?=.*\b(?:author|authors|those\s+of|necessarily|reflect|solely|own)\b).*
+      | (?:[\w.'’-]+\s+){1,4}is\s+not\s+responsible\s+for\s+the\s+(?:opinions|views|content)\b.*
+      | (?:die\s+|alle\s+)*(?:mit\s+(?:einem\s+)?(?:sternchen|stern)\b.{0,20}?\s+gekennzeichneten\s+links|links\s+mit\s+(?:sternchen|stern))
+        \b.{0,40}?\baffiliate.*
+      | (?:dieser|dieses|der)\s+(?:artikel|beitrag|post|text)\s+(?:kann|enthält|beinhaltet)\b.{0,80}?
+        \b(?:affiliate|provision|werbung|werbende)\w*.*
+      | für\s+links\s+auf\s+dieser\s+seite\s+erhält\b.{0,40}?\bprovision\b.*
+      | enthält\s+(?:affiliate[-\s]links|werbung)\b.*
+      | (?:namentlich\s+gekennzeichnete\s+)?(?:dieser\s+)?(?:beitrag|beiträge|artikel|kommentare(?:\s+von\s+lesern)?)\s+
+        (?:gibt|geben|stellen|spiegeln|spiegelt)\s+(?:immer\s+|ausschließlich\s+|keinesfalls\s+|nicht\s+)?(?:die\s+)?meinung\s+de[sr]\b.*
+      | (?:cet\s+article|ce\s+billet|cette\s+page)\s+(?:peut\s+)?(?:contenir|contient)\s+des\s+liens\s+(?:affiliés|d'affiliation|sponsorisés)\b.*
+      | les\s+(?:opinions|propos)\s+exprimé(?:e?s)?\b.{0,60}?\b(?:n'engagent|sont\s+celles?)\b.*
+      | (?:este\s+(?:artículo|post)|esta\s+(?:página|entrada))\s+(?:puede\s+)?conten(?:er|iene)\s+enlaces\s+(?:de\s+)?afiliad.*
+      | las\s+opiniones\s+expresadas\b.{0,60}?\b(?:son\s+(?:de\s+)?(?:exclusiva\s+)?responsabilidad|no\s+(?:reflejan|representan|necesariamente))\b.*
+      | quest[oa]\s+(?:articolo|post|pagina)\s+(?:può\s+)?contiene?\s+link\s+(?:di\s+)?affilia.*
+      | le\s+opinioni\s+espresse\b.{0,60}?\b(?:sono|non)\b.*
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+DISCLOSURE_NOTE_MAX_LEN = 400
+# Every DISCLOSURE_NOTE holds one of these (lower-cased).
+DISCLOSURE_KEYS = ("affiliat", "commission", "associate", "opinion", "views", "meinung", "provision",
+                   "werbung", "werbende", "responsible for", "affilié", "afiliad", "propos exprimé")
