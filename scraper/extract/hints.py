@@ -54,7 +54,9 @@ def attribute_hint(attrs: Attributes) -> int:
 def hint_of(value: str) -> int:
     """The class/id hint of a ``"class id"`` string (see ``class_hint``)."""
     text = P.hint_text(value)
-    if P.NOT_CONTENT.search(text):   # says so outright, whatever else it names
+    # Says so outright, whatever else it names ("content" first: a substring test is a
+    # tenth of the regex's cost, and few classes hold it).
+    if "content" in text and P.NOT_CONTENT.search(text):
         return P.STRONG_NEGATIVE
     words = P.hint_words(text)
     positive = not P.POSITIVE_WORDS.isdisjoint(words) or P.POSITIVE_STEMS.search(text) is not None \

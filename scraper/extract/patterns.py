@@ -145,12 +145,17 @@ def hint_text(value: str) -> str:
     return lowered if lowered == value else _CAMEL_HUMP.sub(" ", value).lower()
 
 
-_NON_LETTERS = re.compile(r"[^a-z]+")
+# Every byte but an ASCII lower-case letter, as a space: what splits a hint text into
+# words (a non-ASCII character's UTF-8 bytes, all above 127, split words too).
+_LETTERS_ONLY = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
 
 
 def hint_words(text: str) -> set[str]:
-    """The words of a ``hint_text``: split on everything that is not a letter."""
-    return set(_NON_LETTERS.split(text))
+    """The words of a ``hint_text``: its runs of letters (a-z). One byte translation
+    and a split on spaces: half the cost of a regex split, and the walk asks for the
+    words of every new class/id it meets."""
+    letters = text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY)
+    return set(letters.decode("ascii").split())
 
 
 def _words(words: tuple[str, ...]) -> frozenset[str]:
