@@ -6,7 +6,8 @@ import importlib
 
 import pytest
 
-from scraper.extract.tidy import sieved, tidy
+from scraper.extract import line_patterns as L
+from scraper.extract.tidy import SIEVES, sieved, tidy
 
 SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
 # Two distinct article paragraphs (a line repeated in one body counts as a widget).
@@ -459,6 +460,15 @@ SIEVED = [
 def test_sieved_line_dropped_and_named(name: str, line: str) -> None:
     assert sieved(line) == name
     assert kept_between(line) == []
+
+
+@pytest.mark.parametrize("name, line", SIEVED, ids=[f"{n}-{i}" for i, (n, _) in enumerate(SIEVED)])
+def test_sieve_gate_passes_every_line_its_pattern_matches(name: str, line: str) -> None:
+    # In any letter case: the patterns ignore it, so their gates must too.
+    for variant in (line, line.upper(), line.lower(), line.swapcase()):
+        for _, pattern, _, _, gate in SIEVES:
+            if gate is not None and pattern.match(variant) is not None:
+                assert gate(variant), variant
 
 
 @pytest.mark.parametrize("line", [

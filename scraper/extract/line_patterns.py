@@ -210,9 +210,11 @@ COPYRIGHT_NOTICE_MAX_LEN = 400
 _LIST_DATE = (r"(?<![\d./-])(?:(?:19|20)?\d{2}[-/.年])?(?:0?[1-9]|1[0-2])[-/.月]"
               r"(?:0?[1-9]|[12]\d|3[01])日?(?!\d)")
 _LIST_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?"
+# The bullets that open an entry of a related-news list.
+LIST_BULLETS = "·•●◆◇▪■□▶►»>"
 RELATED_ITEM = re.compile(
     r"""^(?:
-        [·•●◆◇▪■□▶►»>]\s*\S.{0,80}?\s*[(\[（【]?\s*""" + _LIST_DATE + r"(?:\s*" + _LIST_CLOCK
+        [""" + LIST_BULLETS + r"""]\s*\S.{0,80}?\s*[(\[（【]?\s*""" + _LIST_DATE + r"(?:\s*" + _LIST_CLOCK
     + r""")?\s*[)\]）】]?
       | \S.{0,80}?\s*[(\[（【]\s*""" + _LIST_DATE + r"\s*" + _LIST_CLOCK + r"""\s*[)\]）】]
     )$""",

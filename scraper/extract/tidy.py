@@ -3,6 +3,8 @@ furniture (controls, interface words, promotions, disclaimers, info lines, datel
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import line_patterns as L
 from . import patterns as P
 from .measures import weighted_length
@@ -49,12 +51,34 @@ def _is_furniture(line: str) -> bool:
             or _is_info_line(line) or _is_dateline(line) or sieved(line, lowered) is not None)
 
 
+def _bulleted_or_timed(line: str) -> bool:
+    """A RELATED_ITEM opens with a bullet, or holds a clock time ("14:32")."""
+    return line[:1] in L.LIST_BULLETS or ":" in line
+
+
+def _names_javascript(line: str) -> bool:
+    """A SCRIPT_NOTICE names JavaScript: it holds "j" or "J" (no other character matches
+    "j" in a case-insensitive pattern)."""
+    return "j" in line or "J" in line
+
+
+# Gates: a test far cheaper than a sieve's pattern that every line the pattern matches
+# passes; the pattern is tried only on the lines that pass (most article lines do not).
+_SIEVE_GATES: dict[str, Callable[[str], bool]] = {
+    "related-item": _bulleted_or_timed,
+    "script-notice": _names_javascript,
+}
+# ``line_patterns.SIEVES`` with each sieve's gate (None: none but its keys).
+SIEVES = tuple((name, pattern, max_len, keys, _SIEVE_GATES.get(name))
+               for name, pattern, max_len, keys in L.SIEVES)
+
+
 def sieved(line: str, lowered: str | None = None) -> str | None:
     """The name of the boilerplate class (``line_patterns.SIEVES``) the line belongs to
     (``lowered``: the line lower-cased, when the caller has it)."""
     length = len(line)
-    for name, pattern, max_len, keys in L.SIEVES:
-        if length > max_len:
+    for name, pattern, max_len, keys, gate in SIEVES:
+        if length > max_len or (gate is not None and not gate(line)):
             continue
         if keys:
             if lowered is None:
