@@ -198,6 +198,22 @@ def test_sentence_about_subscribing_kept(line: str) -> None:
 # ---------------------------------------------------------------- Western datelines
 
 @pytest.mark.parametrize("line", [
+    "Stand: 05.02.20, 10:27", "4. Juni 19", "3/4/21 10:00", "June 4, 19", "am 14. Mai 14",
+    "Stand: 05. Februar 2020", "June 4, 2019", "2020-02-05 08:00",
+], ids=["numeric", "month-two-digits", "slashes", "month-first", "by-on", "year-de", "year-en",
+        "iso"])
+def test_dates_found_alike_by_the_numeric_pattern_without_four_digits(line: str) -> None:
+    # A month-name date ends in a four-digit year: without one, the numeric forms alone
+    # find what the whole pattern finds.
+    whole = L.WESTERN_DATE.subn(" ", line)
+    if L.FOUR_DIGITS.search(line) is None:
+        assert L.NUMERIC_WESTERN_DATE.subn(" ", line) == whole
+    else:
+        assert all(L.FOUR_DIGITS.search(m.group(0)) for m in L.WESTERN_DATE.finditer(line)
+                   if L.NUMERIC_WESTERN_DATE.fullmatch(m.group(0)) is None)
+
+
+@pytest.mark.parametrize("line", [
     "Stand: 05. Februar 2020", "Aktualisiert: 11.04.2020, 10:27", "Dienstag, 4. Juni 2019, 15:54",
     "von Anja Muster am 14. Mai 2014, 15:40 Uhr", "Posted on March 3rd, 2020 by admin",
     "Updated 1:39 am EST, Wednesday, November 20, 2019", "June 4, 2019", "28.04.2020 21:38 Uhr",

@@ -148,12 +148,14 @@ _MONTHS = (
     "dicembre",
 )
 _MONTH = "(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
-WESTERN_DATE = re.compile(
-    r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
-    r"|\d{1,2}\.?\s+(?:de\s+)?" + _MONTH + r"\s+(?:de\s+)?\d{4}"
-    r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})",
-    re.IGNORECASE,
-)
+_NUMERIC_DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
+_NAMED_DATE = (r"\d{1,2}\.?\s+(?:de\s+)?" + _MONTH + r"\s+(?:de\s+)?\d{4}"
+               r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}")
+WESTERN_DATE = re.compile(r"\b(?:" + _NUMERIC_DATE + "|" + _NAMED_DATE + ")", re.IGNORECASE)
+# A date with a month name ends in a four-digit year: a line without four digits in a
+# row holds only the numeric forms, found without trying the month names at each word.
+NUMERIC_WESTERN_DATE = re.compile(r"\b(?:" + _NUMERIC_DATE + ")", re.IGNORECASE)
+FOUR_DIGITS = re.compile(r"\d{4}")
 # Every WESTERN_DATE has two digits in a row: lines without them are not searched.
 TWO_DIGITS = re.compile(r"\d\d")
 CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.h]\d{2}(?:\s*(?:uhr|h|am|pm)\b)?|\s*uhr\b)", re.IGNORECASE)

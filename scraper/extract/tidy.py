@@ -25,7 +25,8 @@ def _is_dateline(line: str) -> bool:
     an entry of a dated list ("02.11.2022 - Placebo - Stadthalle")."""
     if len(line) > L.DATELINE_MAX_LEN or L.TWO_DIGITS.search(line) is None:
         return False
-    rest, dates = L.WESTERN_DATE.subn(" ", line)
+    dated = L.WESTERN_DATE if L.FOUR_DIGITS.search(line) else L.NUMERIC_WESTERN_DATE
+    rest, dates = dated.subn(" ", line)
     if not dates:
         return False
     rest = L.CLOCK_TIME.sub(" ", rest)
