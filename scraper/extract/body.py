@@ -4,7 +4,9 @@ A short body that holds little of the page's text is one section of an article s
 over several (product, recipe, event pages): the node holding every well-scored
 section is rendered instead when that only adds to it. A body still too short to be
 an article whose block holds lists of headline links (a link roll, a news briefing)
-is rendered again with those lists read as its text.
+is rendered again with those lists read as its text. A chosen list of titled entries
+(reviews, FAQ panels, slides) gives way to the article found beside or around it (see
+``entries``).
 
 Markdown and HTML, when asked for, are made from the lines the body keeps (see
 ``structure``); a trace, when given, receives this pass's decisions (see ``trace``).
@@ -26,6 +28,7 @@ from .attachments import DocumentLinks, article_blocks, page_base, resolve
 from .clean import drop_never_content, hidden_elements, prune, stays_hidden
 from .decisions import container_of, line_blocks, outside_blocks, runner_up, scorer
 from .document import drop_block, find_block
+from .entries import Beside, beside_entries, titled_entries
 from .extent import settle
 from .markdown import to_markdown
 from .measures import TextRuns, prose_length, prose_lengths, weighted_length, weighted_length_upto
@@ -211,6 +214,14 @@ def _attempt(tree: LexborHTMLParser, url: str | None, title: str | None, options
     core, nodes = settle(ranking.ranked[0], ranking) if ranking is not None else ([root], [root])
     body = _rendered(nodes, core, url, title, anchors, options, trace)
     spread = _spread(root, runs, body, url, title, anchors, options, trace)
+    if spread is None and ranking is not None and len(core) == 1 and titled_entries(core[0]):
+        beside = beside_entries(core[0], runs, anchors, ranking.ranked[0].score)
+        spread = None if beside is None else _beside(beside, body, url, title, anchors,
+                                                       options, trace)
+        if spread is not None and beside is not None:
+            core, nodes = beside.core, beside.nodes
+            if beside.runs is not None:   # the list is gone: so are the nodes ranked in it
+                runs, ranking = beside.runs, beside.ranking
     if spread is not None:
         body = spread
     if ranking is not None and spread is None:
@@ -248,6 +259,24 @@ def _spread(root: LexborNode, runs: TextRuns, body: Body, url: str | None, title
             set(body.text.splitlines()) <= set(spread.text.splitlines()):
         spread.editor = spread.editor or body.editor
         return spread
+    return None
+
+
+def _beside(beside: Beside, body: Body, url: str | None, title: str | None,
+            anchors: dict[int, int], options: Options, trace: T.Trace | None) -> Body | None:
+    """The article found beside a list of entries (see ``entries``), rendered: without
+    the list when it sat in the article, or holding it when that gives more than
+    ``body`` (every line of it and more); None when it does not."""
+    if beside.dropped is not None:
+        if trace is not None:
+            trace.node(beside.dropped, False, T.ENTRY_LIST)
+        beside.dropped.decompose()
+        return _rendered(beside.nodes, beside.core, url, title, anchors, options, trace)
+    wider = _rendered(beside.nodes, beside.core, url, title, anchors, options, trace)
+    if len(wider.text) > len(body.text) and \
+            set(body.text.splitlines()) <= set(wider.text.splitlines()):
+        wider.editor = wider.editor or body.editor
+        return wider
     return None
 
 

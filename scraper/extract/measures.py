@@ -186,6 +186,19 @@ def is_ancestor(ancestor: LexborNode, node: LexborNode) -> bool:
     return False
 
 
+def common_ancestor(a: LexborNode, b: LexborNode) -> LexborNode | None:
+    """The nearest node that is or holds both ``a`` and ``b`` (None: different trees)."""
+    seen: set[int] = set()
+    node: LexborNode | None = a
+    while node is not None:
+        seen.add(node.mem_id)
+        node = node.parent
+    node = b
+    while node is not None and node.mem_id not in seen:
+        node = node.parent
+    return node
+
+
 def nested(a: LexborNode, b: LexborNode) -> bool:
     """True when ``a`` and ``b`` are the same node or one holds the other."""
     return a.mem_id == b.mem_id or is_ancestor(a, b) or is_ancestor(b, a)

@@ -44,6 +44,7 @@ CAPTION_UNTAKEN = "read as a caption, but its picture had one: dropped"   # a CA
 HEADLINE = "headline"                  # the title, which is its own field
 SUPERSEDED = "gave way to the stated articleBody"   # the reading was too short
 DOCUMENT_BLOCK = "document attribute block"   # its fields are the record's ``document``
+ENTRY_LIST = "a list of entries set in the article"   # slides, reviews (see ``entries``)
 LINE_RULE = "line rule"                # tidy: editor, info, dateline, pager… (detail says which)
 
 
