@@ -136,11 +136,15 @@ def test_long_line_starting_like_furniture_kept(start: str) -> None:
     "Mehr zum Thema", "Das könnte dich auch interessieren", "Related Coverage",
     "Schlagworte zum Thema: Rechtsanwalt, Anwalt, Justiz", "Tags: Denken, Bilder",
     "This entry was posted in Allgemein. Bookmark the permalink.",
+    "→ Learn more", "LEARN MORE", "Mehr erfahren", "En savoir plus", "‹ Back to Story", "Weiterlesen »",
+    "Read more. . .", "No related posts.", "No related posts found", "STORY HIGHLIGHTS",
 ], ids=["share-en", "print-recipe", "permalink", "no-responses", "like-de", "share-de",
         "no-ratings-de", "ad-label-de", "about-author-de", "helpful-de", "rate-de", "permalink-fr",
         "print-pl", "like-loading-de", "no-response-arrow", "contact-label", "login-to-comment-de",
         "related-heading-de", "related-heading-du", "related-heading-en", "tags-de", "tags-en",
-        "filed-under-en"])
+        "filed-under-en", "learn-more-arrow", "learn-more-caps", "learn-more-de", "learn-more-fr",
+        "back-to-story", "read-on-de", "read-more-spaced-dots", "no-related-posts",
+        "no-related-posts-found", "story-highlights"])
 def test_interface_line_dropped(line: str) -> None:
     assert kept_between(line) == []
 
@@ -469,6 +473,11 @@ SIEVED = [
     ("disclosure", "Cet article contient des liens affiliés."),
     ("disclosure", "Las opiniones expresadas en este artículo no reflejan necesariamente la posición del medio."),
     ("disclosure", "Le opinioni espresse in questo articolo sono esclusivamente dell'autore."),
+    ("teaser", "Will iPad lovers give Windows 8 tablets a chance? That's the question we asked for t… Read More..."),
+    ("teaser", "Can we understand what goes on in an animal's head? Read more..."),
+    ("teaser", "„Die Bewegung ist bedrohlich, als die Ordnungshüter es erwartet hatten.“ Weiterlesen →"),
+    ("teaser", "Sommerzeit ist Urlaubszeit, das lässt sich Bella Hadid nicht zwei mal sagen. Seht selbst! Weiterlesen"),
+    ("teaser", "Le gouvernement a présenté son budget mardi, avec des économies dans… Lire la suite"),
 ]
 
 
@@ -527,6 +536,11 @@ def test_sieve_gate_passes_every_line_its_pattern_matches(name: str, line: str) 
     "The company may earn a commission on each sale, analysts said.",
     "Disclosure: I have worked with both of them on many projects and I pay them when they help me.",
     "Dieser Artikel erschien zuerst in der Zeitung.",
+    "I want to read more.",
+    "You can read more about the acquisition in our press release today.",
+    "Several lessons emerge in the aftermath of the election and Christians should consider them. [Continue reading]",
+    "Learn more about the group and their mission in the video below",
+    "Back to my original sentiment: I like old stuff.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
         "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
@@ -536,7 +550,9 @@ def test_sieve_gate_passes_every_line_its_pattern_matches(name: str, line: str) 
         "trackback-sentence", "text-published-de", "contribution-presented-de",
         "donate-in-a-report", "help-support-in-a-quote", "advertise-sentence", "member-sentence",
         "donations-sentence", "support-offer-de", "affiliate-sentence", "views-of-a-report",
-        "views-of-a-minister", "commission-in-a-report", "author-disclosure", "article-first-appeared-de"])
+        "views-of-a-minister", "commission-in-a-report", "author-disclosure", "article-first-appeared-de",
+        "read-more-sentence-end", "read-more-about", "post-continue-reading", "learn-more-about",
+        "back-to-sentence"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

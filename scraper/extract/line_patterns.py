@@ -72,11 +72,16 @@ DISCLAIMER_MAX_LEN = 400
 # notice ("福州新闻网版权与免责声明:", "Copyright notice") is dropped whole.
 DISCLAIMER_BLOCK = re.compile(r"版权与免责声明|免责声明|版权声明|版权所有|Disclaimer|Copyright", re.I)
 DISCLAIMER_HEAD_LEN = 40
-# Interface words standing alone on a line: gallery, page, rating and sharing controls.
-# Each alternative is one language's usual labels (English, German, French, Spanish,
-# Italian, Polish, Portuguese).
+# Interface words standing alone on a line: gallery, page, rating and sharing controls,
+# and the links that lead on ("→ Learn more", "‹ Back to Story", "Weiterlesen »",
+# "Read more. . ."), perhaps behind an arrow. Each alternative is one language's usual
+# labels (English, German, French, Spanish, Italian, Polish, Portuguese, Chinese).
 UI_LINE = re.compile(
-    r"""^[(\[]?\s*(?:caption|close|advertisement|ad|tags?|share(?:\s+this(?:\s+article)?)?|print|e-?mail
+    r"""^[→←‹›«»>]?\s*[(\[]?\s*(?:caption|close|advertisement|ad|tags?|share(?:\s+this(?:\s+article)?)?|print|e-?mail
+        |learn\s+more|mehr\s+erfahren|en\s+savoir\s+plus|más\s+información|scopri\s+di\s+più|saiba\s+mais|了解更多
+        |back\s+to\s+(?:story|article|the\s+article|overview)|retour(?:\s+à\s+l'accueil)?|volver|torna\s+indietro
+        |weiterlesen|lire\s+la\s+suite|leer\s+más|seguir\s+leyendo|leggi\s+(?:tutto|di\s+più)|continua\s+a\s+leggere
+        |no\s+related\s+(?:posts|articles)(?:\s+found)?|story\s+highlights
         |comments?|read\s+more|continue\s+reading|loading\.*|skip\s+to\s+content|menu
         |previous|next|back\s+to\s+top|view\s+gallery|enlarge|photos?|like\s+this|permalink
         |bookmark\s+the\s+permalink|print\s+recipe|no\s+comments?(?:\s+yet|\s+so\s+far)?
@@ -91,7 +96,7 @@ UI_LINE = re.compile(
         |drukuj|udostępnij|compartilhar
         |like\s+loading\.*|gefällt\s+mir\s+lade\.*|vergrößern|kontakt|contact|von|by
         |you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment
-        |sie\s+müssen\s+sich\s+(?:einloggen|anmelden),?\s+um\s+.{0,60}?\s+zu\s+können)\s*[)\]]?\s*[:.…!»›]*$""",
+        |sie\s+müssen\s+sich\s+(?:einloggen|anmelden),?\s+um\s+.{0,60}?\s+zu\s+können)\s*[)\]]?(?:\s*[:.…!»›→])*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # A heading that opens a list of other articles: never article text itself; outside
@@ -349,6 +354,26 @@ READ_ALSO = re.compile(
 )
 READ_ALSO_MAX_LEN = 200
 
+_TEASER_LABEL = (r"(?:read\s+more|continue\s+reading|weiterlesen|lire\s+la\s+suite|leer\s+más"
+                 r"|seguir\s+leyendo|leggi\s+(?:tutto|di\s+più)|continua\s+a\s+leggere|阅读全文)")
+# A teaser of another post: its first words cut off, then the link to read it ("Will
+# iPad lovers give Windows 8 tablets a chance? That's the question we asked for t… Read
+# More...", "Can we understand what goes on in an animal's head? Read more...", "…
+# erwartet hatten.“ Weiterlesen →", "… Lire la suite", "… Leer más", "… Leggi tutto").
+# The label follows an ellipsis or a sentence's end: "I want to read more." is prose, and
+# so, for the golds, is a post's own "… [Continue reading]" in brackets.
+TEASER_LINE = re.compile(
+    r"""^.{10,400}?(?:
+        (?:…|\.\.\.)\s*""" + _TEASER_LABEL + r"""(?:\s*[.…»›→>])*
+      | [.!?“”"»]\s*""" + _TEASER_LABEL + r"""(?:\s*[.…»›→>])*
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+TEASER_LINE_MAX_LEN = 420
+# Every TEASER_LINE holds one of these (lower-cased).
+TEASER_KEYS = ("read more", "continue reading", "weiterlesen", "lire la suite", "leer más",
+               "seguir leyendo", "leggi", "continua a leggere", "阅读全文")
+
 # name, pattern, longest line it is tried on, and the words (lower-cased) one of which a
 # line must hold to be tried (none: every line is)
 SIEVES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...]], ...] = (
@@ -369,6 +394,7 @@ SIEVES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...]], ...] = (
     ("trackback", TRACKBACK_LINE, TRACKBACK_LINE_MAX_LEN, ()),
     ("support-call", SUPPORT_CALL, SUPPORT_CALL_MAX_LEN, SUPPORT_KEYS),
     ("disclosure", DISCLOSURE_NOTE, DISCLOSURE_NOTE_MAX_LEN, DISCLOSURE_KEYS),
+    ("teaser", TEASER_LINE, TEASER_LINE_MAX_LEN, TEASER_KEYS),
 )
 # An editor mark that opens a line whose rest is furniture: "【编辑:刘欢】 返回搜狐，查看更多";
 # a control before it: "【纠错】 责任编辑： 尹世杰". Group "name" is the editor.
