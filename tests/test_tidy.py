@@ -491,7 +491,7 @@ def test_sieved_line_dropped_and_named(name: str, line: str) -> None:
 def test_sieve_gate_passes_every_line_its_pattern_matches(name: str, line: str) -> None:
     # In any letter case: the patterns ignore it, so their gates must too.
     for variant in (line, line.upper(), line.lower(), line.swapcase()):
-        for _, pattern, _, _, gate in SIEVES:
+        for _, pattern, _, _, _, gate in SIEVES:
             if gate is not None and pattern.match(variant) is not None:
                 assert gate(variant), variant
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
-from .post_patterns import (DISCLOSURE_KEYS, DISCLOSURE_NOTE, DISCLOSURE_NOTE_MAX_LEN,
-                            POST_FILING, POST_FILING_MAX_LEN, POST_KEYS, POST_NOTE,
-                            POST_NOTE_MAX_LEN, PROMO_GROUPS, PROMO_LINE_MAX_LEN, SUPPORT_CALL,
-                            SUPPORT_CALL_MAX_LEN, SUPPORT_KEYS, TRACKBACK_LINE,
+from .post_patterns import (DISCLOSURE_HEAD, DISCLOSURE_KEYS, DISCLOSURE_NOTE,
+                            DISCLOSURE_NOTE_MAX_LEN, POST_FILING, POST_FILING_MAX_LEN, POST_KEYS,
+                            POST_NOTE, POST_NOTE_MAX_LEN, PROMO_GROUPS, PROMO_LINE_MAX_LEN,
+                            SUPPORT_CALL, SUPPORT_CALL_MAX_LEN, SUPPORT_KEYS, TEASER_KEYS,
+                            TEASER_LINE, TEASER_LINE_MAX_LEN, TEASER_TAIL, TRACKBACK_LINE,
                             TRACKBACK_LINE_MAX_LEN)
 
 # Editor lines: 【责任编辑:徐匆】, (责任编辑：王某), 责编：X, 编辑：X. Group "name" is the editor.
@@ -354,47 +355,28 @@ READ_ALSO = re.compile(
 )
 READ_ALSO_MAX_LEN = 200
 
-_TEASER_LABEL = (r"(?:read\s+more|continue\s+reading|weiterlesen|lire\s+la\s+suite|leer\s+más"
-                 r"|seguir\s+leyendo|leggi\s+(?:tutto|di\s+più)|continua\s+a\s+leggere|阅读全文)")
-# A teaser of another post: its first words cut off, then the link to read it ("Will
-# iPad lovers give Windows 8 tablets a chance? That's the question we asked for t… Read
-# More...", "Can we understand what goes on in an animal's head? Read more...", "…
-# erwartet hatten.“ Weiterlesen →", "… Lire la suite", "… Leer más", "… Leggi tutto").
-# The label follows an ellipsis or a sentence's end: "I want to read more." is prose, and
-# so, for the golds, is a post's own "… [Continue reading]" in brackets.
-TEASER_LINE = re.compile(
-    r"""^.{10,400}?(?:
-        (?:…|\.\.\.)\s*""" + _TEASER_LABEL + r"""(?:\s*[.…»›→>])*
-      | [.!?“”"»]\s*""" + _TEASER_LABEL + r"""(?:\s*[.…»›→>])*
-    )$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-TEASER_LINE_MAX_LEN = 420
-# Every TEASER_LINE holds one of these (lower-cased).
-TEASER_KEYS = ("read more", "continue reading", "weiterlesen", "lire la suite", "leer más",
-               "seguir leyendo", "leggi", "continua a leggere", "阅读全文")
-
-# name, pattern, longest line it is tried on, and the words (lower-cased) one of which a
-# line must hold to be tried (none: every line is)
-SIEVES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...]], ...] = (
-    ("copyright", COPYRIGHT_NOTICE, COPYRIGHT_NOTICE_MAX_LEN, ()),
-    ("related-item", RELATED_ITEM, RELATED_ITEM_MAX_LEN, ()),
-    ("pager", PAGER_LINE, PAGER_LINE_MAX_LEN, ()),
-    ("reporter", REPORTER_LINE, REPORTER_LINE_MAX_LEN, ()),
-    ("credits", CREDITS_LINE, CREDITS_LINE_MAX_LEN, ()),
-    ("column-tag", COLUMN_TAG, COLUMN_TAG_MAX_LEN, ()),
-    ("empty-label", EMPTY_LABEL, EMPTY_LABEL_MAX_LEN, ()),
-    ("script-notice", SCRIPT_NOTICE, SCRIPT_NOTICE_MAX_LEN, ()),
-    ("comment-form", COMMENT_FORM, COMMENT_FORM_MAX_LEN, ()),
-    ("print-note", PRINT_NOTE, PRINT_NOTE_MAX_LEN, ()),
-    ("powered-by", POWERED_BY, POWERED_BY_MAX_LEN, ()),
-    ("read-also", READ_ALSO, READ_ALSO_MAX_LEN, ()),
-    ("post-filing", POST_FILING, POST_FILING_MAX_LEN, POST_KEYS),
-    ("post-note", POST_NOTE, POST_NOTE_MAX_LEN, ()),
-    ("trackback", TRACKBACK_LINE, TRACKBACK_LINE_MAX_LEN, ()),
-    ("support-call", SUPPORT_CALL, SUPPORT_CALL_MAX_LEN, SUPPORT_KEYS),
-    ("disclosure", DISCLOSURE_NOTE, DISCLOSURE_NOTE_MAX_LEN, DISCLOSURE_KEYS),
-    ("teaser", TEASER_LINE, TEASER_LINE_MAX_LEN, TEASER_KEYS),
+# name, pattern, longest line it is tried on, the words (lower-cased) one of which a line
+# must hold to be tried (none: every line is), and where they are looked for: in the
+# line's first N characters (N > 0), its last -N (N < 0) or the whole line (0)
+SIEVES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...], int], ...] = (
+    ("copyright", COPYRIGHT_NOTICE, COPYRIGHT_NOTICE_MAX_LEN, (), 0),
+    ("related-item", RELATED_ITEM, RELATED_ITEM_MAX_LEN, (), 0),
+    ("pager", PAGER_LINE, PAGER_LINE_MAX_LEN, (), 0),
+    ("reporter", REPORTER_LINE, REPORTER_LINE_MAX_LEN, (), 0),
+    ("credits", CREDITS_LINE, CREDITS_LINE_MAX_LEN, (), 0),
+    ("column-tag", COLUMN_TAG, COLUMN_TAG_MAX_LEN, (), 0),
+    ("empty-label", EMPTY_LABEL, EMPTY_LABEL_MAX_LEN, (), 0),
+    ("script-notice", SCRIPT_NOTICE, SCRIPT_NOTICE_MAX_LEN, (), 0),
+    ("comment-form", COMMENT_FORM, COMMENT_FORM_MAX_LEN, (), 0),
+    ("print-note", PRINT_NOTE, PRINT_NOTE_MAX_LEN, (), 0),
+    ("powered-by", POWERED_BY, POWERED_BY_MAX_LEN, (), 0),
+    ("read-also", READ_ALSO, READ_ALSO_MAX_LEN, (), 0),
+    ("post-filing", POST_FILING, POST_FILING_MAX_LEN, POST_KEYS, 0),
+    ("post-note", POST_NOTE, POST_NOTE_MAX_LEN, (), 0),
+    ("trackback", TRACKBACK_LINE, TRACKBACK_LINE_MAX_LEN, (), 0),
+    ("support-call", SUPPORT_CALL, SUPPORT_CALL_MAX_LEN, SUPPORT_KEYS, 0),
+    ("disclosure", DISCLOSURE_NOTE, DISCLOSURE_NOTE_MAX_LEN, DISCLOSURE_KEYS, DISCLOSURE_HEAD),
+    ("teaser", TEASER_LINE, TEASER_LINE_MAX_LEN, TEASER_KEYS, -TEASER_TAIL),
 )
 # An editor mark that opens a line whose rest is furniture: "【编辑:刘欢】 返回搜狐，查看更多";
 # a control before it: "【纠错】 责任编辑： 尹世杰". Group "name" is the editor.

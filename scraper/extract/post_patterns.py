@@ -1,8 +1,12 @@
 """Line patterns for what a site sets around a post: the blog engine's filing notes and
-trackback furniture, and the site's calls to its reader (newsletters, social networks,
-donations, advertising). ``line_patterns.SIEVES`` lists the whole-line ones with the
-rest. In the languages of the blog engines: English, German, French, Spanish and
-Italian, and others where the call has a usual form.
+trackback furniture, the site's calls to its reader (newsletters, social networks,
+donations, advertising), its disclosures, and the teasers of its other posts.
+``line_patterns.SIEVES`` lists the whole-line ones with the rest. In the languages of
+the blog engines: English, German, French, Spanish and Italian, and others where the
+form is usual.
+
+Most are tried only on lines that hold one of their key words: a search over a long
+line costs a regex as much per character as it has alternatives.
 """
 
 from __future__ import annotations
@@ -252,6 +256,29 @@ DISCLOSURE_NOTE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 DISCLOSURE_NOTE_MAX_LEN = 400
-# Every DISCLOSURE_NOTE holds one of these (lower-cased).
-DISCLOSURE_KEYS = ("affiliat", "commission", "associate", "opinion", "views", "meinung", "provision",
-                   "werbung", "werbende", "responsible for", "affilié", "afiliad", "propos exprimé")
+# Every DISCLOSURE_NOTE holds one of these (lower-cased) in its first DISCLOSURE_HEAD
+# characters: each alternative names its subject near the line's start.
+DISCLOSURE_HEAD = 120
+DISCLOSURE_KEYS = ("affili", "afiliad", "commission", "associate", "opinion", "views expressed",
+                   "meinung", "provision", "werbung", "responsible for", "propos exprimé")
+
+# A teaser of another post: its first words cut off, then the link to read it ("Will
+# iPad lovers give Windows 8 tablets a chance? That's the question we asked for t… Read
+# More...", "Can we understand what goes on in an animal's head? Read more...", "…
+# erwartet hatten.“ Weiterlesen →", "… Lire la suite", "… Leer más", "… Leggi tutto").
+# The label follows an ellipsis or a sentence's end: "I want to read more." is prose, and
+# so, for the golds, is a post's own "… [Continue reading]" in brackets.
+_TEASER_LABEL = (r"(?:read\s+more|continue\s+reading|weiterlesen|lire\s+la\s+suite|leer\s+más"
+                 r"|seguir\s+leyendo|leggi\s+(?:tutto|di\s+più)|continua\s+a\s+leggere|阅读全文)")
+TEASER_LINE = re.compile(
+    r"""^.{10,400}?(?:
+        (?:…|\.\.\.)\s*""" + _TEASER_LABEL + r"""(?:\s*[.…»›→>])*
+      | [.!?“”"»]\s*""" + _TEASER_LABEL + r"""(?:\s*[.…»›→>])*
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+TEASER_LINE_MAX_LEN = 420
+# Every TEASER_LINE holds one of these (lower-cased) in its last TEASER_TAIL characters.
+TEASER_KEYS = ("read more", "continue reading", "weiterlesen", "lire la suite", "leer más",
+               "seguir leyendo", "leggi", "continua a leggere", "阅读全文")
+TEASER_TAIL = 28

@@ -70,21 +70,21 @@ _SIEVE_GATES: dict[str, Callable[[str], bool]] = {
     "script-notice": _names_javascript,
 }
 # ``line_patterns.SIEVES`` with each sieve's gate (None: none but its keys).
-SIEVES = tuple((name, pattern, max_len, keys, _SIEVE_GATES.get(name))
-               for name, pattern, max_len, keys in L.SIEVES)
+SIEVES = tuple((name, pattern, max_len, keys, window, _SIEVE_GATES.get(name))
+               for name, pattern, max_len, keys, window in L.SIEVES)
 
 
 def sieved(line: str, lowered: str | None = None) -> str | None:
     """The name of the boilerplate class (``line_patterns.SIEVES``) the line belongs to
     (``lowered``: the line lower-cased, when the caller has it)."""
     length = len(line)
-    for name, pattern, max_len, keys, gate in SIEVES:
+    for name, pattern, max_len, keys, window, gate in SIEVES:
         if length > max_len or (gate is not None and not gate(line)):
             continue
         if keys:
             if lowered is None:
                 lowered = line.lower()
-            if not _holds_any(lowered, keys):
+            if not _holds_any(lowered[:window] if window > 0 else lowered[window:], keys):
                 continue
         if pattern.match(line) is not None:
             return name
