@@ -138,13 +138,18 @@ def test_long_line_starting_like_furniture_kept(start: str) -> None:
     "This entry was posted in Allgemein. Bookmark the permalink.",
     "→ Learn more", "LEARN MORE", "Mehr erfahren", "En savoir plus", "‹ Back to Story", "Weiterlesen »",
     "Read more. . .", "No related posts.", "No related posts found", "STORY HIGHLIGHTS",
+    "More Science & Environment stories", "Don't miss these Health stories", "MOST POPULAR",
+    "Most Popular This Week", "MUST-READ RELATED ARTICLES:", "Meistgelesen", "Am meisten gelesen...",
+    "Articles les plus lus", "Lo más leído",
 ], ids=["share-en", "print-recipe", "permalink", "no-responses", "like-de", "share-de",
         "no-ratings-de", "ad-label-de", "about-author-de", "helpful-de", "rate-de", "permalink-fr",
         "print-pl", "like-loading-de", "no-response-arrow", "contact-label", "login-to-comment-de",
         "related-heading-de", "related-heading-du", "related-heading-en", "tags-de", "tags-en",
         "filed-under-en", "learn-more-arrow", "learn-more-caps", "learn-more-de", "learn-more-fr",
         "back-to-story", "read-on-de", "read-more-spaced-dots", "no-related-posts",
-        "no-related-posts-found", "story-highlights"])
+        "no-related-posts-found", "story-highlights", "more-section-stories", "dont-miss-stories",
+        "most-popular", "most-popular-this-week", "must-read-related", "most-read-de", "most-read-de-2",
+        "most-read-fr", "most-read-es"])
 def test_interface_line_dropped(line: str) -> None:
     assert kept_between(line) == []
 
@@ -541,6 +546,8 @@ def test_sieve_gate_passes_every_line_its_pattern_matches(name: str, line: str) 
     "Several lessons emerge in the aftermath of the election and Christians should consider them. [Continue reading]",
     "Learn more about the group and their mission in the video below",
     "Back to my original sentiment: I like old stuff.",
+    "More than 200 stories were filed.",
+    "Most popular among teenagers were phones.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
         "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
@@ -552,7 +559,7 @@ def test_sieve_gate_passes_every_line_its_pattern_matches(name: str, line: str) 
         "donations-sentence", "support-offer-de", "affiliate-sentence", "views-of-a-report",
         "views-of-a-minister", "commission-in-a-report", "author-disclosure", "article-first-appeared-de",
         "read-more-sentence-end", "read-more-about", "post-continue-reading", "learn-more-about",
-        "back-to-sentence"])
+        "back-to-sentence", "more-than-stories", "most-popular-sentence"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

@@ -101,14 +101,23 @@ UI_LINE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # A heading that opens a list of other articles: never article text itself; outside
-# the article's core block everything after it is that list. Each alternative is one language's usual words.
+# the article's core block everything after it is that list ("More Science & Environment
+# stories", "MOST POPULAR", "Meistgelesen", "Les plus lus", "Lo más leído"). Each
+# alternative is one language's usual words.
 RELATED_HEADING = re.compile(
     r"""^(?:相关(?:新闻|阅读|文章|报道|链接)|延伸阅读|推荐阅读|猜你喜欢|热门(?:新闻|文章|推荐)
         |you\s+(?:may|might)\s+(?:also\s+)?like|related(?:\s+(?:articles?|stories|posts|news|content))?
         |more\s+(?:from|on|stories|news)\b.*|recommended(?:\s+for\s+you)?|read\s+(?:also|next)
         |você\s+pode\s+gostar|leia\s+também|lea\s+también|te\s+puede\s+interesar
         |lire\s+aussi|à\s+lire\s+aussi|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|mehr\s+zum\s+thema
-        |weitere\s+artikel|zum\s+weiterlesen|related\s+coverage|leggi\s+anche)\s*[:：.…]*$""",
+        |weitere\s+artikel|zum\s+weiterlesen|related\s+coverage|leggi\s+anche
+        |(?:must[-\s]read\s+)?related\s+(?:articles|posts|stories)
+        |more\s+(?:[\w&,'’-]+\s+){1,4}?(?:stories|news|articles|videos|posts)
+        |don'?t\s+miss(?:\s+these)?(?:\s+[\w&'’-]+){0,3}\s+(?:stories|articles|posts)
+        |most\s+(?:popular|read|viewed|shared|e-?mailed|commented)(?:\s+(?:this\s+(?:week|month)|today|now))?
+         (?:\s+(?:[\w'’-]+\s+){0,2}(?:stories|articles|posts|news|videos))?
+        |(?:die\s+)?meistgelesen(?:e|en)?(?:\s+(?:artikel|beiträge|nachrichten))?|am\s+meisten\s+gelesen
+        |(?:articles\s+)?les\s+plus\s+lus|lo\s+más\s+leído|(?:las\s+|los\s+)?más\s+leíd[oa]s|i\s+più\s+letti)\s*[:：.…]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # A line of tags or topics: the label, then a list of words ("Schlagworte zum Thema:
