@@ -324,3 +324,39 @@ def test_a_short_post_with_its_sieved_footer_is_not_read_again(
     assert "old mill" in body.text and "Posted in" not in body.text
     assert body.sieved_len == sum(len(line.replace(" ", "")) for line in footer)
     assert bool(calls) is retried
+
+
+# A short post of link lines, an author's profile far longer than it in the column
+# beside it, and a footer notice: the hints prune the column, the post is too short to
+# be believed, and the retry without hints scores the profile above it.
+LINK_LINES = ["The most blasphemous <a href=/a>ad of the week</a>.",
+              "Unfortunate subway <a href=/b>poster placements</a> this month.",
+              "The most accurate <a href=/c>synopsis ever</a> for an old film.",
+              "The city's <a href=/d>gum vote</a> election results are in.",
+              "The seven best <a href=/e>zoo ads</a> from the last five years."]
+PROFILE = ("I have been an advertising copywriter in this city for nineteen years, and I hate "
+           "capri pants, brunch, fondue fountains, golf, greeting cards and stuffed animals. ") * 5
+NOTICE = ("All the pictures and words on this blog are the property of their owners, shown here "
+          "for comment and criticism; write to the address above to have one taken down. ") * 3
+
+
+def post_beside(column: str) -> str:
+    post = "<br>".join(f"&bull; {line}" for line in LINK_LINES)
+    profile = f"<h2>About Me</h2>{f'<p>{PROFILE}</p>' * 3}"
+    return (f"<html><body><div id=content><div id=main><div class=post><h3>Top posts</h3>"
+            f"<div class=post-body>{post}</div></div></div>"
+            f"<div {column}><div id=profile-container>{profile}</div></div></div>"
+            f"<div id=footer><p>{NOTICE}</p></div></body></html>")
+
+
+@pytest.mark.parametrize("column", ["id=sidebar", "class=comments"])
+def test_retry_choosing_a_block_the_hints_know_is_never_the_article_is_refused(column: str) -> None:
+    html = post_beside(column)
+    lines = extract_body(LexborHTMLParser(html), None, source=html).text.splitlines()
+    assert lines[0] == "• The most blasphemous ad of the week." and len(lines) == 5
+
+
+def test_retry_choosing_an_unhinted_block_is_taken() -> None:
+    html = post_beside("id=extra")
+    lines = extract_body(LexborHTMLParser(html), None, source=html).text.splitlines()
+    assert lines[:2] == ["About Me", PROFILE.strip()]
