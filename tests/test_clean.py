@@ -59,6 +59,24 @@ def test_hidden_elements_go_even_without_hints() -> None:
     assert MARK not in pruned_text(f"<p hidden>{MARK}</p>", use_hints=False)
 
 
+@pytest.mark.parametrize("block", [
+    f"<div class=author-info><p>{MARK}</p></div>",
+    f"<div id=about_author><p>{MARK}</p></div>",
+    f"<section class='autor-box'><p>{MARK}</p></section>",
+], ids=["author-info", "about_author", "autor"])
+def test_authors_box_goes_even_without_hints(block: str) -> None:
+    assert MARK not in pruned_text(block, use_hints=False)
+
+
+@pytest.mark.parametrize("block", [
+    f"<div class=share><p>{MARK}</p></div>",
+    f"<div class='author-content'><p>{MARK}</p></div>",
+    f"<span class=author>{MARK}</span>",
+], ids=["other-hint", "author-and-content", "inline-byline"])
+def test_only_the_authors_box_goes_without_hints(block: str) -> None:
+    assert MARK in pruned_text(block, use_hints=False)
+
+
 def test_hidden_on_small_screens_only_stays() -> None:
     assert MARK in pruned_text(f'<span class="hidden md:block">{MARK}</span>')
 

@@ -6,7 +6,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
 from . import trace as T
-from .hints import boilerplate_word, class_hint, hint_of
+from .hints import author_box, boilerplate_word, class_hint, hint_of
 from .measures import TextRuns, weighted_length
 from .walk import walk
 
@@ -25,6 +25,8 @@ HIDDEN_SELECTOR = ", ".join(('[hidden]', '[aria-hidden="true"]',
 # few elements whose style mentions "none" or "hidden".
 _HIDDEN_QUERY = '[hidden], [aria-hidden="true"], [class="hidden"], [style*="none"], [style*="hidden"]'
 
+# The elements whose class/id can mark a whole block (see ``walk``), when they have one.
+_HINTED_SELECTOR = ", ".join(f"{tag}[class], {tag}[id]" for tag in P.HINTED_BLOCK_TAGS)
 
 # Never-content elements not worth a line in a trace: code, not text anyone reads.
 # (Options and ruby annotations are read with the element around them.)
@@ -68,7 +70,8 @@ def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
     A hinted block is spared when it holds most of the page's text outside links (a
     whole layout inside ``<div class="sidebar-layout">``); weakly hinted ones (``side``,
     ``rail``…) are only scored down, never removed. ``use_hints=False`` keeps every hinted
-    block: the fallback when pruning left too little. ``reveal_hidden`` keeps the hidden
+    block but the author's boxes: the fallback when pruning left too little, which would
+    otherwise read a short post's author bio as its text. ``reveal_hidden`` keeps the hidden
     elements that hold an article's worth of text (``P.MIN_BODY_LEN``): some pages hide
     the article until a script reveals it; their hidden menus, cards and dialogs still go.
     A ``trace`` records each removal.
@@ -85,12 +88,24 @@ def prune(tree: LexborHTMLParser, *, use_hints: bool = True,
         for node in outermost(hidden):
             trace.node(node, False, T.HIDDEN)
     _decompose_all(hidden)
+    if not use_hints:
+        _drop_author_boxes(body, trace)
     doomed, runs = walk(body, use_hints=use_hints, anchor_lengths=anchor_lengths)
     if trace is not None:
         for node in outermost(doomed):
             trace.node(node, False, T.BOILERPLATE_CLASS, boilerplate_word(node))
     _decompose_all(doomed)
     return runs
+
+
+def _drop_author_boxes(body: LexborNode, trace: T.Trace | None) -> None:
+    """Remove the blocks hinted as the author's box (see ``hints.author_box``)."""
+    boxes = outermost([node for node in body.css(_HINTED_SELECTOR)
+                       if node.attributes and author_box(node.attributes)])
+    if trace is not None:
+        for node in boxes:
+            trace.node(node, False, T.BOILERPLATE_CLASS, boilerplate_word(node))
+    _decompose_all(boxes)
 
 
 def outermost(nodes: list[LexborNode]) -> list[LexborNode]:

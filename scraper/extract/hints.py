@@ -85,6 +85,15 @@ def never_article(attrs: Attributes) -> bool:
     return not P.COMMENT_WORDS.isdisjoint(words) or P.COMMENT_STEMS.search(text) is not None
 
 
+def author_box(attrs: Attributes) -> bool:
+    """True for a strongly hinted element that its class/id names the author's box
+    (``div#author-info``, ``div.about_author``): a bio under the article, not of it."""
+    if attribute_hint(attrs) > P.STRONG_NEGATIVE:
+        return False
+    text = P.hint_text(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    return not P.AUTHOR_WORDS.isdisjoint(P.hint_words(text))
+
+
 def boilerplate_word(node: LexborNode) -> str:
     """What named ``node`` boilerplate, for a trace: its tag (``nav``, ``footer``…) or
     the class/id word that matched (``share``, ``ranking``, ``xgxw``…)."""

@@ -63,6 +63,9 @@ TAG_PRIOR = {
 # a thread may hold more prose than the article it follows, so it is not spared for
 # its length alone (see NEVER_ARTICLE_OUTSIDE_MIN).
 _COMMENT_TOKENS = ("comment", "comments", "pinglun", "reply", "replies", "disqus", "respond")
+# The author's box under the article (``author-info``, ``about_author``): a bio, a photo
+# and links, with more prose than a short post; the byline is read before.
+_AUTHOR_TOKENS = ("author", "authors", "autor", "autorin")
 # Short boilerplate words, matched as whole tokens of class/id.
 _NEGATIVE_TOKENS = (
     # navigation and breadcrumbs (当前位置 = dqwz, 面包屑 = mbx)
@@ -90,7 +93,7 @@ _NEGATIVE_TOKENS = (
     "keywords", "marquee", "ticker",
     "skip", "qrcode", "erweima",
     # the author's box under the article (bio, photo, links): the byline is read before
-    "author", "authors", "autor", "autorin",
+    *_AUTHOR_TOKENS,
 )
 # Boilerplate words that are also parts of CSS utility names: they count only at the
 # start of a class or id. ``hidden-xs`` and ``no-print`` mark responsive duplicates
@@ -186,6 +189,7 @@ NEGATIVE_STEMS = _stems(_NEGATIVE_STEMS)
 POSITIVE_STEMS = _stems(_POSITIVE_STEMS)
 NEGATIVE_PREFIXES = _prefixes(NEGATIVE_CLASS_PREFIXES)
 COMMENT_WORDS = _words(_COMMENT_TOKENS)
+AUTHOR_WORDS = _words(_AUTHOR_TOKENS)
 # Comment containers named in one word: ``commentlist``, ``jc_commentsDiv``, ``dsq-comments``.
 COMMENT_STEMS = _stems(("comment",))
 # …but a live report's running commentary (``live-match-comments``, ``liveblog-comment``)
