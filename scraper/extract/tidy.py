@@ -42,12 +42,14 @@ def _is_furniture(line: str) -> bool:
     """Page furniture standing as a line of its own: controls, interface words, related
     headings, tags, the site's promotions, disclaimers, info lines and datelines."""
     length = len(line)
-    lowered = line.lower()   # for the key words of the promotions and sieves
+    # For the key words of the promotions and sieves (a sieve lowers a longer line itself
+    # when it needs to).
+    lowered = line.lower() if length <= L.PROMO_LINE_MAX_LEN else None
     return ((length <= L.FURNITURE_MAX_LEN and L.FURNITURE_LINE.match(line) is not None)
             or (length <= L.INTERFACE_LINE_MAX_LEN
                 and (L.UI_LINE.match(line) or L.RELATED_HEADING.match(line)
                      or L.TAGS_LINE.match(line)) is not None)
-            or (length <= L.PROMO_LINE_MAX_LEN and _is_promotion(line, lowered))
+            or (lowered is not None and _is_promotion(line, lowered))
             or (length <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line) is not None)
             or _is_info_line(line) or _is_dateline(line) or sieved(line, lowered) is not None)
 
