@@ -362,29 +362,6 @@ def test_retry_choosing_an_unhinted_block_is_taken() -> None:
     assert lines[:2] == ["About Me", PROFILE.strip()]
 
 
-# A script-filled article whose DOM holds its standfirst, and a teaser of the columnist's
-# other pieces in a box the hints prune: the first reading is short, the retry reads the two.
-STANDFIRST = ("While both leaders faced a hard year, one of them shrewdly turned the crisis "
-              "next door into a massive election win.")
-TEASER = ("Alice Wu on why the city keeps losing its best teachers, and on what twelve years "
-          "of reporting on local politics taught her about the council's budgets. ") * 2
-
-
-def standfirst_only(stated: list[str]) -> str:
-    return (f"<html><head><title>A shrewd win</title>{jsonld(chr(10).join(stated))}</head><body>"
-            f"<div class=article><p>{STANDFIRST}</p><div class=related><p>{TEASER}</p></div>"
-            f"</div><div id=footer><p>{NOTICE}</p></div></body></html>")
-
-
-def test_stated_article_body_far_longer_than_the_retry_replaces_it() -> None:
-    stated = [f"{i}: {line}" for i in range(3) for line in STATED]
-    assert extract(standfirst_only(stated)).body.splitlines() == stated
-
-
-def test_retry_keeps_its_body_against_a_stated_text_not_far_longer() -> None:
-    assert extract(standfirst_only(STATED[:2])).body.splitlines()[0] == STANDFIRST
-
-
 @pytest.mark.parametrize("box", ["class=author-info", "id=about_author"])
 def test_retry_leaves_the_authors_box_out(box: str) -> None:
     # The same post with the author's bio under it, in a box the hints name: the retry

@@ -84,10 +84,9 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
       still too short, once more with the hidden elements that hold an article's worth
       of text kept (some pages hide the article until a script reveals it); the longer
       body wins;
-    - first too short, and ``stated_body`` (the text the page states for machines,
-      JSON-LD ``articleBody``) is longer than what the retries read (far longer, when
-      they read a plausible body: see ``_outweighs``), as on pages whose DOM a script
-      fills in: the stated text, tidied like a rendered body, is taken instead.
+    - still too short, and ``stated_body`` (the text the page states for machines,
+      JSON-LD ``articleBody``) is longer, as on pages whose DOM a script fills in: the
+      stated text, tidied like a rendered body, is taken instead.
 
     ``without_document`` says the page's attribute block was dropped from ``tree``
     (``document``): a reading of the page parsed again leaves it out too.
@@ -98,7 +97,6 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
     base = page_base(tree, url)
     body = _attempt(tree, url, title, options, trace, use_hints=True,
                     never_content_dropped=never_content_dropped)
-    first = body
     if source is not None:
         revealable = True
         for reveal_hidden in (False, True):
@@ -109,9 +107,9 @@ def extract_body(tree: LexborHTMLParser, url: str | None, *, title: str | None =
             body, revealable = _retried(body, source, url, title, options, trace,
                                         reveal_hidden=reveal_hidden,
                                         without_document=without_document)
-    if stated_body is not None and _implausible(first):
+    if stated_body is not None and _implausible(body):
         stated = _stated(stated_body, title)
-        if _outweighs(stated, body, retried=body is not first):
+        if weighted_length(stated.text) > weighted_length(body.text):
             stated.images = body.images
             stated.attachments = body.attachments
             stated.editor = stated.editor or body.editor
@@ -145,17 +143,6 @@ def _implausible(body: Body) -> bool:
     is the post's own container, whose length must not hang on how much of its furniture
     the sieves know (a reading without hints would bring its comments in)."""
     return weighted_length_upto(body.text, P.MIN_BODY_LEN) + body.sieved_len < P.MIN_BODY_LEN
-
-
-def _outweighs(stated: Body, body: Body, *, retried: bool) -> bool:
-    """Whether the stated text replaces ``body``: a longer one replaces an implausible
-    reading; a reading without hints that got past that is replaced only by a stated
-    text STATED_OVER_RETRY_GAIN times as long (a retry can settle on a byline, a
-    standfirst and the author's profile around a script-filled article)."""
-    length = weighted_length(stated.text)
-    if retried and not _implausible(body):
-        return length >= P.STATED_OVER_RETRY_GAIN * weighted_length(body.text)
-    return length > weighted_length(body.text)
 
 
 def _retried(body: Body, source: str, url: str | None, title: str | None, options: Options,

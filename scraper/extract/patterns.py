@@ -238,10 +238,6 @@ MIN_BODY_LEN = 250
 # <noscript> tags, removed for that retry so that their contents parse as markup (a
 # parser that runs scripts reads them as raw text).
 NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
-# A stated text (JSON-LD articleBody) replaces a retry's plausible body when it is this
-# many times as long: the retry found something, but the page states far more (a
-# script-filled article whose DOM holds only its byline, standfirst and author's note).
-STATED_OVER_RETRY_GAIN = 2.0
 # A tag inside a stated text (some sites put the article's HTML in articleBody).
 MARKUP_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,400}>")
 # How many of the best-scored candidates get their link density measured.
