@@ -326,9 +326,8 @@ def test_a_short_post_with_its_sieved_footer_is_not_read_again(
     assert bool(calls) is retried
 
 
-# A short post of link lines, an author's profile far longer than it in the column
-# beside it, and a footer notice: the hints prune the column, the post is too short to
-# be believed, and the retry without hints scores the profile above it.
+# A short post of link lines, its author's profile under it, and a footer notice: the
+# hints prune the profile's box, and the post is too short to be believed.
 LINK_LINES = ["The most blasphemous <a href=/a>ad of the week</a>.",
               "Unfortunate subway <a href=/b>poster placements</a> this month.",
               "The most accurate <a href=/c>synopsis ever</a> for an old film.",
@@ -340,32 +339,9 @@ NOTICE = ("All the pictures and words on this blog are the property of their own
           "for comment and criticism; write to the address above to have one taken down. ") * 3
 
 
-def post_beside(column: str) -> str:
-    post = "<br>".join(f"&bull; {line}" for line in LINK_LINES)
-    profile = f"<h2>About Me</h2>{f'<p>{PROFILE}</p>' * 3}"
-    return (f"<html><body><div id=content><div id=main><div class=post><h3>Top posts</h3>"
-            f"<div class=post-body>{post}</div></div></div>"
-            f"<div {column}><div id=profile-container>{profile}</div></div></div>"
-            f"<div id=footer><p>{NOTICE}</p></div></body></html>")
-
-
-@pytest.mark.parametrize("column", ["id=sidebar", "class=comments"])
-def test_retry_choosing_a_block_the_hints_know_is_never_the_article_is_refused(column: str) -> None:
-    html = post_beside(column)
-    lines = extract_body(LexborHTMLParser(html), None, source=html).text.splitlines()
-    assert lines[0] == "• The most blasphemous ad of the week." and len(lines) == 5
-
-
-def test_retry_choosing_an_unhinted_block_is_taken() -> None:
-    html = post_beside("id=extra")
-    lines = extract_body(LexborHTMLParser(html), None, source=html).text.splitlines()
-    assert lines[:2] == ["About Me", PROFILE.strip()]
-
-
 @pytest.mark.parametrize("box", ["class=author-info", "id=about_author"])
 def test_retry_leaves_the_authors_box_out(box: str) -> None:
-    # The same post with the author's bio under it, in a box the hints name: the retry
-    # without hints would read the bio as the longer body.
+    # The retry without hints would read the bio as the longer body.
     bio = PROFILE[: len(PROFILE) * 2 // 5]
     post = "<br>".join(f"&bull; {line}" for line in LINK_LINES)
     html = (f"<html><body><div id=content><div class=post><h3>Top posts</h3>"

@@ -35,7 +35,7 @@ from .measures import TextRuns, prose_length, prose_lengths, weighted_length, we
 from .options import PLAIN, Options
 from .render import Rendered, render
 from .score import rank_candidates, spread_article
-from .second_opinion import Choice, in_never_article, reconsider, record
+from .second_opinion import Choice, reconsider, record
 from .standfirst import standfirst
 from .structure import Mark
 from .tidy import sieved_length, tidy
@@ -148,11 +148,9 @@ def _implausible(body: Body) -> bool:
 def _retried(body: Body, source: str, url: str | None, title: str | None, options: Options,
              trace: T.Trace | None, *, reveal_hidden: bool, without_document: bool
              ) -> tuple[Body, bool]:
-    """The page read again without hints (see ``extract_body``), when that reads more
-    and its block is not one the hints knew is never the article (a comment thread, the
-    page's ``#sidebar``: see ``second_opinion.in_never_article``); and whether a hidden
-    element of the page holds an article's worth of text (what ``reveal_hidden`` would
-    keep: without one, revealing reads the page the same)."""
+    """The page read again without hints (see ``extract_body``), when that reads more;
+    and whether a hidden element of the page holds an article's worth of text (what
+    ``reveal_hidden`` would keep: without one, revealing reads the page the same)."""
     retry_tree = LexborHTMLParser(P.NOSCRIPT_TAG.sub("", source))
     retry_trace: T.Trace | None = None
     if trace is not None:
@@ -167,7 +165,7 @@ def _retried(body: Body, source: str, url: str | None, title: str | None, option
     retry = _attempt(retry_tree, url, title, options, retry_trace, use_hints=False,
                      never_content_dropped=True, reveal_hidden=reveal_hidden)
     if weighted_length(retry.text) <= weighted_length(body.text) or \
-            _overruled(retry.choice, body.choice) or in_never_article(retry.choice):
+            _overruled(retry.choice, body.choice):
         return body, revealable
     if trace is not None and retry_trace is not None:
         trace.adopt(retry_trace)

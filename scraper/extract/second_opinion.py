@@ -23,11 +23,10 @@ from selectolax.lexbor import LexborNode
 from . import patterns as P
 from .extent import settle
 from .trace import css_path
-from .hints import never_article
 from .measures import nested
 from .score import Candidate, Ranking, region_of
 
-__all__ = ["Choice", "Considered", "in_never_article", "reconsider", "record"]
+__all__ = ["Choice", "Considered", "reconsider", "record"]
 
 
 class _Rendered(Protocol):
@@ -178,19 +177,3 @@ def _alternatives(ranking: Ranking, taken: list[LexborNode], region: str | None
         adjusted = ranking.adjusted(node)
         if region or adjusted >= ranking.ranked[0].score * P.DOUBT_MIN_ADJUSTED_SHARE:
             yield Candidate(node, adjusted)
-
-
-def in_never_article(choice: Choice | None) -> bool:
-    """Whether the chosen block sits in a block that is never the article (a comment
-    thread, the page's ``#sidebar``: ``hints.never_article``). A reading without hints
-    keeps those blocks, and a long comment or an author's profile there can outscore
-    a short post; the hints that pruned them in the first reading knew better."""
-    if choice is None:
-        return False
-    for node in choice.chosen.core or (choice.chosen.node,):
-        current: LexborNode | None = node
-        while current is not None and current.tag not in ("body", "html"):
-            if current.attributes and never_article(current.attributes):
-                return True
-            current = current.parent
-    return False
