@@ -483,6 +483,12 @@ SIEVED = [
     ("teaser", "„Die Bewegung ist bedrohlich, als die Ordnungshüter es erwartet hatten.“ Weiterlesen →"),
     ("teaser", "Sommerzeit ist Urlaubszeit, das lässt sich Bella Hadid nicht zwei mal sagen. Seht selbst! Weiterlesen"),
     ("teaser", "Le gouvernement a présenté son budget mardi, avec des économies dans… Lire la suite"),
+    ("agency-credit", "Sakib Ali/Hindustan Times/Getty Images"),
+    ("agency-credit", "Judy Eddy/WENN.com"),
+    ("agency-credit", "Kay Nietfeld / dpa"),
+    ("agency-credit", "istockphoto"),
+    ("agency-credit", "Image copyright Getty Images"),
+    ("agency-credit", "Image copyright EPA"),
 ]
 
 
@@ -548,6 +554,13 @@ def test_sieve_gate_passes_every_line_its_pattern_matches(name: str, line: str) 
     "Back to my original sentiment: I like old stuff.",
     "More than 200 stories were filed.",
     "Most popular among teenagers were phones.",
+    "The crowd in Delhi waits for the results. Sakib Ali/Getty Images",
+    "Image via Kirill Linnik/Shutterstock",
+    "Photo: Courtesy of Atria Books",
+    "He told Reuters.",
+    "Reuters",
+    "Image copyright law was changed in 2019; photographers welcomed it.",
+    "The price rose 3% year on year, input/output data show.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
         "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
@@ -559,7 +572,9 @@ def test_sieve_gate_passes_every_line_its_pattern_matches(name: str, line: str) 
         "donations-sentence", "support-offer-de", "affiliate-sentence", "views-of-a-report",
         "views-of-a-minister", "commission-in-a-report", "author-disclosure", "article-first-appeared-de",
         "read-more-sentence-end", "read-more-about", "post-continue-reading", "learn-more-about",
-        "back-to-sentence", "more-than-stories", "most-popular-sentence"])
+        "back-to-sentence", "more-than-stories", "most-popular-sentence",
+        "caption-with-credit", "credit-via-writer", "credit-courtesy", "agency-in-a-sentence",
+        "agency-alone", "image-copyright-sentence", "slash-in-a-sentence"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

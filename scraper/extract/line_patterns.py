@@ -364,6 +364,30 @@ READ_ALSO = re.compile(
 )
 READ_ALSO_MAX_LEN = 200
 
+# A picture agency's credit standing as a line of its own, under or over a picture:
+# the photographer and the agencies in a path ending in the agency ("Sakib Ali/Hindustan
+# Times/Getty Images", "Judy Eddy/WENN.com"), a picture library's name alone
+# ("istockphoto"), or the label picture pages set before it ("Image copyright Getty
+# Images", "Image copyright EPA"). A caption that says what the picture shows ("The crowd
+# in Delhi. Sakib Ali/Getty Images") is a sentence, and "Image via …/Shutterstock",
+# "Photo: Courtesy of …" are the writer's own credits: those stay.
+_PICTURE_LIBRARY = (r"(?:getty\s+images(?:\s+(?:north\s+america|europe|asia\s?pac))?"
+                    r"|wenn(?:\.com)?|istock(?:photo)?(?:\.com)?|shutterstock(?:\.com)?"
+                    r"|picture[-\s]alliance|imago(?:\s+images)?)")
+_PICTURE_AGENCY = r"(?:" + _PICTURE_LIBRARY + r"|afp|reuters|ap|epa(?:-efe)?|dpa)"
+AGENCY_CREDIT = re.compile(
+    r"""^(?:image\s+copyright\s+[^.!?:;]{2,40}
+      | (?!.*\b(?:via|courtesy|photo|image|by)\b)(?:[\w.'’&-]+(?:\s+[\w.'’&-]+){0,4}\s*/\s*){1,3}"""
+    + _PICTURE_AGENCY + r"""
+      | """ + _PICTURE_LIBRARY + r""")$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+AGENCY_CREDIT_MAX_LEN = 90
+# Every AGENCY_CREDIT holds one of these (lower-cased): the label, the path's slash or a
+# picture library that stands alone.
+AGENCY_CREDIT_KEYS = ("image copyright", "/", "getty", "istock", "shutterstock", "wenn",
+                      "imago", "alliance")
+
 # name, pattern, longest line it is tried on, the words (lower-cased) one of which a line
 # must hold to be tried (none: every line is), and where they are looked for: in the
 # line's first N characters (N > 0), its last -N (N < 0) or the whole line (0)
@@ -386,6 +410,7 @@ SIEVES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...], int], ...] = (
     ("support-call", SUPPORT_CALL, SUPPORT_CALL_MAX_LEN, SUPPORT_KEYS, 0),
     ("disclosure", DISCLOSURE_NOTE, DISCLOSURE_NOTE_MAX_LEN, DISCLOSURE_KEYS, DISCLOSURE_HEAD),
     ("teaser", TEASER_LINE, TEASER_LINE_MAX_LEN, TEASER_KEYS, -TEASER_TAIL),
+    ("agency-credit", AGENCY_CREDIT, AGENCY_CREDIT_MAX_LEN, AGENCY_CREDIT_KEYS, 0),
 )
 # An editor mark that opens a line whose rest is furniture: "【编辑:刘欢】 返回搜狐，查看更多";
 # a control before it: "【纠错】 责任编辑： 尹世杰". Group "name" is the editor.
