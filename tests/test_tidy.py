@@ -141,6 +141,10 @@ def test_long_line_starting_like_furniture_kept(start: str) -> None:
     "More Science & Environment stories", "Don't miss these Health stories", "MOST POPULAR",
     "Most Popular This Week", "MUST-READ RELATED ARTICLES:", "Meistgelesen", "Am meisten gelesen...",
     "Articles les plus lus", "Lo más leído",
+    "Keep Reading", "Trending", "DON'T MISS", "Popular on IndieWire", "More in Milan",
+    "Elsewhere on BBC News", "Check Out More Of Our Geekery", "Related Videos", "Ähnliche Artikel",
+    "Verwandte Beiträge:", "Mehr zu Klima und Konsum", "Weitere Informationen",
+    "Audios et vidéos sur le sujet", "Самые популярные диеты", "Читайте также:",
 ], ids=["share-en", "print-recipe", "permalink", "no-responses", "like-de", "share-de",
         "no-ratings-de", "ad-label-de", "about-author-de", "helpful-de", "rate-de", "permalink-fr",
         "print-pl", "like-loading-de", "no-response-arrow", "contact-label", "login-to-comment-de",
@@ -149,7 +153,10 @@ def test_long_line_starting_like_furniture_kept(start: str) -> None:
         "back-to-story", "read-on-de", "read-more-spaced-dots", "no-related-posts",
         "no-related-posts-found", "story-highlights", "more-section-stories", "dont-miss-stories",
         "most-popular", "most-popular-this-week", "must-read-related", "most-read-de", "most-read-de-2",
-        "most-read-fr", "most-read-es"])
+        "most-read-fr", "most-read-es", "keep-reading", "trending", "dont-miss", "popular-on-site",
+        "more-in-section", "elsewhere-on-site", "more-of-our", "related-videos", "similar-articles-de",
+        "related-posts-de", "more-on-topic-de", "further-information-de", "audio-video-fr",
+        "most-popular-ru", "read-also-ru"])
 def test_interface_line_dropped(line: str) -> None:
     assert kept_between(line) == []
 
@@ -158,7 +165,16 @@ def test_interface_line_dropped(line: str) -> None:
     "Teilen Sie Ihre Erfahrungen mit uns, wir freuen uns auf Ihre Nachricht.",
     "Drucken war früher teuer.",
     "Themen: Die Regierung hat heute drei neue Gesetze beschlossen. Sie gelten ab Mai.",
-], ids=["sentence-starting-with-share", "sentence-starting-with-print", "label-then-sentences"])
+    "Keep reading the label before you buy.",
+    "Trending topics change by the hour on the network, the study found.",
+    "Don't miss the last train home.",
+    "More in sorrow than in anger, the judge read the verdict.",
+    "Weitere Informationen gibt es beim Bürgeramt.",
+    "Mehr zu den Kosten lesen Sie im zweiten Teil.",
+    "More",
+], ids=["sentence-starting-with-share", "sentence-starting-with-print", "label-then-sentences",
+        "keep-reading-sentence", "trending-sentence", "dont-miss-sentence", "more-in-sentence",
+        "further-information-sentence-de", "more-on-sentence-de", "more-alone"])
 def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
     assert kept_between(line) == [line]
 

@@ -102,8 +102,12 @@ UI_LINE = re.compile(
 )
 # A heading that opens a list of other articles: never article text itself; outside
 # the article's core block everything after it is that list ("More Science & Environment
-# stories", "MOST POPULAR", "Meistgelesen", "Les plus lus", "Lo más leído"). Each
-# alternative is one language's usual words.
+# stories", "MOST POPULAR", "Meistgelesen", "Les plus lus", "Lo más leído"), and so are
+# the headings of a section's or a site's other pages ("More in Milan", "Popular on
+# IndieWire", "Elsewhere on BBC News", "Keep Reading", "Trending", "DON'T MISS",
+# "Ähnliche Artikel", "Mehr zu Klima und Konsum", "Weitere Informationen", "Audios et
+# vidéos sur le sujet", "Самые популярные диеты"). Each alternative is one language's
+# usual words; matched only as the whole line.
 RELATED_HEADING = re.compile(
     r"""^(?:相关(?:新闻|阅读|文章|报道|链接)|延伸阅读|推荐阅读|猜你喜欢|热门(?:新闻|文章|推荐)
         |you\s+(?:may|might)\s+(?:also\s+)?like|related(?:\s+(?:articles?|stories|posts|news|content))?
@@ -117,7 +121,13 @@ RELATED_HEADING = re.compile(
         |most\s+(?:popular|read|viewed|shared|e-?mailed|commented)(?:\s+(?:this\s+(?:week|month)|today|now))?
          (?:\s+(?:[\w'’-]+\s+){0,2}(?:stories|articles|posts|news|videos))?
         |(?:die\s+)?meistgelesen(?:e|en)?(?:\s+(?:artikel|beiträge|nachrichten))?|am\s+meisten\s+gelesen
-        |(?:articles\s+)?les\s+plus\s+lus|lo\s+más\s+leído|(?:las\s+|los\s+)?más\s+leíd[oa]s|i\s+più\s+letti)\s*[:：.…]*$""",
+        |(?:articles\s+)?les\s+plus\s+lus|lo\s+más\s+leído|(?:las\s+|los\s+)?más\s+leíd[oa]s|i\s+più\s+letti
+        |keep\s+reading|trending(?:\s+now)?|don['’]?t\s+miss|popular\s+on\s+[\w.]+
+        |more\s+in\s+(?:[\w&'’-]+\s+){0,2}[\w&'’-]+|elsewhere\s+on\s+(?:[\w.]+\s+){0,2}[\w.]+
+        |check\s+out\s+more\s+of\s+our\s+\w+|related\s+videos
+        |(?:ähnliche|verwandte)\s+(?:artikel|beiträge)|mehr\s+zu\s+(?:[\w-]+\s+){0,3}[\w-]+|weitere\s+informationen
+        |audios\s+et\s+vidéos\s+sur\s+le\s+sujet
+        |самые\s+популярные(?:\s+\w+)?|читайте\s+также|похожие\s+(?:статьи|новости))\s*[:：.…]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # A line of tags or topics: the label, then a list of words ("Schlagworte zum Thema:
