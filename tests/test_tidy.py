@@ -499,6 +499,11 @@ SIEVED = [
     ("teaser", "„Die Bewegung ist bedrohlich, als die Ordnungshüter es erwartet hatten.“ Weiterlesen →"),
     ("teaser", "Sommerzeit ist Urlaubszeit, das lässt sich Bella Hadid nicht zwei mal sagen. Seht selbst! Weiterlesen"),
     ("teaser", "Le gouvernement a présenté son budget mardi, avec des économies dans… Lire la suite"),
+    ("copyright", "All rights reserved © 2006-2010 FAD Media, Inc."),
+    ("copyright", "© Copyright 2012 admin, All rights Reserved."),
+    ("copyright", "Alle Rechte vorbehalten."),
+    ("copyright", "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone. Dalsze rozpowszechnianie "
+                  "artykułu za zgodą wydawcy."),
     ("agency-credit", "Sakib Ali/Hindustan Times/Getty Images"),
     ("agency-credit", "Judy Eddy/WENN.com"),
     ("agency-credit", "Kay Nietfeld / dpa"),
@@ -570,6 +575,8 @@ def test_sieve_gate_passes_every_line_its_pattern_matches(name: str, line: str) 
     "Back to my original sentiment: I like old stuff.",
     "More than 200 stories were filed.",
     "Most popular among teenagers were phones.",
+    "All rights reserved, the label said, and the band agreed to the terms.",
+    "Copyright is a hard subject for most photographers.",
     "The crowd in Delhi waits for the results. Sakib Ali/Getty Images",
     "Image via Kirill Linnik/Shutterstock",
     "Photo: Courtesy of Atria Books",
@@ -589,7 +596,7 @@ def test_sieve_gate_passes_every_line_its_pattern_matches(name: str, line: str) 
         "views-of-a-minister", "commission-in-a-report", "author-disclosure", "article-first-appeared-de",
         "read-more-sentence-end", "read-more-about", "post-continue-reading", "learn-more-about",
         "back-to-sentence", "more-than-stories", "most-popular-sentence",
-        "caption-with-credit", "credit-via-writer", "credit-courtesy", "agency-in-a-sentence",
+        "rights-reserved-sentence", "copyright-sentence", "caption-with-credit", "credit-via-writer", "credit-courtesy", "agency-in-a-sentence",
         "agency-alone", "image-copyright-sentence", "slash-in-a-sentence"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None

@@ -212,8 +212,11 @@ _CJK_NAME = r"[\u4e00-\u9fff·]{2,4}"          # a Chinese personal name (王建
 _CJK_NAMES = _CJK_NAME + r"(?:[\s、，,]+" + _CJK_NAME + r")*"
 # A copyright or reprint notice: opens like one ("根据《中华人民共和国著作权法》…",
 # "本网郑重公告", "凡本网注明…", "本文为…原创", "未经书面许可…", "© 2012 … All rights
-# reserved") and speaks of copyright or reprinting somewhere in the line. A news
-# sentence about copyright opens like a sentence ("本报记者从市版权局获悉…").
+# reserved", "© Copyright 2012 …", "All rights reserved © 2006-2010 …", "Materiał
+# chroniony prawem autorskim - wszelkie prawa zastrzeżone…") and speaks of copyright or
+# reprinting somewhere in the line (a notice that opens with its reservation of rights
+# is looked at from its start, so that reservation is the word). A news sentence about
+# copyright opens like a sentence ("本报记者从市版权局获悉…").
 COPYRIGHT_NOTICE = re.compile(
     r"""^[\s【\[（(※★◆■●*]*(?:
         (?:根据|依据|依照)\s*《[^》]{0,12}著作权[^》]{0,8}》
@@ -224,10 +227,14 @@ COPYRIGHT_NOTICE = re.compile(
       | (?:未经|非经).{0,30}?(?:许可|授权|同意)
       | (?:如需|欢迎|谢绝|严禁|禁止|请勿|转载请|任何单位)(?:.{0,6})(?:转载|复制|摘编|使用)
       | 版权(?:所有|归|属|声明|说明)
-      | (?:copyright|©|\(c\))\s*(?:\d{4}|by\b|the\b)
-      | all\s+rights\s+reserved
+      | (?:copyright|©|\(c\))\s*(?:copyright\s+)?(?:\d{4}|by\b|the\b)
+      | (?=(?:all\s+rights\s+reserved|(?:alle|sämtliche)\s+rechte\s+vorbehalten|tous\s+droits\s+réservés
+          |todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati
+          |wszelkie\s+prawa\s+zastrzeżone)\s*(?:[.|©]|\(c\)|$)|materiał\s+chroniony\s+prawem\s+autorskim)
       | this\s+material\s+may\s+not\s+be\s+(?:published|reproduced|redistributed)
-    )(?=.*(?:著作权|版权|转载|复制|摘编|镜像|侵权|法律责任|copyright|rights\s+reserved|redistribut|reproduc))""",
+    )(?=.*(?:著作权|版权|转载|复制|摘编|镜像|侵权|法律责任|copyright|rights\s+reserved|redistribut|reproduc
+        |rechte\s+vorbehalten|droits\s+réservés|derechos\s+reservados|diritti\s+riservati
+        |prawa\s+zastrzeżone|prawem\s+autorskim))""",
     re.VERBOSE | re.IGNORECASE,
 )
 COPYRIGHT_NOTICE_MAX_LEN = 400
