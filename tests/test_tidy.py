@@ -145,6 +145,8 @@ def test_long_line_starting_like_furniture_kept(start: str) -> None:
     "Elsewhere on BBC News", "Check Out More Of Our Geekery", "Related Videos", "Ähnliche Artikel",
     "Verwandte Beiträge:", "Mehr zu Klima und Konsum", "Weitere Informationen",
     "Audios et vidéos sur le sujet", "Самые популярные диеты", "Читайте также:",
+    "Share this Post", "Like this story? Share it with a friend!", "Advert", "Iklan", "Sukai ini:",
+    "Suka Memuat...",
 ], ids=["share-en", "print-recipe", "permalink", "no-responses", "like-de", "share-de",
         "no-ratings-de", "ad-label-de", "about-author-de", "helpful-de", "rate-de", "permalink-fr",
         "print-pl", "like-loading-de", "no-response-arrow", "contact-label", "login-to-comment-de",
@@ -156,7 +158,8 @@ def test_long_line_starting_like_furniture_kept(start: str) -> None:
         "most-read-fr", "most-read-es", "keep-reading", "trending", "dont-miss", "popular-on-site",
         "more-in-section", "elsewhere-on-site", "more-of-our", "related-videos", "similar-articles-de",
         "related-posts-de", "more-on-topic-de", "further-information-de", "audio-video-fr",
-        "most-popular-ru", "read-also-ru"])
+        "most-popular-ru", "read-also-ru", "share-post", "share-with-a-friend", "advert-label",
+        "advert-label-id", "like-this-id", "like-loading-id"])
 def test_interface_line_dropped(line: str) -> None:
     assert kept_between(line) == []
 
@@ -172,9 +175,13 @@ def test_interface_line_dropped(line: str) -> None:
     "Weitere Informationen gibt es beim Bürgeramt.",
     "Mehr zu den Kosten lesen Sie im zweiten Teil.",
     "More",
+    "Share this story with your children, the author says.",
+    "Advertising revenue rose by a fifth.",
+    "Iklan itu ditayangkan selama sebulan.",
 ], ids=["sentence-starting-with-share", "sentence-starting-with-print", "label-then-sentences",
         "keep-reading-sentence", "trending-sentence", "dont-miss-sentence", "more-in-sentence",
-        "further-information-sentence-de", "more-on-sentence-de", "more-alone"])
+        "further-information-sentence-de", "more-on-sentence-de", "more-alone",
+        "share-sentence", "advertising-sentence", "advert-sentence-id"])
 def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
     assert kept_between(line) == [line]
 

@@ -75,10 +75,15 @@ DISCLAIMER_BLOCK = re.compile(r"版权与免责声明|免责声明|版权声明|
 DISCLAIMER_HEAD_LEN = 40
 # Interface words standing alone on a line: gallery, page, rating and sharing controls,
 # and the links that lead on ("→ Learn more", "‹ Back to Story", "Weiterlesen »",
-# "Read more. . ."), perhaps behind an arrow. Each alternative is one language's usual
-# labels (English, German, French, Spanish, Italian, Polish, Portuguese, Chinese).
+# "Read more. . ."), perhaps behind an arrow, and the calls of a share bar ("Share this
+# Post", "Like this story? Share it with a friend!"). Each
+# alternative is one language's usual labels (English, German, French, Spanish, Italian,
+# Polish, Portuguese, Indonesian, Chinese): "Iklan" is an advertisement's label, "Sukai
+# ini:" and "Suka Memuat..." the blog engine's like button as "Like this:", "Like Loading...".
 UI_LINE = re.compile(
-    r"""^[→←‹›«»>]?\s*[(\[]?\s*(?:caption|close|advertisement|ad|tags?|share(?:\s+this(?:\s+article)?)?|print|e-?mail
+    r"""^[→←‹›«»>]?\s*[(\[]?\s*(?:caption|close|advertisement|ad|tags?|share(?:\s+this(?:\s+(?:article|post|story))?)?|print|e-?mail
+        |like\s+this\s+(?:story|article|post)\?\s*share\s+it\s+with\s+a\s+friend
+        |advert|iklan|sukai\s+ini|suka\s+memuat\.*
         |learn\s+more|mehr\s+erfahren|en\s+savoir\s+plus|más\s+información|scopri\s+di\s+più|saiba\s+mais|了解更多
         |back\s+to\s+(?:story|article|the\s+article|overview)|retour(?:\s+à\s+l'accueil)?|volver|torna\s+indietro
         |weiterlesen|lire\s+la\s+suite|leer\s+más|seguir\s+leyendo|leggi\s+(?:tutto|di\s+più)|continua\s+a\s+leggere
