@@ -535,6 +535,18 @@ def test_sieve_gate_passes_every_line_its_pattern_matches(name: str, line: str) 
                 assert gate(variant), variant
 
 
+@pytest.mark.parametrize("name, line", SIEVED, ids=[f"{n}-{i}" for i, (n, _) in enumerate(SIEVED)])
+def test_sieve_keys_are_held_by_every_line_its_pattern_matches(name: str, line: str) -> None:
+    # A sieve is tried only on lines holding one of its key words where it looks for
+    # them: every line it matches, in any letter case, must hold one there.
+    for variant in (line, line.upper(), line.lower(), line.swapcase()):
+        lowered = variant.lower()
+        for _, pattern, _, keys, window, _ in SIEVES:
+            if keys and pattern.match(variant) is not None:
+                searched = lowered[:window] if window > 0 else lowered[window:]
+                assert any(key in searched for key in keys), variant
+
+
 @pytest.mark.parametrize("line", [
     "本报记者从市版权局获悉，今年以来全市查处未经许可转载他人作品的案件12起，涉案网站已被责令整改。",
     "记者：首先欢迎你来到新华网接受我们的采访，请问你怎样看待农业税补贴问题？",

@@ -274,6 +274,8 @@ PAGER_LINE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 PAGER_LINE_MAX_LEN = 80
+# Every PAGER_LINE holds one of these (lower-cased): its lookahead asks for one.
+PAGER_KEYS = ("页", "<<", ">>", "«", "»", "prev", "next", "page")
 # An editor named in brackets without a colon, often after the site's name:
 # "(松花江网编辑 孙桂芳)", "【编辑 王某】", "（责任编辑 李四 张三）". Group "name" is the editor.
 BRACKETED_EDITOR = re.compile(
@@ -416,7 +418,7 @@ AGENCY_CREDIT_KEYS = ("image copyright", "/", "getty", "istock", "shutterstock",
 SIEVES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...], int], ...] = (
     ("copyright", COPYRIGHT_NOTICE, COPYRIGHT_NOTICE_MAX_LEN, (), 0),
     ("related-item", RELATED_ITEM, RELATED_ITEM_MAX_LEN, (), 0),
-    ("pager", PAGER_LINE, PAGER_LINE_MAX_LEN, (), 0),
+    ("pager", PAGER_LINE, PAGER_LINE_MAX_LEN, PAGER_KEYS, 0),
     ("reporter", REPORTER_LINE, REPORTER_LINE_MAX_LEN, (), 0),
     ("credits", CREDITS_LINE, CREDITS_LINE_MAX_LEN, (), 0),
     ("column-tag", COLUMN_TAG, COLUMN_TAG_MAX_LEN, (), 0),
