@@ -294,15 +294,14 @@ MIN_ALTERNATIVES = 3
 # id names a lead, deck, intro, summary, subtitle or excerpt in a newsroom's words
 # (``p#stand-first``, ``h2#deck``, ``div.leadIn``, ``h2.article-subheadline``,
 # ``div.contentHeaderHeader__abstract``, Spanish ``bajada``/``entradilla``, French
-# ``chapo``, German ``vorspann``), found by STANDFIRST_SELECTOR and matched whole-word.
+# ``chapo``, German ``vorspann``): looked for among the elements whose class or id holds
+# one of STANDFIRST_STEMS (any letter case), and matched whole-word.
 STANDFIRST_HINT = re.compile(
     r"""(?<![a-z])(?:lead|leadin|lede|stand[-_ ]?first|deck|dek|intro|introtext|summary
       |sub[-_ ]?title|sub[-_ ]?head|sub[-_ ]?headline|abstract|excerpt|bajada|entradilla
       |chapo|chapeau|sumario|vorspann)(?![a-z])""", re.VERBOSE)
-STANDFIRST_SELECTOR = ", ".join(
-    f"[{attr}*={stem} i]" for attr in ("class", "id")
-    for stem in ("lead", "lede", "stand", "deck", "dek", "intro", "summary", "title", "head",
-                 "abstract", "excerpt", "bajada", "entradilla", "chapo", "sumario", "vorspann"))
+STANDFIRST_STEMS = ("lead", "lede", "stand", "deck", "dek", "intro", "summary", "title", "head",
+                    "abstract", "excerpt", "bajada", "entradilla", "chapo", "sumario", "vorspann")
 # It stands before the article block or one of its STANDFIRST_LEVELS nearest ancestors,
 # with at most STANDFIRST_GAP_MAX characters between them (a byline, a date)…
 STANDFIRST_LEVELS = 6

@@ -55,8 +55,7 @@ def _inside(block: LexborNode, room: int) -> LexborNode | None:
         return block
     if block.tag in P.VOID_TAGS:
         return None
-    candidates = block.css(P.STANDFIRST_SELECTOR)
-    for candidate in reversed(candidates):
+    for candidate in reversed(_named_inside(block)):
         if not _reads_as_standfirst(candidate):
             continue
         after, node = 0, candidate
@@ -65,6 +64,30 @@ def _inside(block: LexborNode, room: int) -> LexborNode | None:
             node = node.parent
         return candidate if after <= room else None
     return None
+
+
+def _named_inside(block: LexborNode) -> list[LexborNode]:
+    """The elements inside ``block``, in document order, whose class or id holds one of
+    STANDFIRST_STEMS. Read by a walk over its elements: the few a header holds are
+    tested faster that way than by the parser's selector engine, which tries each
+    stem's attribute selector on every element."""
+    named: list[LexborNode] = []
+    nodes = block.traverse()
+    next(nodes, None)   # the block itself, tested by the caller
+    for node in nodes:
+        attrs = node.attributes
+        for value in (attrs.get("class"), attrs.get("id")):
+            if value and _holds_stem(value.lower()):
+                named.append(node)
+                break
+    return named
+
+
+def _holds_stem(lowered: str) -> bool:
+    for stem in P.STANDFIRST_STEMS:   # a plain loop: a generator costs more than the tests
+        if stem in lowered:
+            return True
+    return False
 
 
 def _length(node: LexborNode) -> int:
