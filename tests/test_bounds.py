@@ -22,7 +22,7 @@ import scraper.overrides
 from portal import Portal
 from scraper import Article, extract
 from scraper.cli import main
-from scraper.extract import patterns as P
+from scraper.extract import bound_patterns as B
 from scraper.extract import depth
 from scraper.extract.bounds import ATTRIBUTES, DEPTH, OPTIONS, bound
 
@@ -39,12 +39,12 @@ def _load_pages() -> ModuleType:
 
 H = _load_pages()
 PARAGRAPH = H.PARAGRAPH
-DEEP = P.MAX_DEPTH + 50
+DEEP = B.MAX_DEPTH + 50
 
 
 def _padded(html: str) -> str:
     """``html`` with enough harmless tags after it that the depth scan runs."""
-    return html + "<br>" * (P.DEPTH_SCAN_MIN_TAGS + 1)
+    return html + "<br>" * (B.DEPTH_SCAN_MIN_TAGS + 1)
 
 
 # ---- the four hostile pages, at full size ----
@@ -64,7 +64,7 @@ def test_unclosed_blocks_keep_every_line() -> None:
     # Each dropped block is still a line; the chosen block is the deep one holding
     # nearly all of them (those nested above it are outside it).
     assert set(lines[:-1]) == {"段落文字"}
-    assert count - P.MAX_DEPTH <= len(lines) - 1 <= count
+    assert count - B.MAX_DEPTH <= len(lines) - 1 <= count
     assert article.truncated == (DEPTH,)
 
 
@@ -99,24 +99,24 @@ def test_depth_cut_drops_only_tags_below_the_bound() -> None:
     page = _padded("<div>" * DEEP + "x" + "</div>" * DEEP)
     cut = bound(page)
     assert cut.cuts == (DEPTH,)
-    assert cut.text.count("<div>") == P.MAX_DEPTH and cut.text.count("</div>") == P.MAX_DEPTH
+    assert cut.text.count("<div>") == B.MAX_DEPTH and cut.text.count("</div>") == B.MAX_DEPTH
 
 
 def test_attributes_past_the_bound_are_dropped_and_the_tag_closed() -> None:
-    attrs = " ".join(f'a{i}="{i}"' for i in range(P.MAX_ATTRIBUTES + 700))
-    page = f"<div id=top {attrs}><p>{PARAGRAPH}</p></div>" + " x=1" * P.ATTRIBUTE_SCAN_MIN_EQUALS
+    attrs = " ".join(f'a{i}="{i}"' for i in range(B.MAX_ATTRIBUTES + 700))
+    page = f"<div id=top {attrs}><p>{PARAGRAPH}</p></div>" + " x=1" * B.ATTRIBUTE_SCAN_MIN_EQUALS
     cut = bound(page)
     assert cut.cuts == (ATTRIBUTES,)
-    assert f'a{P.MAX_ATTRIBUTES - 2}="' in cut.text and f'a{P.MAX_ATTRIBUTES}="' not in cut.text
+    assert f'a{B.MAX_ATTRIBUTES - 2}="' in cut.text and f'a{B.MAX_ATTRIBUTES}="' not in cut.text
     assert f"><p>{PARAGRAPH}</p></div>" in cut.text
 
 
 def test_a_select_keeps_its_first_options() -> None:
-    options = 3 * P.MAX_SELECT_OPTIONS
+    options = 3 * B.MAX_SELECT_OPTIONS
     page = _padded(f"<p>{PARAGRAPH}</p><select>" + "<option>choice" * options + "</select>")
     cut = bound(page)
     assert cut.cuts == (OPTIONS,)
-    assert cut.text.count("<option>") == P.MAX_SELECT_OPTIONS
+    assert cut.text.count("<option>") == B.MAX_SELECT_OPTIONS
     article = extract(page)
     assert article.body == PARAGRAPH and article.truncated == (OPTIONS,)
 
@@ -152,7 +152,7 @@ def test_deeper_nested_tables_add_nothing_past_the_cut() -> None:
     cut = bound(H.nested_tables(5_000))
     assert cut.text == bound(H.nested_tables(10_000)).text and cut.cuts == (DEPTH,)
     depth, tags = _elements(cut.text)
-    assert tags["table"] <= P.MAX_DEPTH and tags["tr"] < P.MAX_DEPTH
+    assert tags["table"] <= B.MAX_DEPTH and tags["tr"] < B.MAX_DEPTH
     assert extract(H.nested_tables(5_000)).body == PARAGRAPH
 
 
@@ -161,9 +161,9 @@ def test_flat_text_is_text_and_line_breaks() -> None:
     # and no element for the parser or the renderer to walk but the breaks.
     count = 6_000
     depth, tags = _elements(bound(H.unclosed_blocks(count)).text)
-    assert depth <= P.MAX_DEPTH + 3
-    assert count - P.MAX_DEPTH <= tags.pop("br") <= count
-    assert sum(tags.values()) <= 2 * P.MAX_DEPTH
+    assert depth <= B.MAX_DEPTH + 3
+    assert count - B.MAX_DEPTH <= tags.pop("br") <= count
+    assert sum(tags.values()) <= 2 * B.MAX_DEPTH
 
 
 def _lines_run(page: str) -> int:
@@ -191,19 +191,19 @@ def test_work_grows_linearly_with_the_depth(build: Callable[[int], str],
     # what is left of the tree all grow linearly (counted in lines of Python run, not
     # time). Below the bound generated nesting takes a few steps whatever its depth, each
     # a bounded number of regex and string passes over the page.
-    monkeypatch.setattr(P, "DEPTH_SCAN_MIN_TAGS", 1_000)
+    monkeypatch.setattr(B, "DEPTH_SCAN_MIN_TAGS", 1_000)
     small, large = _lines_run(build(1_500)), _lines_run(build(3_000))
     assert large <= 2.2 * small
 
 
 def _crossing(count: int) -> str:
     """A page whose open elements cross the bound at every other tag."""
-    return "<body>" + "<div>" * P.MAX_DEPTH + "<div>x</div>" * count
+    return "<body>" + "<div>" * B.MAX_DEPTH + "<div>x</div>" * count
 
 
 def _deep_links(count: int) -> str:
     """Links below the bound, each closing the one before."""
-    return "<body>" + "<div>" * P.MAX_DEPTH + "<a href=#>x" * count
+    return "<body>" + "<div>" * B.MAX_DEPTH + "<a href=#>x" * count
 
 
 def _mismatched_ends(count: int) -> str:
@@ -216,7 +216,7 @@ def _mismatched_ends(count: int) -> str:
 def test_tags_read_one_by_one_grow_linearly(build: Callable[[int], str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     # Pages where the tags below the bound must be read one by one: still linear.
-    monkeypatch.setattr(P, "DEPTH_SCAN_MIN_TAGS", 1_000)
+    monkeypatch.setattr(B, "DEPTH_SCAN_MIN_TAGS", 1_000)
     small, large = _lines_run(build(1_500)), _lines_run(build(3_000))
     assert small < large <= 2.2 * small
     assert bound(_padded(build(1_500))).cuts == (DEPTH,)
@@ -237,7 +237,7 @@ def test_tags_read_one_by_one_grow_linearly(build: Callable[[int], str],
     _padded("<p>" + "<a href=#>link" * DEEP + "</p>"),
     _padded("<button>a" * DEEP),
     # a select of fewer options than the bound
-    _padded("<select>" + "<option>x" * P.MAX_SELECT_OPTIONS + "</select>"),
+    _padded("<select>" + "<option>x" * B.MAX_SELECT_OPTIONS + "</select>"),
     # long tags with few attributes (a data: image, inline JSON)
     '<img src="data:image/png;base64,' + "A" * 50_000 + '">' + " x=1" * 5_000,
     "<div data-state='" + '{"a": 1, "b": 2} ' * 5_000 + "'>text</div>" + " x=1" * 5_000,
@@ -281,8 +281,8 @@ def test_crawl_logs_a_cut_page_and_writes_its_record(
 
 
 def test_attribute_flood_with_markup_in_its_values_is_cut_too() -> None:
-    attrs = " ".join(f'a{i}="<b>"' for i in range(P.MAX_ATTRIBUTES * 4))
-    article = extract(f"<div {attrs}><p>{PARAGRAPH}</p></div>" + " x=1" * P.ATTRIBUTE_SCAN_MIN_EQUALS)
+    attrs = " ".join(f'a{i}="<b>"' for i in range(B.MAX_ATTRIBUTES * 4))
+    article = extract(f"<div {attrs}><p>{PARAGRAPH}</p></div>" + " x=1" * B.ATTRIBUTE_SCAN_MIN_EQUALS)
     assert article.truncated == (ATTRIBUTES,)
     assert PARAGRAPH in article.body
 
@@ -303,7 +303,7 @@ def _text_of(html: str) -> str:
 @given(st.lists(st.tuples(st.sampled_from(NESTING_TAGS), st.booleans(),
                           st.text(alphabet="ab 甲乙", max_size=4)),
                 min_size=1, max_size=40),
-       st.integers(min_value=P.MAX_DEPTH - 20, max_value=P.MAX_DEPTH + 300))
+       st.integers(min_value=B.MAX_DEPTH - 20, max_value=B.MAX_DEPTH + 300))
 def test_depth_cut_keeps_every_character_of_text(steps: list[tuple[str, bool, str]],
                                                  depth: int) -> None:
     # ``depth`` open elements, then random nesting with text, some closed, some not.
@@ -318,7 +318,7 @@ def test_depth_cut_keeps_every_character_of_text(steps: list[tuple[str, bool, st
 
 
 def test_attributes_without_values_are_bounded_too() -> None:
-    attrs = " ".join(f"a{i}" for i in range(P.MAX_ATTRIBUTES * 100))
+    attrs = " ".join(f"a{i}" for i in range(B.MAX_ATTRIBUTES * 100))
     article = extract(f"<html><body><div {attrs}><p>{PARAGRAPH}</p></div></body></html>")
     assert article.truncated == (ATTRIBUTES,)
     assert article.body == PARAGRAPH
@@ -327,12 +327,12 @@ def test_attributes_without_values_are_bounded_too() -> None:
 def test_a_page_crowded_with_attributes_keeps_fewer_on_each_tag(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # As on a 40 MB page of elements with 200 attributes each, on a smaller one.
-    monkeypatch.setattr(P, "MANY_ATTRIBUTES", 5_000)
+    monkeypatch.setattr(B, "MANY_ATTRIBUTES", 5_000)
     element = "<div " + " ".join(f'a{i}="{i}"' for i in range(60)) + f"><p>{PARAGRAPH}</p></div>"
     page = "<html><body>" + element * 100 + "</body></html>"
     cut = bound(page)
     assert cut.cuts == (ATTRIBUTES,)
-    last = P.MAX_ATTRIBUTES_CROWDED_PAGE - 1
+    last = B.MAX_ATTRIBUTES_CROWDED_PAGE - 1
     assert cut.text.count(f'a{last}="{last}">') == 100 and f'a{last + 1}=' not in cut.text
     assert extract(page).body == "\n".join([PARAGRAPH] * 100)
 
@@ -366,7 +366,7 @@ def test_both_readings_cut_the_same(pieces: list[str], limit: int, end: str) -> 
     # options to a select, so that they are cut too.
     page = "".join(pieces) + end
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(P, "MAX_SELECT_OPTIONS", 3)
+        patch.setattr(B, "MAX_SELECT_OPTIONS", 3)
         assert depth.flatten(page, limit) == depth.flatten_tokens(page, limit)
 
 
@@ -375,10 +375,10 @@ def test_both_readings_cut_the_same(pieces: list[str], limit: int, end: str) -> 
 def test_generated_nesting_is_not_read_tag_by_tag(build: Callable[[int], str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     page = build(3_000)
-    expected = depth.flatten_tokens(page, P.MAX_DEPTH)
+    expected = depth.flatten_tokens(page, B.MAX_DEPTH)
 
     def tag_by_tag(text: str, limit: int) -> None:
         raise AssertionError("read tag by tag")
 
     monkeypatch.setattr(depth, "flatten_tokens", tag_by_tag)
-    assert depth.flatten(page, P.MAX_DEPTH) == expected is not None
+    assert depth.flatten(page, B.MAX_DEPTH) == expected is not None

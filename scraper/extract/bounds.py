@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import patterns as P
+from . import bound_patterns as B
 from .depth import flatten
 from .depth_tokens import DEPTH, OPTIONS
 
@@ -40,7 +40,7 @@ ATTRIBUTES = "attributes"
 _ATTRIBUTE = r"""(?>\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)"""
 _CROWDED_TAGS = {
     limit: re.compile(r"(<[A-Za-z][^\s/>]*+%s{%d})%s" % (_ATTRIBUTE, limit, _ATTRIBUTE))
-    for limit in (P.MAX_ATTRIBUTES, P.MAX_ATTRIBUTES_CROWDED_PAGE)}
+    for limit in (B.MAX_ATTRIBUTES, B.MAX_ATTRIBUTES_CROWDED_PAGE)}
 _TAG_END = re.compile(r"""(?:[^>"']++|"[^"]*"|'[^']*'|["'])*+(?:>|\Z)""")
 
 
@@ -58,15 +58,15 @@ def bound(text: str) -> Bounded:
     nothing had to be cut."""
     cuts = []
     tags, equals = text.count("<"), text.count("=")
-    sparse = len(text) > P.ATTRIBUTE_SCAN_CHARS_PER_TAG * (tags + 1)   # long tags, or text
-    if equals > P.ATTRIBUTE_SCAN_MIN_EQUALS or sparse:
-        limit = P.MAX_ATTRIBUTES_CROWDED_PAGE if equals > P.MANY_ATTRIBUTES else P.MAX_ATTRIBUTES
+    sparse = len(text) > B.ATTRIBUTE_SCAN_CHARS_PER_TAG * (tags + 1)   # long tags, or text
+    if equals > B.ATTRIBUTE_SCAN_MIN_EQUALS or sparse:
+        limit = B.MAX_ATTRIBUTES_CROWDED_PAGE if equals > B.MANY_ATTRIBUTES else B.MAX_ATTRIBUTES
         cut = _cut_attributes(text, limit)
         if cut is not None:
             text = cut
             cuts.append(ATTRIBUTES)
-    if tags > P.DEPTH_SCAN_MIN_TAGS:
-        flat = flatten(text, P.MAX_DEPTH)
+    if tags > B.DEPTH_SCAN_MIN_TAGS:
+        flat = flatten(text, B.MAX_DEPTH)
         if flat is not None:
             text = flat[0]
             cuts += flat[1]

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from itertools import islice
 
-from . import patterns as P
+from . import bound_patterns as B
 from .depth_flat import RAW_START, DeepSpan, Free, NotFlat, drop_tags, join_flat
 from .depth_tokens import (CLOSES_ITS_OWN, COMMENT, LETTER, NEVER_OPEN, OPTION_TAGS, RAW_ELEMENT,
                            TAG, TOKEN, Cut, close, flatten_tokens)
@@ -146,7 +146,7 @@ class _Spans:
             if name in NEVER_OPEN:
                 if name in OPTION_TAGS:
                     self.options += 1
-                    if self.options > P.MAX_SELECT_OPTIONS and open_count.get("select"):
+                    if self.options > B.MAX_SELECT_OPTIONS and open_count.get("select"):
                         self.options_cut.append(match.span())
                 continue
             if name in CLOSES_ITS_OWN and open_count.get(name):

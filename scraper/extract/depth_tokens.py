@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from . import bound_patterns as B
 from . import patterns as P
 
 DEPTH = "depth"
@@ -107,7 +108,7 @@ def flatten_tokens(text: str, limit: int) -> Cut | None:
             if name in END_OPTIONAL:
                 if name in OPTION_TAGS:
                     options += 1
-                    if depth < limit and options > P.MAX_SELECT_OPTIONS and open_count.get("select"):
+                    if depth < limit and options > B.MAX_SELECT_OPTIONS and open_count.get("select"):
                         pieces[at], options_cut = "", True
                         continue
                 if depth < limit:
