@@ -110,8 +110,19 @@ def test_empty_page_exits_1_without_a_report(tmp_path: Path,
     empty = tmp_path / "empty.html"
     empty.write_bytes(b"\n  \n")
     assert main(["explain", str(empty)]) == 1
-    assert capsys.readouterr().err == "scraper explain: nothing to extract: only whitespace (4 bytes)\n"
+    assert capsys.readouterr().err == \
+        f"scraper explain: {empty}: nothing to extract: only whitespace (4 bytes)\n"
     assert list(tmp_path.iterdir()) == [empty]
+
+
+def test_binary_page_is_named_in_its_error_line(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    binary = tmp_path / "logo.html"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert main(["explain", str(binary)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"scraper explain: {binary}: ") and "not HTML" in err
+    assert list(tmp_path.iterdir()) == [binary]
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -110,8 +110,11 @@ def run(args: argparse.Namespace) -> int:
         data, url, charset, context = _read(args)
         require_content(data)   # nothing to explain on an empty page
         explanation = explain(data, url, http_charset=charset)
-    except (InputError, ScraperError) as exc:
+    except InputError as exc:   # names the page already
         print(f"scraper explain: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    except ScraperError as exc:   # the page was read, but is empty or not HTML
+        print(f"scraper explain: {args.page}: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
     result = explanation.to_json(**context)
     if args.json:
