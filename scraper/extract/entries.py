@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborNode
 from . import entry_patterns as E
 from . import patterns as P
 from .extent import settle
+from .hints import class_and_id
 from .measures import TextRuns, common_ancestor, is_ancestor
 from .score import Ranking, rank_candidates
 
@@ -84,9 +85,7 @@ def _titled(item: LexborNode) -> bool:
         return False
     if first.tag in E.ENTRY_HEADINGS or first.css_first("h1, h2, h3, h4, h5, h6") is not None:
         return True
-    attrs = first.attributes
-    return E.ENTRY_TITLE_CLASS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") \
-        is not None
+    return E.ENTRY_TITLE_CLASS.search(class_and_id(first.attributes)) is not None
 
 
 def beside_entries(entries: LexborNode, runs: TextRuns, anchor_lengths: dict[int, int],

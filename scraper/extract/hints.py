@@ -22,6 +22,11 @@ class Attributes(Protocol):
     def __contains__(self, key: object) -> bool: ...
 
 
+def class_and_id(attrs: Attributes) -> str:
+    """An element's class and id as one string, the form the hints are read from."""
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+
+
 def class_hint(node: LexborNode) -> int:
     """+1 for an article-like class/id, -2 for a boilerplate one, -1 for a weakly
     boilerplate one (``side``, ``rail``), 0 for neither or both."""
@@ -78,7 +83,7 @@ def never_article(attrs: Attributes) -> bool:
         return False
     if (attrs.get("id") or "").lower() in P.REGION_IDS:
         return True
-    text = P.hint_text(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    text = P.hint_text(class_and_id(attrs))
     words = P.hint_words(text)
     if not P.LIVE_WORDS.isdisjoint(words):
         return False
@@ -90,7 +95,7 @@ def author_box(attrs: Attributes) -> bool:
     (``div#author-info``, ``div.about_author``): a bio under the article, not of it."""
     if attribute_hint(attrs) > P.STRONG_NEGATIVE:
         return False
-    text = P.hint_text(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    text = P.hint_text(class_and_id(attrs))
     return not P.AUTHOR_WORDS.isdisjoint(P.hint_words(text))
 
 
@@ -100,7 +105,7 @@ def boilerplate_word(node: LexborNode) -> str:
     if node.tag in P.BOILERPLATE_TAGS:
         return f"<{node.tag}>"
     attrs = node.attributes
-    text = P.hint_text(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    text = P.hint_text(class_and_id(attrs))
     words = P.hint_words(text)
     for group in (P.NEGATIVE_WORDS, P.WEAK_NEGATIVE_WORDS):
         matched = sorted(group & words)

@@ -29,6 +29,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..urls import INDEX_FILE, canonical
 from . import pager_patterns as G
+from .hints import class_and_id
 from .page_urls import resolve, same_directory, same_path, shares_stem
 
 __all__ = ["read_pager", "holds_cjk"]
@@ -328,7 +329,7 @@ def _in_comments(node: LexborNode) -> bool:
     for _ in range(G.PAGER_ANCESTORS + 1):
         if current is None:
             return False
-        hint = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        hint = class_and_id(current.attributes)
         if hint.strip() and G.COMMENT_HINT.search(hint):
             return True
         current = current.parent

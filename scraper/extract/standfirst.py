@@ -16,6 +16,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from . import patterns as P
+from .hints import class_and_id
 from .measures import link_share, stripped_length, weighted_length
 
 _HEADLINES = ", ".join(sorted(P.HEADLINE_TAGS))
@@ -113,7 +114,7 @@ def _text_after(node: LexborNode) -> int:
 def _reads_as_standfirst(node: LexborNode) -> bool:
     """Named a standfirst, a sentence or two long, few links, no picture."""
     attrs = node.attributes
-    name = P.hint_text(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    name = P.hint_text(class_and_id(attrs))
     if P.STANDFIRST_HINT.search(name) is None:
         return False
     text = node.text(deep=True, separator=" ")
