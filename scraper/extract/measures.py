@@ -68,6 +68,15 @@ def punctuation_count(text: str) -> int:
     return count + sum(map(text.count, _FULL_WIDTH_MARKS))
 
 
+def holds_any(text: str, keys: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``keys``: the cheap test run before a pattern or on
+    a class name (lower-case both for a test that ignores case)."""
+    for key in keys:   # a plain loop: a generator costs more than the tests
+        if key in text:
+            return True
+    return False
+
+
 def stripped_length(node: LexborNode) -> int:
     """Characters of the node's text, each text node stripped.
 

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .hints import class_and_id
-from .measures import link_share, stripped_length, weighted_length
+from .measures import holds_any, link_share, stripped_length, weighted_length
 
 _HEADLINES = ", ".join(sorted(P.HEADLINE_TAGS))
 
@@ -78,17 +78,10 @@ def _named_inside(block: LexborNode) -> list[LexborNode]:
     for node in nodes:
         attrs = node.attributes
         for value in (attrs.get("class"), attrs.get("id")):
-            if value and _holds_stem(value.lower()):
+            if value and holds_any(value.lower(), P.STANDFIRST_STEMS):
                 named.append(node)
                 break
     return named
-
-
-def _holds_stem(lowered: str) -> bool:
-    for stem in P.STANDFIRST_STEMS:   # a plain loop: a generator costs more than the tests
-        if stem in lowered:
-            return True
-    return False
 
 
 def _length(node: LexborNode) -> int:

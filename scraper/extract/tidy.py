@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from . import line_patterns as L
 from . import patterns as P
-from .measures import weighted_length
+from .measures import holds_any, weighted_length
 
 
 def _is_info_line(line: str) -> bool:
@@ -86,7 +86,7 @@ def sieved(line: str, lowered: str | None = None) -> str | None:
         if keys:
             if lowered is None:
                 lowered = line.lower()
-            if not _holds_any(lowered[:window] if window > 0 else lowered[window:], keys):
+            if not holds_any(lowered[:window] if window > 0 else lowered[window:], keys):
                 continue
         if pattern.match(line) is not None:
             return name
@@ -99,13 +99,6 @@ def sieved_length(lines: list[str], core: list[bool], kept_at: list[int]) -> int
     kept = set(kept_at)
     return sum(weighted_length(line) for index, (line, in_core) in enumerate(zip(lines, core))
                if in_core and index not in kept and sieved(line) is not None)
-
-
-def _holds_any(lowered: str, keys: tuple[str, ...]) -> bool:
-    for key in keys:   # a plain loop: a generator costs more than the tests
-        if key in lowered:
-            return True
-    return False
 
 
 def _editor_mark(line: str) -> str | None:
@@ -127,7 +120,7 @@ def _is_promotion(line: str, lowered: str) -> bool:
     """A promotion of the site (``post_patterns.PROMO_GROUPS``), searched for only by the
     groups whose key words the line holds."""
     for keys, pattern in L.PROMO_GROUPS:
-        if _holds_any(lowered, keys) and pattern.search(line) is not None:
+        if holds_any(lowered, keys) and pattern.search(line) is not None:
             return True
     return False
 
