@@ -252,13 +252,16 @@ def _spread(root: LexborNode, runs: TextRuns, body: Body, url: str | None, title
     if not _covers_little(body.text, runs):
         return None
     holder = spread_article(root, runs, anchors)
-    spread = _rendered([holder], [holder], url, title, anchors, options, trace)
-    # Only ever more of the page: a section holding the body's every line, not a
-    # wrapper whose link share dropped the article itself.
-    if len(spread.text) > len(body.text) and \
-            set(body.text.splitlines()) <= set(spread.text.splitlines()):
-        spread.editor = spread.editor or body.editor
-        return spread
+    return _only_more(body, _rendered([holder], [holder], url, title, anchors, options, trace))
+
+
+def _only_more(body: Body, wider: Body) -> Body | None:
+    """``wider`` when it reads only more of the page than ``body``: every line of it and
+    more, not a wrapper whose link share dropped the article itself."""
+    if len(wider.text) > len(body.text) and \
+            set(body.text.splitlines()) <= set(wider.text.splitlines()):
+        wider.editor = wider.editor or body.editor
+        return wider
     return None
 
 
@@ -272,12 +275,8 @@ def _beside(beside: Beside, body: Body, url: str | None, title: str | None,
             trace.node(beside.dropped, False, T.ENTRY_LIST)
         beside.dropped.decompose()
         return _rendered(beside.nodes, beside.core, url, title, anchors, options, trace)
-    wider = _rendered(beside.nodes, beside.core, url, title, anchors, options, trace)
-    if len(wider.text) > len(body.text) and \
-            set(body.text.splitlines()) <= set(wider.text.splitlines()):
-        wider.editor = wider.editor or body.editor
-        return wider
-    return None
+    return _only_more(body, _rendered(beside.nodes, beside.core, url, title, anchors, options,
+                                      trace))
 
 
 def _as_link_roll(body: Body, core: list[LexborNode], url: str | None, title: str | None,
