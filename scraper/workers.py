@@ -123,8 +123,17 @@ def _one_by_one(fn: Callable[[T], R], items: list[T], context: multiprocessing.c
 
 
 def _death(pool: ProcessPoolExecutor) -> str | None:
-    """How the pool's one worker ended ("killed by signal 11", "exit code 1"), if known."""
-    for process in list(getattr(pool, "_processes", {}).values()):
+    """How the pool's one worker ended ("killed by signal 11", "exit code 1"), if known.
+
+    The pool's manager thread joins a broken pool's workers itself; it is waited for
+    first, so that the worker's status is read once. Two readers race: a forked
+    worker's status goes to one wait only, and a fork server's worker reports its code
+    on a pipe read once, the other reader taking code 255 in its place."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=DEATH_WAIT_SECONDS)
+    for process in processes:
         code = _exit_code(process)
         if code is not None and code < 0:
             try:

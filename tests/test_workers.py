@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import scraper.cli.extract_cmd
+import scraper.workers
 from crashers import KILL_MARK, run_or_die
 from scraper.cli import main
 from scraper.workers import cpu_count, ordered_map, resolve_jobs
@@ -101,6 +103,17 @@ def test_a_dying_worker_loses_only_its_item() -> None:
     got = list(ordered_map(_die_on_seven, range(40), 2, chunk=3, lost=_lost))
     assert got[:7] == [n * 10 for n in range(7)] and got[8:] == [n * 10 for n in range(8, 40)]
     assert got[7] == "lost 7: the worker process was killed by SIGKILL"
+
+
+def test_a_dying_workers_signal_is_read_under_a_fork_server(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A fork server's worker reports its status on a pipe that only one reader gets:
+    # the pool's own thread and the cause's reader must not both read it (the loser
+    # took "exit code 255"). Several deaths in a row give the race its chances.
+    monkeypatch.setattr(scraper.workers, "_start_method",
+                        lambda: multiprocessing.get_context("forkserver"))
+    got = list(ordered_map(_die_on_seven, [7] * 8, 1, lost=_lost, isolated=True))
+    assert got == ["lost 7: the worker process was killed by SIGKILL"] * 8
 
 
 def test_without_lost_a_dying_worker_stops_the_map() -> None:
