@@ -517,6 +517,9 @@ SIEVED = [
     ("agency-credit", "istockphoto"),
     ("agency-credit", "Image copyright Getty Images"),
     ("agency-credit", "Image copyright EPA"),
+    ("comments-heading", "7 Comments"),
+    ("comments-heading", "13 Responses to “Malawi Police replaces spokesman”"),
+    ("comments-heading", "3 commentaires"),
 ]
 
 
@@ -659,3 +662,52 @@ def test_a_repeated_line_is_judged_once_and_alike(monkeypatch: pytest.MonkeyPatc
     assert sorted(set(judged)) == sorted({FIRST, "段落文字", "分享到：", SECOND})
     assert len(judged) == 4
     assert kept == [FIRST, "段落文字", "段落文字", SECOND] * 500
+
+
+# ---------------------------------------------------------------- comment threads
+
+ARTICLE = [
+    "The council voted on Tuesday to close the old bridge to traffic for the summer months.",
+    "Engineers found cracks in two of its piers last year, and repairs will take until October.",
+    "Drivers are asked to use the ring road, where a temporary lane has been opened for buses.",
+]
+THREAD = ["Great post, thanks for sharing this with us.",
+          "Posted by: Jane Doe | Mar 26, 2007 2:01:23 PM",
+          "I drive over that bridge every day and never noticed a thing."]
+
+
+@pytest.mark.parametrize("heading", [
+    "Comments", "2 comments:", "Comments (12)", "READER COMMENTS:", "User comments",
+    "1 Comment", "Comment (3)", "7 Responses to “How to close a bridge”",
+    "One thought on “Bridge closed for the summer”", "40 Responses to \"Bridge closed\"",
+    "12 Kommentare", "Kommentare (3)", "3 commentaires", "Comentarios", "Commenti",
+    "5 Replies", "Two reactions",
+])
+def test_comment_thread_under_the_article_dropped(heading: str) -> None:
+    kept, _ = tidied([*ARTICLE, heading, *THREAD])
+    assert kept == ARTICLE
+
+
+@pytest.mark.parametrize("heading", [
+    "Comment", "Responses", "Thoughts on the closure", "Discussion", "Reactions",
+    "Comments from the mayor were not expected until Friday.",
+])
+def test_text_under_a_heading_like_a_thread_heading_kept(heading: str) -> None:
+    # (A lone "Comment" goes as interface words; the text under it stays.)
+    closing = "The bridge will reopen in October, the council said in a statement."
+    kept, _ = tidied([*ARTICLE, heading, closing])
+    assert kept[:3] == ARTICLE and kept[-1] == closing
+
+
+def test_comment_count_above_the_article_does_not_end_it() -> None:
+    # "7 Comments" under the headline: little or no article text stands above it.
+    kept, _ = tidied(["7 Comments", *ARTICLE])
+    assert kept == ARTICLE
+    kept, _ = tidied([ARTICLE[0][:60], "7 Comments", *ARTICLE[1:]])
+    assert kept == [ARTICLE[0][:60], *ARTICLE[1:]]
+
+
+def test_comment_thread_traced() -> None:
+    why: dict[int, str] = {}
+    tidy([*ARTICLE, "Comments", *THREAD], [True] * 7, title=None, captions=[], why=why)
+    assert [why[index] for index in range(3, 7)] == ["under a comments heading"] * 4

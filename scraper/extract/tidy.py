@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from . import line_patterns as L
 from . import patterns as P
+from . import post_patterns as PP
 from .measures import holds_any, weighted_length
 
 
@@ -133,6 +134,7 @@ def _is_prose(line: str) -> bool:
 # Why tidy drops a line, in the words of a trace (``scraper explain``).
 OUTSIDE_NOT_PROSE = "outside the core block, not prose"
 AFTER_RELATED = "under a related-articles heading"
+AFTER_COMMENTS = "under a comments heading"
 REPEATED = "repeated line"
 EDITOR = "editor line"
 CAPTION = "caption"
@@ -190,7 +192,8 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     Lines from outside the core block are kept only when they are prose: a lead or a
     closing paragraph, not the headline, byline or date line around the article. A
     single short line between two such paragraphs (a subheading of a section the
-    wrapper adds) is kept with them.
+    wrapper adds) is kept with them. A comment thread's heading below the article's
+    text ends the body: what follows it is the thread.
     """
     editor: str | None = None
     caption_set = set(captions)
@@ -202,11 +205,15 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     kept: list[str] = []
     kept_at: list[int] = []
     after_related = False   # past a "related articles" heading outside the core
+    above = 0   # the weighted length of the lines kept so far, until a comments heading
     # Short lines outside the core after prose from outside it (a subheading, a short
     # paragraph of the wrapper's section): kept when prose outside the core follows.
     pending: list[int] = []
     outside_prose = False   # the last line kept was prose from outside the core
     for index, (line, in_core) in enumerate(zip(lines, core)):
+        if above >= PP.COMMENTS_HEADING_MIN_ABOVE and _heads_comments(line):
+            _drop_thread(index, pending, lines, why, norm_title)
+            break
         reason = _dropped(line, in_core, after_related, seen, caption_set, norm_title,
                           verdicts)
         if reason is OUTSIDE_NOT_PROSE and outside_prose and _dropped(
@@ -226,6 +233,7 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
             outside_prose = not in_core
             kept.append(line)
             kept_at.append(index)
+            above += weighted_length(line) if above < PP.COMMENTS_HEADING_MIN_ABOVE else 0
             if len(line) >= L.REPEATED_LINE_MIN_LEN:
                 seen.add(line)
             continue
@@ -238,6 +246,20 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     _drop_pending(pending, lines, why, norm_title)
     trailing = _trailing_editor(kept, kept_at, why)
     return kept, editor or trailing, kept_at
+
+
+def _heads_comments(line: str) -> bool:
+    """A comment thread's heading (``post_patterns.COMMENTS_HEADING``)."""
+    return (len(line) <= PP.COMMENTS_HEADING_MAX_LEN and holds_any(line.lower(), PP.COMMENTS_KEYS)
+            and PP.COMMENTS_HEADING.match(line) is not None)
+
+
+def _drop_thread(index: int, pending: list[int], lines: list[str],
+                 why: dict[int, str] | None, norm_title: str | None) -> None:
+    """Drop the comment thread that opens at ``index``: the rest of the lines."""
+    _drop_pending(pending, lines, why, norm_title)
+    if why is not None:
+        why.update((rest, AFTER_COMMENTS) for rest in range(index, len(lines)))
 
 
 def _trailing_editor(kept: list[str], kept_at: list[int], why: dict[int, str] | None
