@@ -17,7 +17,7 @@ from .encoding import require_content
 from .errors import ScraperError
 from .extract import extract
 from .extract.options import PLAIN, Options
-from .models import error_record, one_line
+from .models import error_record, one_line, require_article
 from .output import dumps
 
 log = logging.getLogger(__name__)
@@ -71,6 +71,7 @@ def run_job(job: Job) -> Done:
         options = job.options
         article = extract(data, url=job.url, http_charset=job.charset, engine=job.engine,
                           markdown=options.markdown, html=options.html, links=options.links)
+        require_article(article)   # a page without article text is an error record too
         return Done(dumps(article.to_record(**context)), False)
     except ScraperError as exc:
         return _failed(job, context, exc.stage, type(exc).__name__, str(exc))

@@ -43,7 +43,7 @@ from .fetch import Fetcher, FetchConfig, FetchResult
 from .inflight import DIED, InFlight, inflight_path
 from .journal import STDOUT, Journal, Reconciled, reconcile
 from .lock import CrawlLock, lock_path
-from .models import Article
+from .models import Article, require_article
 from .overrides import PageJob, content_hash, extract_job, lost_page
 from .state import DEAD, DUPLICATE, EMITTED, TO_FETCH, RunCounts, State
 from .stitch import stitch
@@ -246,9 +246,7 @@ class _Run:
         if article.truncated:
             log.warning("%s: %s was cut before extraction (%s beyond the bounds); its record "
                         "says so", site.name, result.url, ", ".join(article.truncated))
-        if not article.body.strip():
-            self._article_failed(site, result.url, result.status, "extract: no article text found")
-            return
+        require_article(article)   # else a failed page, retried by later runs
         if article.page_urls:
             whole = self._whole_article(fetcher, site, result, article)
             if whole is None:

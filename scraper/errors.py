@@ -5,6 +5,7 @@ The tree::
     ScraperError
     ├── NotHTMLError        input is not an HTML document at all (binary, PDF, image…)
     ├── EmptyInputError     input holds nothing: no bytes, or only whitespace
+    ├── NoArticleError      a page with something in it, but no article text found
     ├── DecodeError         bytes could not be turned into text
     ├── ConfigError         a config file is missing a key, has a wrong type or a bad value
     ├── FetchError          a page could not be fetched; ``stage`` says where it failed
@@ -39,6 +40,17 @@ class EmptyInputError(ScraperError):
     or an empty 200 response is an error record, never a silent empty one."""
 
     stage = "empty"
+
+
+class NoArticleError(ScraperError):
+    """The page holds something, but extraction found no article text in it (a bare
+    list page, a frameset, a script-only shell).
+
+    The library's ``extract`` returns an article with an empty body for such a page;
+    the commands and the crawl check for it (``scraper.models.require_article``), so
+    that it is an error record or a failed page, never a silent empty record."""
+
+    stage = "extract"
 
 
 class DecodeError(ScraperError):

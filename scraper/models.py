@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import NoArticleError
 from .urls import canonical as _canonical
 
 SCHEMA_VERSION = 1
@@ -129,6 +130,18 @@ class Article:
         if self.truncated:
             record["truncated"] = list(self.truncated)
         return record
+
+
+def require_article(article: Article) -> Article:
+    """``article``, or ``NoArticleError`` when its body holds no text.
+
+    The one test of "no article text" that ``scraper extract``, ``scraper fetch`` and
+    the crawl share, made on the page that was found (before a multi-page article's
+    other pages are stitched in), so that each reports such a page as the crawl does:
+    a failure with stage ``extract``, never an empty record."""
+    if not article.body.strip():
+        raise NoArticleError("no article text found")
+    return article
 
 
 def _attachment(attachment: Attachment) -> dict[str, Any]:

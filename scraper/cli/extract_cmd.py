@@ -24,7 +24,8 @@ DESCRIPTION = """\
 Read each HTML file (or stdin when no path or '-' is given), extract the article and
 print one JSON Lines record per input, in input order. An input that fails yields an
 error record instead, never a missing line; so does an empty input (no bytes, or only
-whitespace: "stage": "empty").
+whitespace: "stage": "empty") and a page in which no article text is found ("stage":
+"extract", "type": "NoArticleError").
 
 A WARC file (.warc or .warc.gz, recognised by its content, not its name, on stdin
 too) among the inputs yields one record per archived HTML response with a 2xx status, in

@@ -16,7 +16,7 @@ from ..errors import FetchError, OutputError, ScraperError
 from ..extract import extract
 from ..extract.options import PLAIN, Options
 from ..fetch import DEFAULT_USER_AGENT, Fetcher, FetchConfig, FetchResult
-from ..models import Article, error_record, one_line
+from ..models import Article, error_record, one_line, require_article
 from ..output import write_line
 from ..stitch import DEFAULT_MAX_PAGES, stitch
 from .exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
@@ -32,7 +32,8 @@ of transient faults honouring Retry-After), decode and extract it, and print one
 Lines record per URL, in input order: the extraction record plus final_url, status,
 fetched_at. A URL that fails yields a record with an "error" object (stage, status,
 attempts, message) instead, never a missing line; so does a 200 with an empty body
-(stage "empty").
+(stage "empty") and a page in which no article text is found (stage "extract",
+type "NoArticleError").
 
 A multi-page article (上一页 [1] [2] 下一页, the TRS pager script, rel="next") gives one
 record: its other pages on the same host are fetched the same polite way and
@@ -145,7 +146,8 @@ def _record(result: FetchResult, options: Options, fetcher: Fetcher | None, max_
         return _error(result.error, context, attempts=result.attempts), False
     complete = True
     try:
-        article = _extract(result, options)
+        # the page found must hold article text; a later page of it need not
+        article = require_article(_extract(result, options))
         if fetcher is not None and max_pages > 1 and article.page_urls:
             stitched = stitch(fetcher, article, lambda page: _extract(page, options),
                               max_pages=max_pages, fetched=fetched)
