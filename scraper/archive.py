@@ -4,15 +4,19 @@ Each fetched page becomes a ``response`` record (status line and headers as rece
 then the body) followed by its ``request`` record (request line and headers as sent,
 ``WARC-Concurrent-To`` the response), with ``WARC-Target-URI`` (the URL answered, after
 redirects), ``WARC-Date`` (when the fetch finished), ``WARC-Payload-Digest`` and
-``WARC-IP-Address`` when the transport knows the server's address.
+``WARC-IP-Address`` when the transport knows the server's address. The redirect hops
+that led to it come first, each a pair of its own (the 3xx response under the URL
+that gave it, with its body, ``WARC-Truncated`` when that was not read whole), so that
+a reader replaying the archive sees how the page was reached, as wget's archives show.
 
 The body is stored as the fetcher hands it over: de-chunked and decompressed. The
 headers say so the way Common Crawl's archives do: when the response had a
 ``Content-Encoding`` or ``Transfer-Encoding``, those headers and ``Content-Length``
 keep their values under ``X-Crawler-`` names and a ``Content-Length`` of the stored
-body is added; every other header is kept as received, in order.
+body is added (so too for a redirect's body kept only in part); every other header is
+kept as received, in order.
 
-Durability: every record is its own gzip member, and a page's two records go to the
+Durability: every record is its own gzip member, and a page's records go to the
 file in one ``write`` on an ``O_APPEND`` descriptor, then ``fsync``. A process killed
 meanwhile leaves whole members followed by at most one partial one; opening the file
 again (the next run) reads it member by member and cuts that torn tail off, so readers
@@ -32,7 +36,7 @@ from warcio.warcwriter import WARCWriter
 
 from .config import WARC_SUFFIX
 from .errors import OutputError, ScraperError
-from .fetch.result import Exchange, FetchResult, Header
+from .fetch.result import Exchange, FetchResult, Header, Redirect
 from .output import fsync_dir
 
 log = logging.getLogger(__name__)
@@ -89,13 +93,14 @@ class WarcFile:
         self.close()
 
     def add(self, result: FetchResult) -> bool:
-        """Archive the page's response and request, durably; False when there is no
-        response body to archive (a failure, or a ``304 Not Modified``)."""
+        """Archive the page's redirect hops, then its response and request, durably; False
+        when there is no response body to archive (a failure, or a ``304 Not Modified``)."""
         exchange = result.exchange
         if result.content is None or exchange is None or exchange.status == 304:
             return False
-        self._append(_pair(result.final_url or result.url, result.fetched_at, exchange,
-                           result.content))
+        hops = b"".join(_hop(redirect) for redirect in result.redirects)
+        self._append(hops + _pair(result.final_url or result.url, result.fetched_at, exchange,
+                                  result.content))
         return True
 
     def close(self) -> None:
@@ -205,20 +210,31 @@ def _warcinfo(filename: str, software: str) -> bytes:
     return buffer.getvalue()
 
 
-def _pair(url: str, fetched_at: str, exchange: Exchange, body: bytes) -> bytes:
-    """The response and request records of one page, two gzip members."""
+def _hop(redirect: Redirect) -> bytes:
+    """The response and request records of one redirect hop."""
+    return _pair(redirect.url, redirect.fetched_at, redirect.exchange, redirect.body,
+                 truncated=redirect.truncated)
+
+
+def _pair(url: str, fetched_at: str, exchange: Exchange, body: bytes, *,
+          truncated: str | None = None) -> bytes:
+    """The response and request records of one exchange, two gzip members; ``truncated``
+    says why ``body`` is not all the response carried."""
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=True, warc_version=WARC_VERSION)
     warc_headers = {"WARC-Date": fetched_at}
     if exchange.peer_ip:
         warc_headers["WARC-IP-Address"] = exchange.peer_ip
     status_line = f"{exchange.status} {exchange.reason}".rstrip()
+    response_headers = dict(warc_headers)
+    if truncated:
+        response_headers["WARC-Truncated"] = truncated
     response = writer.create_warc_record(
         url, "response", payload=io.BytesIO(body), length=len(body),
-        warc_headers_dict=dict(warc_headers),
-        http_headers=StatusAndHeaders(status_line, stored_headers(exchange.response_headers,
-                                                                  len(body)),
-                                      protocol=exchange.http_version))
+        warc_headers_dict=response_headers,
+        http_headers=StatusAndHeaders(status_line, stored_headers(
+            exchange.response_headers, len(body), cut=truncated is not None),
+            protocol=exchange.http_version))
     request = writer.create_warc_record(
         url, "request", payload=io.BytesIO(b""), length=0,
         warc_headers_dict=dict(warc_headers),
@@ -229,11 +245,13 @@ def _pair(url: str, fetched_at: str, exchange: Exchange, body: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def stored_headers(received: tuple[Header, ...], stored_length: int) -> list[Header]:
-    """The response headers as archived with a decoded body (see the module docstring)."""
+def stored_headers(received: tuple[Header, ...], stored_length: int, *,
+                   cut: bool = False) -> list[Header]:
+    """The response headers as archived with a decoded body, or one ``cut`` short (see
+    the module docstring)."""
     decoded = any(name.lower() in ("content-encoding", "transfer-encoding")
                   and value.strip().lower() not in IDENTITY for name, value in received)
-    if not decoded:
+    if not decoded and not cut:
         return list(received)
     headers = [(WIRE_BODY_HEADERS.get(name.lower(), name), value) for name, value in received]
     return headers + [("Content-Length", str(stored_length))]

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from loopback import Exchange, LoopbackServer, respond, status
+from loopback import Exchange, LoopbackServer, redirect, respond, status
 from scraper.archive import WarcFile, cut_torn_tail
 from scraper.cli import main
 from scraper.cli.exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 from scraper.fetch import Fetcher, FetchConfig
+from scraper.fetch.engine import REDIRECT_BODY_BYTES
 
 PAGE = ("<html><head><title>地铁新线贯通</title></head><body><article><h1>地铁新线贯通</h1>"
         + "<p>今天上午，地铁新线全线贯通，工程进入铺轨阶段，预计年内通车运营。</p>" * 8
@@ -109,6 +110,68 @@ def test_failures_are_not_archived_and_records_keep_input_order(
     assert [r.get("error", {}).get("status") for r in records] == [404, None]
     archived = [r["warc"]["WARC-Target-URI"] for r in read_warc(warc) if r["type"] == "response"]
     assert archived == [ok]
+
+
+def test_each_redirect_hop_is_archived_before_the_page(
+        loopback: LoopbackServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = loopback.route("/a.html", respond(PAGE))
+    middle = loopback.route("/mid", redirect("/a.html", 302))
+    moved = loopback.route("/old", lambda ex: ex.send(
+        301, b"<a href='/mid'>Moved</a>", headers={"Location": "/mid"}))
+    warc = tmp_path / "pages.warc.gz"
+    code, (record,) = fetch(capsys, moved, "--warc", str(warc))
+    assert code == EXIT_OK and record["final_url"] == page and record["input"] == moved
+    _, *archived = read_warc(warc)
+    assert [(r["type"], r["warc"]["WARC-Target-URI"], r["line"]) for r in archived] == [
+        ("response", moved, "HTTP/1.1 301 Moved Permanently"),
+        ("request", moved, "GET /old HTTP/1.1"),
+        ("response", middle, "HTTP/1.1 302 Found"),
+        ("request", middle, "GET /mid HTTP/1.1"),
+        ("response", page, "HTTP/1.1 200 OK"),
+        ("request", page, "GET /a.html HTTP/1.1")]
+    hop = archived[0]
+    assert hop["body"] == b"<a href='/mid'>Moved</a>" and ("Location", "/mid") in hop["http"]
+    assert "WARC-Truncated" not in hop["warc"]
+    assert hop["warc"]["WARC-Payload-Digest"] == sha1_digest(hop["body"])
+    assert archived[4]["body"] == PAGE and archived[4]["warc"]["WARC-Date"] == record["fetched_at"]
+
+
+def test_a_long_redirect_body_is_kept_in_part_and_says_so(
+        loopback: LoopbackServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = loopback.route("/a.html", respond(PAGE))
+    body = b"x" * (REDIRECT_BODY_BYTES + 1000)
+    moved = loopback.route("/old", lambda ex: ex.send(301, body, headers={"Location": page}))
+    warc = tmp_path / "pages.warc.gz"
+    code, _ = fetch(capsys, moved, "--warc", str(warc))
+    assert code == EXIT_OK
+    hop = read_warc(warc)[1]
+    assert hop["warc"]["WARC-Truncated"] == "length"
+    assert hop["body"] == body[:REDIRECT_BODY_BYTES]
+    assert ("X-Crawler-Content-Length", str(len(body))) in hop["http"]
+    assert ("Content-Length", str(REDIRECT_BODY_BYTES)) in hop["http"]
+
+
+def test_an_archive_with_hops_extracts_to_the_page_alone(
+        loopback: LoopbackServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = loopback.route("/a.html", respond(PAGE))
+    moved = loopback.route("/old", redirect("/a.html", 301))
+    warc = tmp_path / "pages.warc.gz"
+    _, fetched = fetch(capsys, moved, "--warc", str(warc))
+    assert main(["extract", str(warc)]) == EXIT_OK
+    captured = capsys.readouterr()
+    (record,) = [json.loads(line) for line in captured.out.splitlines()]
+    assert record["url"] == page and record["body"] == fetched[0]["body"]
+    assert "1 redirect" in captured.err
+
+
+def test_a_redirect_to_a_failure_archives_nothing(
+        loopback: LoopbackServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    loopback.route("/gone.html", status(404))
+    moved = loopback.route("/old", redirect("/gone.html"))
+    warc = tmp_path / "pages.warc.gz"
+    code, _ = fetch(capsys, moved, "--warc", str(warc))
+    assert code == EXIT_SOME_FAILED
+    assert [r["type"] for r in read_warc(warc)] == ["warcinfo"]
 
 
 def test_a_second_run_appends(loopback: LoopbackServer, tmp_path: Path,

@@ -22,7 +22,7 @@ from .faults import TransientFetchError, from_transport, host_unreachable
 from .limits import ACCEPT_ENCODING, check_media_type, check_sniffed, read_body
 from .politeness import HostGate, Politeness
 from .pool import HostPoolTransport
-from .result import Exchange, FetchResult, media_type
+from .result import Exchange, FetchResult, Redirect, media_type
 from .retry import is_transient_status, parse_retry_after, retrying
 from .robots import RobotsCache
 
@@ -36,6 +36,10 @@ FETCHABLE_SCHEMES = ("http", "https")
 ROBOTS_MAX_REDIRECTS = 5
 # Weight of media types outside the accepted ones in the Accept header.
 ACCEPT_OTHERS = "*/*;q=0.1"
+# A redirect's body is kept for the archive up to this size ("Moved: <a href=…>" pages
+# are a few hundred bytes), and waited for at most this long: it never fails the page.
+REDIRECT_BODY_BYTES = 64 * 1024
+REDIRECT_BODY_SECONDS = 2.0
 
 
 @dataclass
@@ -46,6 +50,7 @@ class _Trace:
     status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
     exchange: Exchange | None = None
+    redirects: list[Redirect] = field(default_factory=list)   # the hops before the latest
 
     def saw(self, url: str, response: httpx.Response) -> None:
         self.final_url = url
@@ -68,6 +73,7 @@ class _Hop:
 
     content: bytes | None = None
     location: str | None = None
+    truncated: str | None = None   # why a redirect's body is not whole (``_redirect_body``)
 
 
 class Engine:
@@ -105,7 +111,8 @@ class Engine:
         trace = tries.trace
         return FetchResult(url=request.url, final_url=trace.final_url, status=trace.status,
                            headers=trace.headers, content=content, fetched_at=utc_now(),
-                           attempts=tries.count, exchange=trace.exchange)
+                           attempts=tries.count, exchange=trace.exchange,
+                           redirects=tuple(trace.redirects))
 
     async def _attempts(self, request: FetchRequest, tries: _Tries) -> bytes:
         """The first attempt runs bare, so the usual page costs no retry machinery; a
@@ -154,6 +161,9 @@ class Engine:
             hop = await self._exchange(url, headers, allowed, trace)
             if hop.location is None:
                 return hop.content or b""
+            assert trace.exchange is not None
+            trace.redirects.append(Redirect(url, utc_now(), trace.exchange, hop.content or b"",
+                                            hop.truncated))
             target = _checked_url(urljoin(url, hop.location), stage="redirect")
             if target in seen:
                 raise FetchError("redirect", f"redirect loop: {url} -> {target}",
@@ -203,7 +213,8 @@ class Engine:
         status = response.status_code
         location = headers.get("location")
         if status in REDIRECT_STATUSES and location:
-            return _Hop(location=location)
+            body, truncated = await _redirect_body(response, headers.get("content-encoding"))
+            return _Hop(content=body, location=location, truncated=truncated)
         if status == 304:
             return _Hop(content=b"")
         what = f"HTTP {status} {response.reason_phrase}".strip()
@@ -265,6 +276,24 @@ class Engine:
             gate.pause(min(wait, self.config.max_retry_after),
                        f"HTTP {response.status_code}, Retry-After")
         return wait
+
+
+async def _redirect_body(response: httpx.Response,
+                         encoding: str | None) -> tuple[bytes, str | None]:
+    """A redirect's body for the archive, and why it is not whole (``WARC-Truncated``'s
+    words: ``length``, ``time``, ``disconnect``), if it is not. Never raises: the page
+    goes on to the Location whatever the body does."""
+    try:
+        async with asyncio.timeout(REDIRECT_BODY_SECONDS):
+            body = await read_body(response.aiter_raw(), encoding, REDIRECT_BODY_BYTES + 1,
+                                   truncate=True)
+    except TimeoutError:
+        return b"", "time"
+    except (httpx.HTTPError, OSError, ValueError, FetchError):
+        return b"", "disconnect"
+    if len(body) > REDIRECT_BODY_BYTES:
+        return body[:REDIRECT_BODY_BYTES], "length"
+    return body, None
 
 
 def _exchange(response: httpx.Response) -> Exchange:

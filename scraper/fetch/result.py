@@ -44,6 +44,21 @@ class Exchange:
     peer_ip: str | None = None           # the server's address, when the transport says
 
 
+@dataclass(frozen=True)
+class Redirect:
+    """One redirect hop on the way to the page: the URL asked, the 3xx exchange that
+    answered it and the body that came with it, decoded. Kept so that the chain can
+    be archived (``scraper.archive``)."""
+
+    url: str
+    fetched_at: str                # ISO 8601 UTC, when the hop's answer was read
+    exchange: Exchange
+    body: bytes = b""
+    # Why ``body`` is not the whole body, in ``WARC-Truncated``'s words: ``length``
+    # (longer than the engine keeps), ``time`` (too slow), ``disconnect``.
+    truncated: str | None = None
+
+
 @dataclass
 class FetchResult:
     """The outcome of fetching one URL. Exactly one of ``content``/``error`` is set.
@@ -60,6 +75,8 @@ class FetchResult:
     attempts: int                  # attempts made (1 + retries used)
     error: FetchError | None = None
     exchange: Exchange | None = None  # the last response's heads, when one was received
+    # The redirect hops that led to ``final_url``, in order (the last attempt's).
+    redirects: tuple[Redirect, ...] = ()
 
     @property
     def ok(self) -> bool:
