@@ -682,6 +682,10 @@ THREAD = ["Great post, thanks for sharing this with us.",
     "One thought on “Bridge closed for the summer”", "40 Responses to \"Bridge closed\"",
     "12 Kommentare", "Kommentare (3)", "3 commentaires", "Comentarios", "Commenti",
     "5 Replies", "Two reactions",
+    "Leave a Reply", "Leave a Reply to John Smith", "Post a comment", "Add new comment",
+    "Tell us what YOU think...", "TELL US WHAT YOU THINK:", "Share your thoughts", "Have your say",
+    "Join the discussion", "Schreibe einen Kommentar", "Laisser un commentaire",
+    "Deja un comentario", "Lascia un commento",
 ])
 def test_comment_thread_under_the_article_dropped(heading: str) -> None:
     kept, _ = tidied([*ARTICLE, heading, *THREAD])
@@ -690,7 +694,8 @@ def test_comment_thread_under_the_article_dropped(heading: str) -> None:
 
 @pytest.mark.parametrize("heading", [
     "Comment", "Responses", "Thoughts on the closure", "Discussion", "Reactions",
-    "Comments from the mayor were not expected until Friday.",
+    "Comments from the mayor were not expected until Friday.", "What do you think?",
+    "Tell us what you think about the closure by Friday, the council asked residents.",
 ])
 def test_text_under_a_heading_like_a_thread_heading_kept(heading: str) -> None:
     # (A lone "Comment" goes as interface words; the text under it stays.)

@@ -286,10 +286,12 @@ TEASER_TAIL = 28
 # The heading of a comment thread, in the blog engines' and news sites' usual words:
 # "Comments", "2 comments:", "Comments (12)", "READER COMMENTS:", "7 Responses to “How
 # to …”", "One thought on “…”", "12 Kommentare", "Kommentare (3)", "3 commentaires",
-# "Comentarios", "Commenti". A count is needed before "responses", "replies", "thoughts"
-# and "reactions", which alone may head an article's own section, and before a singular
-# "Comment" (what a source may offer a journalist, in a list of such headings). Where it stands below
-# the article's text, the rest of the body is the thread (``tidy``).
+# "Comentarios", "Commenti"; or the comment form's, which the thread follows or
+# precedes ("Leave a Reply", "Tell us what YOU think...", "Have your say", "Schreibe
+# einen Kommentar", "Laisser un commentaire"). A count is needed before "responses",
+# "replies", "thoughts" and "reactions", which alone may head an article's own section,
+# and before a singular "Comment" (what a source may offer a journalist, in a list of
+# such headings). Below the article's text, the rest of the body is the thread (``tidy``).
 _COMMENT_WORD = (r"(?:comments|kommentare|commentaires|comentarios|commenti"
                  r"|(?:reader|user|readers['’]?|visitor)\s+comments|leserkommentare)")
 _COUNTED_WORD = r"(?:responses?|replies|repl(?:y|ies)|thoughts?|reactions?|comments?)"
@@ -299,12 +301,18 @@ COMMENTS_HEADING = re.compile(
         (?:\d+\s+)?""" + _COMMENT_WORD + r"""(?:\s*[(\[]\d+[)\]])?
       | (?:comment|kommentar|commentaire|comentario|commento)\s*[(\[]\d+[)\]]
       | """ + _COUNT + r"\s+" + _COUNTED_WORD + r"""(?:\s+(?:to|on|for|zu)\s+.{1,150})?
+      | (?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+|your\s+|new\s+)?comment
+        |write\s+a\s+comment|tell\s+us\s+what\s+you\s+think|share\s+your\s+thoughts
+        |join\s+the\s+(?:discussion|conversation)|have\s+your\s+say|kommentar\s+(?:verfassen|schreiben)
+        |(?:hinterlasse|schreibe)\s+einen\s+kommentar|laisser\s+un\s+commentaire
+        |deja\s+(?:una\s+respuesta|un\s+comentario)|lascia\s+un\s+commento)(?:\s+to\s+.{1,150})?\s*(?:[.!…]+|\.\.\.)?
     )\s*[:.]?$""",
     re.VERBOSE | re.IGNORECASE,
 )
 COMMENTS_HEADING_MAX_LEN = 180
 # Every COMMENTS_HEADING holds one of these (lower-cased): other lines are not tried.
-COMMENTS_KEYS = ("omment", "coment", "espons", "repl", "hought", "eaction")
+COMMENTS_KEYS = ("omment", "coment", "espons", "repl", "hought", "eaction", "think", "discussion",
+                 "conversation", "say", "respuesta")
 # The weighted length of article text kept above a comments heading for it to end the
 # body: a count under the headline ("7 Comments") stands above the article, not below.
 COMMENTS_HEADING_MIN_ABOVE = 200
