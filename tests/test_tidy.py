@@ -716,3 +716,30 @@ def test_comment_thread_traced() -> None:
     why: dict[int, str] = {}
     tidy([*ARTICLE, "Comments", *THREAD], [True] * 7, title=None, captions=[], why=why)
     assert [why[index] for index in range(3, 7)] == ["under a comments heading"] * 4
+
+
+# ---------------------------------------------------------------- related lists in the core
+
+HEADLINES = ["Mayor opens new ring road lane for buses", "Five bridges to visit this summer",
+             "Council budget: what changes in 2024"]
+
+
+@pytest.mark.parametrize("heading", ["Related Coverage", "DON'T MISS", "More stories",
+                                     "You may also like", "Verwandte Artikel", "Leggi anche"])
+def test_related_list_under_the_article_in_the_core_dropped(heading: str) -> None:
+    kept, _ = tidied([*ARTICLE, heading, *HEADLINES])
+    assert kept == ARTICLE
+
+
+def test_related_box_inside_the_text_keeps_the_text_below_it() -> None:
+    # A box of links set between paragraphs: prose follows it, so it ends nothing.
+    closing = ("The bridge will reopen in October, the council said in a statement on Monday, "
+               "once both piers are repaired.")
+    kept, _ = tidied([*ARTICLE, "Related Coverage", *HEADLINES, closing])
+    assert kept[:3] == ARTICLE and kept[-1] == closing
+
+
+def test_related_list_traced() -> None:
+    why: dict[int, str] = {}
+    tidy([*ARTICLE, "More stories", *HEADLINES], [True] * 7, title=None, captions=[], why=why)
+    assert [why[index] for index in range(3, 7)] == ["under a related-articles heading"] * 4

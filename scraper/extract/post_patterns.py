@@ -313,6 +313,7 @@ COMMENTS_HEADING_MAX_LEN = 180
 # Every COMMENTS_HEADING holds one of these (lower-cased): other lines are not tried.
 COMMENTS_KEYS = ("omment", "coment", "espons", "repl", "hought", "eaction", "think", "discussion",
                  "conversation", "say", "respuesta")
-# The weighted length of article text kept above a comments heading for it to end the
-# body: a count under the headline ("7 Comments") stands above the article, not below.
-COMMENTS_HEADING_MIN_ABOVE = 200
+# The weighted length of article text kept above a comments or related-articles heading
+# for it to end the body (``tidy``): a count under the headline ("7 Comments") stands
+# above the article, not below it.
+ENDING_MIN_ABOVE = 200

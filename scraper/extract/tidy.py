@@ -193,7 +193,7 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     closing paragraph, not the headline, byline or date line around the article. A
     single short line between two such paragraphs (a subheading of a section the
     wrapper adds) is kept with them. A comment thread's heading below the article's
-    text ends the body: what follows it is the thread.
+    text ends the body, and so does a related-articles heading with no prose below it.
     """
     editor: str | None = None
     caption_set = set(captions)
@@ -205,14 +205,15 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     kept: list[str] = []
     kept_at: list[int] = []
     after_related = False   # past a "related articles" heading outside the core
-    above = 0   # the weighted length of the lines kept so far, until a comments heading
+    above = 0   # the weighted length of the lines kept so far, until ENDING_MIN_ABOVE
+    last_prose: list[int] = []   # the index of the last prose line, once asked for
     # Short lines outside the core after prose from outside it (a subheading, a short
     # paragraph of the wrapper's section): kept when prose outside the core follows.
     pending: list[int] = []
     outside_prose = False   # the last line kept was prose from outside the core
     for index, (line, in_core) in enumerate(zip(lines, core)):
-        if above >= PP.COMMENTS_HEADING_MIN_ABOVE and _heads_comments(line):
-            _drop_thread(index, pending, lines, why, norm_title)
+        if above >= PP.ENDING_MIN_ABOVE and (ending := _ends_body(line, index, lines, last_prose)):
+            _drop_rest(index, ending, pending, lines, why, norm_title)
             break
         reason = _dropped(line, in_core, after_related, seen, caption_set, norm_title,
                           verdicts)
@@ -233,7 +234,7 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
             outside_prose = not in_core
             kept.append(line)
             kept_at.append(index)
-            above += weighted_length(line) if above < PP.COMMENTS_HEADING_MIN_ABOVE else 0
+            above += weighted_length(line) if above < PP.ENDING_MIN_ABOVE else 0
             if len(line) >= L.REPEATED_LINE_MIN_LEN:
                 seen.add(line)
             continue
@@ -248,18 +249,30 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     return kept, editor or trailing, kept_at
 
 
-def _heads_comments(line: str) -> bool:
-    """A comment thread's heading (``post_patterns.COMMENTS_HEADING``)."""
-    return (len(line) <= PP.COMMENTS_HEADING_MAX_LEN and holds_any(line.lower(), PP.COMMENTS_KEYS)
-            and PP.COMMENTS_HEADING.match(line) is not None)
+def _ends_body(line: str, index: int, lines: list[str], last_prose: list[int]) -> str | None:
+    """Why the body ends at ``line``, standing below the article's text, or None: a
+    comment thread's heading (``post_patterns.COMMENTS_HEADING``), or a related-articles
+    heading with no prose below it, where the rest is that list (one with prose below
+    is a box set inside the text). ``last_prose`` holds the index of the last prose
+    line once it is known."""
+    if len(line) <= PP.COMMENTS_HEADING_MAX_LEN and holds_any(line.lower(), PP.COMMENTS_KEYS) \
+            and PP.COMMENTS_HEADING.match(line) is not None:
+        return AFTER_COMMENTS
+    if len(line) <= L.FURNITURE_MAX_LEN and L.RELATED_HEADING.match(line) is not None:
+        if not last_prose:   # found once: a page may hold many such headings
+            last_prose.append(next((at for at in range(len(lines) - 1, -1, -1)
+                                    if _is_prose(lines[at])), -1))
+        if index > last_prose[0]:
+            return AFTER_RELATED
+    return None
 
 
-def _drop_thread(index: int, pending: list[int], lines: list[str],
-                 why: dict[int, str] | None, norm_title: str | None) -> None:
-    """Drop the comment thread that opens at ``index``: the rest of the lines."""
+def _drop_rest(index: int, reason: str, pending: list[int], lines: list[str],
+               why: dict[int, str] | None, norm_title: str | None) -> None:
+    """Drop the lines from ``index`` on: a comment thread, a list of other articles."""
     _drop_pending(pending, lines, why, norm_title)
     if why is not None:
-        why.update((rest, AFTER_COMMENTS) for rest in range(index, len(lines)))
+        why.update((rest, reason) for rest in range(index, len(lines)))
 
 
 def _trailing_editor(kept: list[str], kept_at: list[int], why: dict[int, str] | None
