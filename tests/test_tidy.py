@@ -147,6 +147,11 @@ def test_long_line_starting_like_furniture_kept(start: str) -> None:
     "Audios et vidéos sur le sujet", "Самые популярные диеты", "Читайте также:",
     "Share this Post", "Like this story? Share it with a friend!", "Advert", "Iklan", "Sukai ini:",
     "Suka Memuat...",
+    "Auch interessant:", "Schon gelesen?", "Mehr Themen:", "Das Thema könnte dich auch interessieren:",
+    "Lesen Sie auch die folgenden Beiträge:", "Weitere Beiträge aus der Kolumne:",
+    "Vorschau auf den nächsten Artikel", "Auch auf gofeminin.de", "Also on rt.com", "Next Article",
+    "Previous Post: S&P 500 Index Breaks 1,400—What’s Next?", "sponsored links", "Editor's Pick",
+    "If you found this article helpful, check out...",
 ], ids=["share-en", "print-recipe", "permalink", "no-responses", "like-de", "share-de",
         "no-ratings-de", "ad-label-de", "about-author-de", "helpful-de", "rate-de", "permalink-fr",
         "print-pl", "like-loading-de", "no-response-arrow", "contact-label", "login-to-comment-de",
@@ -159,7 +164,10 @@ def test_long_line_starting_like_furniture_kept(start: str) -> None:
         "more-in-section", "elsewhere-on-site", "more-of-our", "related-videos", "similar-articles-de",
         "related-posts-de", "more-on-topic-de", "further-information-de", "audio-video-fr",
         "most-popular-ru", "read-also-ru", "share-post", "share-with-a-friend", "advert-label",
-        "advert-label-id", "like-this-id", "like-loading-id"])
+        "advert-label-id", "like-this-id", "like-loading-id", "also-interesting-de", "read-yet-de",
+        "more-topics-de", "topic-may-interest-de", "read-also-posts-de", "more-posts-column-de",
+        "next-article-preview-de", "also-on-site-de", "also-on-site-en", "next-article",
+        "previous-post", "sponsored-links", "editors-pick", "found-helpful-check-out"])
 def test_interface_line_dropped(line: str) -> None:
     assert kept_between(line) == []
 
@@ -178,10 +186,15 @@ def test_interface_line_dropped(line: str) -> None:
     "Share this story with your children, the author says.",
     "Advertising revenue rose by a fifth.",
     "Iklan itu ditayangkan selama sebulan.",
+    "Auch interessant ist, dass die Stadt die Kosten trägt.",
+    "Schon gelesen hatte er das Buch, bevor der Film kam.",
+    "Next article in the series will look at the costs.",
+    "Lesen Sie auch den zweiten Teil, der morgen erscheint.",
 ], ids=["sentence-starting-with-share", "sentence-starting-with-print", "label-then-sentences",
         "keep-reading-sentence", "trending-sentence", "dont-miss-sentence", "more-in-sentence",
         "further-information-sentence-de", "more-on-sentence-de", "more-alone",
-        "share-sentence", "advertising-sentence", "advert-sentence-id"])
+        "share-sentence", "advertising-sentence", "advert-sentence-id", "also-interesting-sentence-de",
+        "read-yet-sentence-de", "next-article-sentence", "read-also-sentence-de"])
 def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
     assert kept_between(line) == [line]
 

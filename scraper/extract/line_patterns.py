@@ -112,15 +112,24 @@ UI_LINE = re.compile(
 # the headings of a section's or a site's other pages ("More in Milan", "Popular on
 # IndieWire", "Elsewhere on BBC News", "Keep Reading", "Trending", "DON'T MISS",
 # "Ähnliche Artikel", "Mehr zu Klima und Konsum", "Weitere Informationen", "Audios et
-# vidéos sur le sujet", "Самые популярные диеты"). Each alternative is one language's
-# usual words; matched only as the whole line.
+# vidéos sur le sujet", "Самые популярные диеты"), and the labels over the next post or
+# a teaser ("Next Article", "Previous Post: …", "Auch interessant:", "Schon gelesen?",
+# "Also on rt.com", "If you found this article helpful, check out..."). Each alternative
+# is one language's usual words; matched only as the whole line.
 RELATED_HEADING = re.compile(
     r"""^(?:相关(?:新闻|阅读|文章|报道|链接)|延伸阅读|推荐阅读|猜你喜欢|热门(?:新闻|文章|推荐)
         |you\s+(?:may|might)\s+(?:also\s+)?like|related(?:\s+(?:articles?|stories|posts|news|content))?
         |more\s+(?:from|on|stories|news)\b.*|recommended(?:\s+for\s+you)?|read\s+(?:also|next)
         |você\s+pode\s+gostar|leia\s+também|lea\s+también|te\s+puede\s+interesar
-        |lire\s+aussi|à\s+lire\s+aussi|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|mehr\s+zum\s+thema
-        |weitere\s+artikel|zum\s+weiterlesen|related\s+coverage|leggi\s+anche
+        |lire\s+aussi|à\s+lire\s+aussi|mehr\s+zum\s+thema
+        |(?:das|dieses)\s+(?:thema\s+)?könnte\s+(?:sie|dich|euch)\s+auch\s+interessieren
+        |auch\s+interessant|schon\s+gelesen\??|mehr\s+themen|lesen\s+sie\s+auch(?:\s+die\s+folgenden\s+beiträge)?
+        |weitere\s+(?:artikel|beiträge|themen|nachrichten|meldungen)(?:\s+(?:aus|zu|zum|von)\s+(?:[\w-]+\s+){0,2}[\w-]+)?
+        |vorschau\s+auf\s+den\s+nächsten\s+artikel|(?:auch\s+auf|also\s+on)\s+[\w-]+\.[a-z]{2,4}
+        |you\s+might\s+also\s+be\s+interested\s+in|you\s+may\s+also\s+(?:enjoy|read)
+        |(?:next|previous)\s+(?:article|post|story)(?:\s*:\s*.{1,100})?|sponsored\s+links?|editor['’]?s\s+picks?
+        |if\s+you\s+(?:found|liked|enjoyed)\s+this\s+(?:article|post)(?:\s+helpful)?,?\s+check\s+out
+        |zum\s+weiterlesen|related\s+coverage|leggi\s+anche
         |(?:must[-\s]read\s+)?related\s+(?:articles|posts|stories)
         |more\s+(?:[\w&,'’-]+\s+){1,4}?(?:stories|news|articles|videos|posts)
         |don'?t\s+miss(?:\s+these)?(?:\s+[\w&'’-]+){0,3}\s+(?:stories|articles|posts)
