@@ -65,6 +65,53 @@ def test_link_dense_block_inside_the_article_is_dropped(block: str) -> None:
     assert rendered(f"{PROSE}{block}").lines == [SENTENCE]
 
 
+# A post's own list: items that say more than their link, with the post going on after.
+INTRO = "<p>I looked through my old email broadcasts and sorted them by open rate:</p>"
+OWN_LIST = ("<ul><li><a href=/1>Copywriting Ebook Giveaway!</a> – 15.7%</li>"
+            "<li><a href=/2>Why we love StumbleUpon</a> - 17.1%</li>"
+            "<li><a href=/3>Thinking of going freelance?</a> – 21.0%</li></ul>")
+OWN_LINES = ["Copywriting Ebook Giveaway! – 15.7%", "Why we love StumbleUpon - 17.1%",
+             "Thinking of going freelance? – 21.0%"]
+AFTER = ("So what do these titles have in common? The promise of gaining something for "
+         "minimal risk, and a subject line that reads like a note from a friend.")
+
+
+def test_list_the_article_goes_on_after_is_its_own() -> None:
+    out = rendered(f"{INTRO}{OWN_LIST}<p>{AFTER}</p>")
+    assert out.lines == ["I looked through my old email broadcasts and sorted them by open rate:",
+                         *OWN_LINES, AFTER]
+
+
+def test_list_the_article_goes_on_after_in_a_wrapper_of_its_own() -> None:
+    out = rendered(f"{INTRO}<div>{OWN_LIST}</div><p>{AFTER}</p>")
+    assert out.lines[1:4] == OWN_LINES
+
+
+@pytest.mark.parametrize("inner", [
+    f"{INTRO}{OWN_LIST}",
+    f"{INTRO}{OWN_LIST}<p><a href=/a>Share this post</a> <a href=/b>Tweet it</a></p>",
+    f"{INTRO}<ul><li><a href=/1>Copywriting Ebook Giveaway for every new reader</a></li>"
+    f"<li><a href=/2>Why we love StumbleUpon and you should too</a></li></ul><p>{AFTER}</p>",
+    f"{INTRO}<ul><li><img src=t1.jpg><a href=/1>Copywriting Ebook Giveaway!</a> – 15.7%</li>"
+    f"<li><img src=t2.jpg><a href=/2>Why we love StumbleUpon</a> - 17.1%</li></ul><p>{AFTER}</p>",
+    f"{INTRO}<div>{OWN_LIST}<p>Related</p></div><p>{AFTER}</p>",
+], ids=["at-the-end", "only-links-after", "bare-headlines", "teaser-cards",
+        "prose-beyond-its-box"])
+def test_link_list_that_is_not_the_articles_own_is_dropped(inner: str) -> None:
+    lines = rendered(inner).lines
+    assert not set(OWN_LINES) & set(lines)
+    assert "Copywriting Ebook Giveaway for every new reader" not in lines
+
+
+def test_own_list_is_looked_for_within_the_core_only() -> None:
+    # The list closes the core block; the prose after it is outside, in the wrapper.
+    tree = LexborHTMLParser(f"<html><body><div id=wrap><div id=art>{INTRO}{OWN_LIST}</div>"
+                            f"<p>{AFTER}</p></div></body></html>")
+    wrap, art = tree.css_first("#wrap"), tree.css_first("#art")
+    assert wrap is not None and art is not None
+    assert not set(OWN_LINES) & set(render([wrap], None, [art]).lines)
+
+
 @pytest.mark.parametrize("address", [
     "http://www.openpetition.de/petition/online/mietenstopp",
     "www.autoracing.com.br",

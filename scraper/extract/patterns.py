@@ -320,6 +320,16 @@ STANDFIRST_LINK_SHARE_MAX = 0.2
 LINK_ROLL_TAGS = frozenset(("ul", "ol"))
 LINK_ROLL_MIN_ITEMS = 3
 LINK_ROLL_MIN_LEN = 30
+# A link-dense list inside the article's core block is the article's own, read whatever
+# its link share, when the article's prose goes on after it (at least
+# ARTICLE_LIST_PROSE_AFTER characters outside links among its siblings) and most of its
+# items say more than their link (less than ARTICLE_LIST_ITEM_LINK_SHARE of an item is
+# link: "Copywriting Ebook Giveaway! – 15.7%", "… by Deborah Shane", "See it now:
+# Amazon"): the emails a post compares, the deals it lists. A related list comes at the
+# end, its items bare headlines; a list holding pictures is one of teaser cards.
+ARTICLE_LIST_TAGS = frozenset(("ul", "ol"))
+ARTICLE_LIST_PROSE_AFTER = 80
+ARTICLE_LIST_ITEM_LINK_SHARE = 0.9
 
 # ---------------------------------------------------------------- second opinion
 

@@ -65,6 +65,9 @@ class _Renderer:
         self.link_rolls = link_rolls
         self.in_roll = 0
         self.core_ids = core_ids
+        # Where the search for the prose after a list stops (see ``_prose_follows``): the
+        # core blocks, or without a core the rendered nodes (set by ``render``).
+        self.bounds = core_ids
         # Attachment blocks (附件 lines) and what is inside them: article text, however
         # many links they hold (see ``attachments``). None: the page links no document.
         self.documents = attachment_ids is not None
@@ -194,6 +197,8 @@ class _Renderer:
                         self.trace_drop(node, T.LINK_DENSE, link_share=density)
                         return
                 elif density > P.SHORT_LINK_DENSITY_MAX:
+                    if self.article_list(node):
+                        return
                     # A link list when over the share for any block, or over the lower
                     # share for short ones: only between the two is the text read.
                     if density > P.LINK_DENSITY_MAX:
@@ -241,6 +246,21 @@ class _Renderer:
             self.after_image = False
         elif self.block_had_image:
             self.after_image = True
+
+    def article_list(self, node: LexborNode) -> bool:
+        """Render ``node`` whatever its links when it is a list of the article's own (see
+        ``_article_list``); False when it is not."""
+        if not self.in_core or node.mem_id in self.bounds:
+            return False
+        listed = _list_within(node)
+        if listed is None or not _article_list(listed, node, self.bounds, self.link_lengths):
+            return False
+        self.in_roll += 1
+        try:
+            self.block(node)
+        finally:
+            self.in_roll -= 1
+        return True
 
     def table(self, node: LexborNode, rows: Grid) -> None:
         """A data table: one line per row, its cells separated by tabs (see ``tables``)."""
@@ -368,6 +388,70 @@ def _link_roll(node: LexborNode) -> bool:
         sum(lengths) >= P.LINK_ROLL_MIN_LEN * len(lengths)
 
 
+def _list_within(node: LexborNode) -> LexborNode | None:
+    """``node`` when it is a list (ARTICLE_LIST_TAGS), or the list it only wraps."""
+    while node.tag not in P.ARTICLE_LIST_TAGS:
+        inner: LexborNode | None = None
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                if not (child.text_content or "").isspace():
+                    return None
+            elif tag != "-comment":
+                if inner is not None:
+                    return None
+                inner = child
+        if inner is None:
+            return None
+        node = inner
+    return node
+
+
+def _article_list(listed: LexborNode, block: LexborNode, bounds: set[int],
+                  link_lengths: dict[int, int]) -> bool:
+    """Whether ``listed`` (the list ``block`` is or wraps) is the article's own (see
+    ARTICLE_LIST_TAGS): its items say more than their links, and the article's prose
+    goes on after ``block``."""
+    return _items_say_more(listed, link_lengths) and _prose_follows(block, bounds, link_lengths)
+
+
+def _items_say_more(node: LexborNode, link_lengths: dict[int, int]) -> bool:
+    """Whether most items of the list hold text of their own beside their links."""
+    items = [child for child in node.iter() if child.tag == "li"]
+    if not items or node.css_first("img") is not None:   # a list of teaser cards
+        return False
+    own = 0
+    for item in items:
+        length = stripped_length(item)
+        if length and link_lengths.get(item.mem_id, 0) < length * P.ARTICLE_LIST_ITEM_LINK_SHARE:
+            own += 1
+    return own * 2 > len(items)
+
+
+def _prose_follows(node: LexborNode, bounds: set[int], link_lengths: dict[int, int]) -> bool:
+    """Whether at least ARTICLE_LIST_PROSE_AFTER characters outside links follow ``node``
+    among its siblings, or a wrapper's that holds nothing else, below the ``bounds``
+    nodes: the prose of the article the list sits in, not of a column beside it."""
+    need = P.ARTICLE_LIST_PROSE_AFTER
+    current: LexborNode | None = node
+    while current is not None and current.mem_id not in bounds:
+        sibling = current.next
+        while sibling is not None:
+            tag = sibling.tag
+            if tag == "-text":
+                need -= len((sibling.text_content or "").strip())
+            elif isinstance(tag, str) and not tag.startswith("-"):
+                need -= stripped_length(sibling) - link_lengths.get(sibling.mem_id, 0)
+            if need <= 0:
+                return True
+            sibling = sibling.next
+        parent = current.parent
+        if parent is None or stripped_length(parent) != stripped_length(current):
+            return False
+        current = parent
+    return False
+
+
 def _normalised(text: str) -> str:
     """One line: whitespace runs as single spaces, invisible characters gone."""
     line = " ".join(text.split())
@@ -394,6 +478,8 @@ def render(nodes: list[LexborNode], url: str | None, core: list[LexborNode] | No
     renderer = _Renderer(url, core_ids, link_lengths_within(nodes, {} if anchor_lengths is None
                                                       else anchor_lengths),
                          structured, trace, links, link_rolls, attachment_ids, document_links)
+    if not core_ids:
+        renderer.bounds = {node.mem_id for node in nodes}
     for node in nodes:
         renderer.in_core = not core_ids or node.mem_id in core_ids \
             or node.mem_id in renderer.attachment_ids
