@@ -216,12 +216,24 @@ def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
     "Jetzt zum kostenlosen Newsletter anmelden", "Pour rester informé inscrivez-vous à la newsletter",
     "Suscribite a nuestro newsletter", "¡Mira lo que tiene nuestro canal de YouTube!",
     "Iscriviti alla newsletter", "Seguici su Instagram", "Zapraszamy też do subskrypcji tygodnika",
+    "Subscribe to WIRED and stay smart with more of your favorite Ideas writers.",
+    "There was a problem subscribing you to the newsletter. Double check your email and try again.",
+    "First-time subscribers also receive a special welcome gift handmade by expert artisans!",
+    "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.",
+    "Get the latest news straight to your phone with the VI Consortium app.",
+    "Join our Space Forums to keep talking space on the latest missions, night sky and more!",
+    "If you enjoyed this article, we have a proposition for you: Join NRPLUS.",
+    "Jetzt für Golf-Lotse Top-News anmelden",
+    "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk, im Abo, als e-Paper erhältlich.",
 ], ids=["newsletter-en", "subscribe-our", "subscribe-the-newsletter", "download-app", "follow-de",
         "email-de", "follow-es", "subscribe-fr", "email-updates", "sign-up-for-the-newsletter",
         "sign-up-to-the-newsletter", "newsletter-sign-up", "to-your-inbox", "in-your-inbox",
         "join-our-list", "follow-us", "like-us-on", "network-handle", "comment-on-network",
         "tell-us-on", "follow-de-plural", "newsletter-de", "newsletter-fr", "subscribe-es-ar",
-        "channel-es", "newsletter-it", "follow-it", "subscribe-pl"])
+        "channel-es", "newsletter-it", "follow-it", "subscribe-pl", "subscribe-to-name",
+        "subscribing-failed", "subscribers-receive", "delivered-to-your-letterbox",
+        "straight-to-your-phone", "join-our-forums", "proposition", "register-now-de",
+        "print-edition-de"])
 def test_promotion_of_the_site_dropped(line: str) -> None:
     assert kept_between(line) == []
 
@@ -234,8 +246,12 @@ def test_promotion_of_the_site_dropped(line: str) -> None:
     "The new filter sorts spam before it arrives in your inbox.",
     "If you want in, just sign up for my newsletter (it's free).",
     "Follow Grace on Twitter.",
+    "Many subscribe to the view that prices will fall, the survey found.",
+    "The parcels were delivered to your neighbour's address by mistake, the firm admitted.",
+    "Wer sich jetzt anmelden will, muss bis Freitag warten.",
 ], ids=["sign-up-for-a-product", "subscribe-in-a-news-sentence", "someone-followed-on-a-network",
-        "network-in-a-news-sentence", "inbox-sentence", "author-newsletter", "follow-the-author"])
+        "network-in-a-news-sentence", "inbox-sentence", "author-newsletter", "follow-the-author",
+        "subscribe-to-a-view", "delivered-to-a-neighbour", "register-sentence-de"])
 def test_sentence_about_subscribing_kept(line: str) -> None:
     assert kept_between(line) == [line]
 

@@ -129,7 +129,11 @@ def _promo(pattern: str) -> re.Pattern[str]:
 # us!", "Twitter: @nuttynomads", "Comment on Facebook", "Folgen Sie uns auf Twitter",
 # "Jetzt zum kostenlosen Newsletter anmelden", "Inscrivez-vous à la newsletter",
 # "Síguenos en Telegram", "¡Mira lo que tiene nuestro canal de YouTube!", "Iscriviti alla
-# newsletter", "Zapraszamy do subskrypcji"). Searched in lines up to PROMO_LINE_MAX_LEN;
+# newsletter", "Zapraszamy do subskrypcji"), and its subscription and delivery offers
+# ("Subscribe to WIRED and stay smart …", "Get … delivered through your letterbox every
+# month", "… straight to your phone with the … app", "Join our Space Forums …", "we have
+# a proposition for you", "Jetzt für … anmelden", "… im Abo, als e-Paper … erhältlich").
+# Searched in lines up to PROMO_LINE_MAX_LEN;
 # each alternative names the site ("our", "us"), addresses the reader or is the whole
 # line, so a sentence about subscriptions or about someone's followers is not one
 # ("Thousands follow her on Twitter"). Not "Follow <author> on Twitter" (an article's
@@ -167,6 +171,15 @@ PROMO_GROUPS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("download", "mail"), _promo(
         r"""\bdownload\s+(?:our|the\s+\w+)\s+apps?\b | \benter\s+your\s+e-?mail
           | \b(?:gib|geben\s+sie)\s+(?:deine|ihre)\s+e-mail-adresse""")),
+    (("subscri",), _promo(
+        r"""^subscribe\s+to\s+\S | \bproblem\s+subscribing\b | \bsubscribers\s+(?:also\s+)?receive\b""")),
+    (("deliver", "straight to your", "join our", "proposition"), _promo(
+        r"""\bdelivered\s+(?:to|through|straight\s+to)\s+your\s+(?:door|letterbox|mailbox)
+          | \bstraight\s+to\s+your\s+(?:phone|device|mobile)\b
+          | \bjoin\s+our\s+(?:[\w-]+\s+)?(?:forums?|community)\b | \bwe\s+have\s+a\s+proposition\s+for\s+you\b""")),
+    (("anmelden", "e-paper", "epaper"), _promo(
+        r"""^jetzt\s+(?:für\s+.{1,40}?\s+)?(?:kostenlos\s+)?anmelden\b
+          | \b(?:im\s+abo|als\s+e-?paper)\b.{0,60}\berhältlich\b""")),
 )
 PROMO_LINE_MAX_LEN = 300
 
