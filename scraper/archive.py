@@ -92,11 +92,18 @@ class WarcFile:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def size(self) -> int:
+        """The file's length now: where the next record will start."""
+        try:
+            return os.fstat(self.fd).st_size
+        except OSError as exc:
+            raise OutputError("read the size of", str(self.path), exc) from exc
+
     def add(self, result: FetchResult) -> bool:
         """Archive the page's redirect hops, then its response and request, durably; False
-        when there is no response body to archive (a failure, or a ``304 Not Modified``)."""
+        when there is no response body to archive (see ``archivable``)."""
         exchange = result.exchange
-        if result.content is None or exchange is None or exchange.status == 304:
+        if not archivable(result) or exchange is None or result.content is None:
             return False
         hops = b"".join(_hop(redirect) for redirect in result.redirects)
         self._append(hops + _pair(result.final_url or result.url, result.fetched_at, exchange,
@@ -116,6 +123,13 @@ class WarcFile:
             os.fsync(self.fd)
         except OSError as exc:
             raise OutputError("write to", str(self.path), exc) from exc
+
+
+def archivable(result: FetchResult) -> bool:
+    """True when ``result`` has a response to archive: not a failure, nor a ``304 Not
+    Modified`` (which carries no body)."""
+    exchange = result.exchange
+    return result.content is not None and exchange is not None and exchange.status != 304
 
 
 class Archives:

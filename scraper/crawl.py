@@ -34,14 +34,14 @@ from datetime import datetime, timezone
 from itertools import chain, zip_longest
 from pathlib import Path
 
-from .archive import Archives, WarcFile
+from .archive import Archives, WarcFile, archivable
 from .config import Config, CrawlConfig, SiteConfig
 from .crawl_sources import Discovery, validators_of
 from .downloads import download_attachments, site_directory
 from .errors import OutputError, ScraperError
 from .fetch import Fetcher, FetchConfig, FetchResult
 from .inflight import DIED, InFlight, inflight_path
-from .journal import STDOUT, Journal, Reconciled, reconcile
+from .journal import STDOUT, Journal, Reconciled, reconcile, settle_archives
 from .lock import CrawlLock, lock_path
 from .models import Article, require_article
 from .overrides import PageJob, content_hash, extract_job, lost_page
@@ -82,9 +82,11 @@ def run_crawl(config: Config, options: CrawlOptions = CrawlOptions()) -> RunResu
     sites = _selected(config, options.sites)
     with CrawlLock(lock_path(config.state_path)), State(config.state_path) as state:
         reconciled = reconcile(state)
-        if reconciled.kept or reconciled.truncated:
-            log.info("settled an interrupted run: %d record(s) kept, %d half line(s) cut",
-                     reconciled.kept, reconciled.truncated)
+        reconciled.archived = settle_archives(state)   # after reconcile: it reads the outcomes
+        if reconciled.kept or reconciled.truncated or reconciled.archived:
+            log.info("settled an interrupted run: %d record(s) kept, %d half line(s) cut, "
+                     "%d archived response(s) cut", reconciled.kept, reconciled.truncated,
+                     reconciled.archived)
         run = state.start_run(os.getpid())
         counts = RunCounts()
         status = "interrupted"
@@ -170,12 +172,17 @@ class _Run:
         for site in sites:
             self._archive_of(site)
 
-    def archive(self, site: SiteConfig, result: FetchResult) -> None:
+    def archive(self, site: SiteConfig, result: FetchResult, *, article: bool = False) -> None:
         """Put the fetched response in the site's WARC archive (when one is configured),
-        durably, before anything derived from it is written."""
+        durably, before anything derived from it is written. An ``article``'s place is
+        noted in the state first, so that a run killed before its outcome is recorded
+        leaves nothing the next run archives again (``journal.settle_archives``)."""
         archive = self._archive_of(site)
-        if archive is not None:
-            archive.add(result)
+        if archive is None:
+            return
+        if article and archivable(result):
+            self.state.note_archived(site.name, result.url, str(archive.path), archive.size())
+        archive.add(result)
 
     def _archive_of(self, site: SiteConfig) -> WarcFile | None:
         pattern = self.config.crawl.warc
@@ -239,7 +246,7 @@ class _Run:
             stage = getattr(error, "stage", "fetch")
             self._article_failed(site, result.url, result.status, f"{stage}: {error}")
             return
-        self.archive(site, result)
+        self.archive(site, result, article=True)
         if self.state.state_of(site.name, result.url) not in (None, *TO_FETCH):
             return   # written meanwhile, as a page of an article found under another URL
         article = _article_of(extracted)

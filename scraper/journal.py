@@ -22,6 +22,18 @@ run, before anything else, and settles it by looking at the file at ``offset``:
 Records written to stdout (``-o -``) skip the intent: the line is flushed, then marked.
 A kill between the two repeats that record on the next run (at least once), because
 a pipe cannot be read back.
+
+The WARC archive comes before all that: an article's response is in its WARC file
+before its record is written, and its outcome (written, duplicate, failed) reaches the
+state only after. A run killed in between leaves a response the state knows nothing
+of, and the page, still to fetch, would be archived a second time by the next run. So
+before the response is appended, the state notes the file, its length then and the
+page's attempts so far (``State.note_archived``, one note per file: pages are handled
+one at a time). ``settle_archives`` runs at the start of the next run, after
+``reconcile``: a noted page still to fetch with as many attempts as noted never had
+its outcome recorded, so the file is cut back to the noted length; the page is
+fetched, archived and written again, once. Any other noted page had its outcome
+recorded, and its response stays.
 """
 
 from __future__ import annotations
@@ -35,7 +47,8 @@ from pathlib import Path
 from typing import Any
 
 from .output import AppendFile, write_line
-from .state import Intent, State, Validators
+from .archive import GZIP_MAGIC
+from .state import TO_FETCH, Archived, Intent, State, Validators
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +62,7 @@ class Reconciled:
     kept: int = 0        # records found whole in their file and marked emitted
     truncated: int = 0   # half-written lines cut off
     dropped: int = 0     # intents whose record never reached the file
+    archived: int = 0    # responses cut from a WARC file (``settle_archives``)
 
 
 class Journal:
@@ -109,6 +123,41 @@ def reconcile(state: State) -> Reconciled:
             setattr(result, outcome, getattr(result, outcome) + 1)
         log.info("reconciled %s in %s at %d: %s", intent.url, intent.path, intent.offset, outcome)
     return result
+
+
+def settle_archives(state: State) -> int:
+    """Cut off the responses a killed run archived without recording the page's outcome
+    (see the module docstring); how many were cut."""
+    cut = 0
+    for note in state.archived():
+        if state.state_of(note.site, note.url) in TO_FETCH \
+                and state.attempts(note.site, note.url) == note.attempts:
+            cut += _cut_back(note)
+    state.forget_archived()
+    return cut
+
+
+def _cut_back(note: Archived) -> int:
+    """Truncate the note's file to the noted length; 1 if something was cut."""
+    path = Path(note.path)
+    try:
+        with path.open("rb+") as stream:
+            stream.seek(note.offset)
+            head = stream.read(len(GZIP_MAGIC))
+            if not head:
+                return 0   # the response never reached the file
+            if head != GZIP_MAGIC[:len(head)]:
+                log.warning("%s: no WARC record starts at %d, where %s was to be archived; "
+                            "leaving the file as it is", path, note.offset, note.url)
+                return 0
+            stream.truncate(note.offset)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except FileNotFoundError:
+        return 0
+    log.info("%s: cut the response of %s archived by an interrupted run; the page is "
+             "fetched and archived again", path, note.url)
+    return 1
 
 
 def _settle(intent: Intent) -> str:

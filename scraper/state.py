@@ -8,6 +8,8 @@ Tables::
     emitted  one row per (site, content hash) written to the output: the same article
              under a second URL is a duplicate, not a new record
     intents  the record being written right now (at most one): see ``scraper.journal``
+    archived the article response last archived in each WARC file, and where: see
+             ``scraper.journal.settle_archives``
     runs     one row per run with its counts
 
 Article states: ``pending`` (seen, not yet done), ``failed`` (will be retried by later
@@ -56,6 +58,10 @@ CREATE TABLE IF NOT EXISTS intents (
     id INTEGER PRIMARY KEY, site TEXT NOT NULL, url TEXT NOT NULL, content_hash TEXT NOT NULL,
     path TEXT NOT NULL, offset INTEGER NOT NULL, run INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS archived (
+    path TEXT PRIMARY KEY, site TEXT NOT NULL, url TEXT NOT NULL, offset INTEGER NOT NULL,
+    attempts INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, pid INTEGER,
     status TEXT NOT NULL DEFAULT 'running', discovered INTEGER DEFAULT 0, new INTEGER DEFAULT 0,
@@ -89,6 +95,18 @@ class Intent:
     path: str
     offset: int
     run: int
+
+
+@dataclass(frozen=True)
+class Archived:
+    """An article's response appended to the WARC file ``path`` at ``offset``, when the
+    article had failed ``attempts`` times."""
+
+    path: str
+    site: str
+    url: str
+    offset: int
+    attempts: int
 
 
 @dataclass(frozen=True)
@@ -318,6 +336,20 @@ class State:
     def drop_intent(self, intent_id: int) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM intents WHERE id=?", (intent_id,))
+
+    def note_archived(self, site: str, url: str, path: str, offset: int) -> None:
+        """The article's response goes to ``path`` at ``offset`` next (it replaces the
+        file's previous note: one page is handled at a time)."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO archived (path, site, url, offset, attempts) "
+                       "VALUES (?, ?, ?, ?, ?)", (path, site, url, offset, self.attempts(site, url)))
+
+    def archived(self) -> list[Archived]:
+        return [Archived(**dict(r)) for r in self.db.execute("SELECT * FROM archived")]
+
+    def forget_archived(self) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM archived")
 
     def mark_emitted(self, intent: Intent, *, status: int | None = None,
                      validators: Validators | None = None) -> None:

@@ -85,6 +85,59 @@ def test_a_record_is_written_only_after_its_response_is_archived(
     assert written < articles
 
 
+class Killed(BaseException):
+    """Stands for SIGKILL: nothing of the crawl catches it."""
+
+
+def responses(root: Path) -> list[str]:
+    return [url for urls in archived(root).values() for url in urls]
+
+
+@pytest.mark.parametrize("kill_at", [1, 3, 7])
+def test_a_run_killed_after_archiving_a_page_archives_it_once(
+        portal: Portal, monkeypatch: pytest.MonkeyPatch, kill_at: int) -> None:
+    original = archive.WarcFile.add
+    articles = expected_urls(portal, demo_articles())
+    done: list[str] = []
+
+    def add_then_die(self: archive.WarcFile, result: FetchResult) -> bool:
+        added = original(self, result)
+        if result.url in articles:
+            done.append(result.url)
+            if len(done) == kill_at:   # the response is on disk; its outcome is not
+                raise Killed
+        return added
+
+    monkeypatch.setattr(archive.WarcFile, "add", add_then_die)
+    with pytest.raises(Killed):
+        main(["crawl", "-c", str(portal.config), "-q"])
+    monkeypatch.undo()
+    killed_on = done[-1]
+    assert responses(portal.root).count(killed_on) == 1
+    assert killed_on not in {r["crawl"]["url"] for r in portal.records()}
+    main(["crawl", "-c", str(portal.config), "-q"])   # resumed
+    written = [r["crawl"]["url"] for r in portal.records()]
+    assert sorted(written) == sorted(articles)
+    archived_now = responses(portal.root)
+    assert {url: archived_now.count(url) for url in articles} == {url: 1 for url in articles}
+
+
+def test_a_page_that_failed_before_the_kill_keeps_its_response(
+        portal: Portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a response whose outcome is missing is cut: a page written before the kill,
+    or one that failed and is retried, keeps what the killed run archived."""
+    main(["crawl", "-c", str(portal.config), "-q"])
+    before = responses(portal.root)
+    portal.add_article(id=3001, channel="news", date="2024-01-16", encoding="utf-8",
+                       title="只有标题", body=[])   # fails: no article text
+    main(["crawl", "-c", str(portal.config), "-q"])
+    empty = [url for url in responses(portal.root) if url.endswith("3001.shtml")]
+    assert len(empty) == 1
+    main(["crawl", "-c", str(portal.config), "-q"])   # retried: fetched and archived again
+    assert [url for url in responses(portal.root) if url == empty[0]] == empty * 2
+    assert set(before) <= set(responses(portal.root))
+
+
 def test_next_run_cuts_a_torn_tail_before_fetching(portal: Portal) -> None:
     main(["crawl", "-c", str(portal.config), "-q"])
     path = next((portal.root / "archive" / "demo-en").glob("*.warc.gz"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.journal import Journal, reconcile
+from scraper.journal import Journal, reconcile, settle_archives
 from scraper.output import AppendFile, dumps
 from scraper.state import EMITTED, PENDING, State
 
@@ -81,3 +81,53 @@ def test_append_file_appends_whole_lines(tmp_path: Path) -> None:
     handle.append({"b": 2})
     handle.close()
     assert (tmp_path / "new" / "f.jsonl").read_text(encoding="utf-8") == '{"a":"一"}\n{"b":2}\n'
+
+
+# ---- the WARC note (settle_archives) ----
+
+GZ_MEMBER = b"\x1f\x8b\x08\x00" + b"a response, as far as this test cares"
+
+
+def archive_with_orphan(state: State, tmp_path: Path) -> tuple[Path, int]:
+    """A WARC whose last member is URL's response, noted before it was appended."""
+    path = tmp_path / "s.warc.gz"
+    path.write_bytes(GZ_MEMBER)
+    offset = path.stat().st_size
+    state.note_archived(SITE, URL, str(path), offset)
+    path.write_bytes(GZ_MEMBER + GZ_MEMBER)
+    return path, offset
+
+
+def test_a_response_whose_outcome_is_missing_is_cut(state: State, tmp_path: Path) -> None:
+    path, _ = archive_with_orphan(state, tmp_path)
+    assert settle_archives(state) == 1
+    assert path.read_bytes() == GZ_MEMBER and state.archived() == []
+    assert article_state(state) == PENDING
+
+
+@pytest.mark.parametrize("outcome", ["emitted", "failed"])
+def test_a_response_whose_outcome_is_recorded_stays(state: State, tmp_path: Path,
+                                                    outcome: str) -> None:
+    path, _ = archive_with_orphan(state, tmp_path)
+    if outcome == "emitted":
+        with Journal(state, run=1) as journal:
+            journal.emit(SITE, URL, HASH, record(), tmp_path / "s.jsonl")
+    else:   # failed, to be retried: the retry is a fetch of its own
+        state.article_failed(SITE, URL, status=200, error="extract: no article text found",
+                             max_attempts=3)
+    assert settle_archives(state) == 0
+    assert path.read_bytes() == GZ_MEMBER + GZ_MEMBER and state.archived() == []
+
+
+def test_a_note_whose_response_never_came_cuts_nothing(state: State, tmp_path: Path) -> None:
+    path = tmp_path / "s.warc.gz"
+    path.write_bytes(GZ_MEMBER)
+    state.note_archived(SITE, URL, str(path), path.stat().st_size)
+    assert settle_archives(state) == 0 and path.read_bytes() == GZ_MEMBER
+
+
+def test_bytes_that_are_no_record_are_left_alone(state: State, tmp_path: Path) -> None:
+    path, _ = archive_with_orphan(state, tmp_path)
+    path.write_bytes(GZ_MEMBER + b"not gzip at all")
+    assert settle_archives(state) == 0
+    assert path.read_bytes() == GZ_MEMBER + b"not gzip at all"
