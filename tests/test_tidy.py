@@ -546,6 +546,11 @@ SIEVED = [
     ("agency-credit", "istockphoto"),
     ("agency-credit", "Image copyright Getty Images"),
     ("agency-credit", "Image copyright EPA"),
+    ("post-tags", "Tagged as: fall, fall craft, tissue paper, tree"),
+    ("post-tags", "Labels: GOProud, homocons, Jimmy LaSalvia"),
+    ("post-tags", "Tagged with: eclipses, solar eclipse"),
+    ("post-tags", "Category: BMW - Tags: bmw 2013, bmw suv, suv 2013"),
+    ("post-tags", "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad veiculo"),
     ("comments-heading", "7 Comments"),
     ("comments-heading", "13 Responses to “Malawi Police replaces spokesman”"),
     ("comments-heading", "3 commentaires"),
@@ -635,6 +640,7 @@ def test_sieve_keys_are_held_by_every_line_its_pattern_matches(name: str, line: 
     "Reuters",
     "Image copyright law was changed in 2019; photographers welcomed it.",
     "The price rose 3% year on year, input/output data show.",
+    "Labels: the tins were marked in red.", "Tagged as a risk, the bridge was closed in May.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
         "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
@@ -648,7 +654,8 @@ def test_sieve_keys_are_held_by_every_line_its_pattern_matches(name: str, line: 
         "read-more-sentence-end", "read-more-about", "post-continue-reading", "learn-more-about",
         "back-to-sentence", "more-than-stories", "most-popular-sentence",
         "rights-reserved-sentence", "copyright-sentence", "caption-with-credit", "credit-via-writer", "credit-courtesy", "agency-in-a-sentence",
-        "agency-alone", "image-copyright-sentence", "slash-in-a-sentence"])
+        "agency-alone", "image-copyright-sentence", "slash-in-a-sentence", "labels-sentence",
+        "tagged-as-sentence"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

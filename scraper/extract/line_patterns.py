@@ -10,7 +10,8 @@ import re
 from .post_patterns import (COMMENTS_HEADING, COMMENTS_HEADING_MAX_LEN, COMMENTS_KEYS,
                             DISCLOSURE_HEAD, DISCLOSURE_KEYS, DISCLOSURE_NOTE,
                             DISCLOSURE_NOTE_MAX_LEN, POST_FILING, POST_FILING_MAX_LEN, POST_KEYS,
-                            POST_NOTE, POST_NOTE_MAX_LEN, PROMO_GROUPS, PROMO_LINE_MAX_LEN,
+                            POST_NOTE, POST_NOTE_MAX_LEN, POST_TAGS, POST_TAGS_KEYS,
+                            POST_TAGS_MAX_LEN, PROMO_GROUPS, PROMO_LINE_MAX_LEN,
                             SUPPORT_CALL, SUPPORT_CALL_MAX_LEN, SUPPORT_KEYS, TEASER_KEYS,
                             TEASER_LINE, TEASER_LINE_MAX_LEN, TEASER_TAIL, TRACKBACK_LINE,
                             TRACKBACK_LINE_MAX_LEN)
@@ -445,6 +446,7 @@ SIEVES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...], int], ...] = (
     ("disclosure", DISCLOSURE_NOTE, DISCLOSURE_NOTE_MAX_LEN, DISCLOSURE_KEYS, DISCLOSURE_HEAD),
     ("teaser", TEASER_LINE, TEASER_LINE_MAX_LEN, TEASER_KEYS, -TEASER_TAIL),
     ("agency-credit", AGENCY_CREDIT, AGENCY_CREDIT_MAX_LEN, AGENCY_CREDIT_KEYS, 0),
+    ("post-tags", POST_TAGS, POST_TAGS_MAX_LEN, POST_TAGS_KEYS, 0),
     ("comments-heading", COMMENTS_HEADING, COMMENTS_HEADING_MAX_LEN, COMMENTS_KEYS, 0),
 )
 # An editor mark that opens a line whose rest is furniture: "【编辑:刘欢】 返回搜狐，查看更多";

@@ -296,6 +296,20 @@ TEASER_KEYS = ("read more", "continue reading", "weiterlesen", "lire la suite", 
                "seguir leyendo", "leggi", "continua a leggere", "阅读全文")
 TEASER_TAIL = 28
 
+# The labels a blog engine lists a post's tags under, alone or at the end of the post's
+# filing line: "Tagged as: fall, fall craft, tissue paper", "Labels: GOProud, homocons",
+# "Tagged with: …", "Category: BMW - Tags: bmw 2013, bmw suv", "05/10/2018 - Publicado
+# por: Clarissa Borba - Categoria: Saúde - Tags: sad arrombamento". What stands before
+# the label is fields cut off by separators; the tags are a list, not a sentence.
+POST_TAGS = re.compile(
+    r"""^(?:[^.!?|·•]{1,60}\s[-|·•]\s){0,4}
+        (?:labels|tagged(?:\s+(?:as|with|in))?|tags?)\s*:\s*[^.!?]{1,200}$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+POST_TAGS_MAX_LEN = 300
+# Every POST_TAGS holds one of these (lower-cased).
+POST_TAGS_KEYS = ("tag", "label")
+
 # The heading of a comment thread, in the blog engines' and news sites' usual words:
 # "Comments", "2 comments:", "Comments (12)", "READER COMMENTS:", "7 Responses to “How
 # to …”", "One thought on “…”", "12 Kommentare", "Kommentare (3)", "3 commentaires",
