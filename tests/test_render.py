@@ -170,6 +170,31 @@ def test_line_under_picture_that_is_not_a_caption_stays(inner: str, line: str) -
     assert out.captions == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "What flowers are you loving this summer?",
+    "So without further ado here are days 1-3.",
+    "Hello, open and airy!",
+    "Wito’s room. (Such a great room.)",
+], ids=["question", "full-stop", "exclamation", "closing-bracket"])
+def test_short_sentence_under_picture_in_running_text_stays(sentence: str) -> None:
+    out = rendered(f"<p><img src=a.jpg></p><p>{sentence}</p>{PROSE}")
+    assert out.lines == [sentence, SENTENCE]
+    assert out.captions == []
+
+
+@pytest.mark.parametrize("inner, caption", [
+    ("<p><img src=a.jpg></p><p>Tokyo, Japan</p>", "Tokyo, Japan"),
+    ("<p align=center><img src=a.jpg></p><p align=center>The new bridge at dusk.</p>",
+     "The new bridge at dusk."),
+    ("<div class=wp-caption><img src=a.jpg><p class=wp-caption-text>The new bridge at dusk.</p>"
+     "</div>", "The new bridge at dusk."),
+], ids=["label", "centred-sentence", "caption-class-sentence"])
+def test_label_or_set_apart_line_under_picture_is_its_caption(inner: str, caption: str) -> None:
+    out = rendered(f"{inner}{PROSE}")
+    assert out.lines == [SENTENCE]
+    assert out.captions == [caption]
+
+
 def test_short_line_without_picture_is_not_a_caption() -> None:
     out = rendered(f"{PROSE}<p>图为会场一角。</p>")
     assert out.lines == [SENTENCE, "图为会场一角。"]

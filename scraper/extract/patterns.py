@@ -392,6 +392,12 @@ CAPTION_HINTED_MAX_LEN = 300
 # short (or centred) and has at most this many clause breaks: prose has more.
 CAPTION_PLAIN_MAX_LEN = 40
 CAPTION_MAX_CLAUSES = 1
+# …and, neither centred nor caption-classed, only when it does not end a sentence the
+# Latin way: a short paragraph of a post under its picture ("So without further ado here
+# are days 1-3. Enjoy!", "3. Click on Widgets.", "What flowers are you loving this
+# summer?") is its text, where a caption is a label ("Tokyo, Japan"). A Chinese
+# caption keeps its full stop (图为会场一角。): 。 is not one of these.
+CAPTION_PLAIN_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 # A line that is only the title of a work (《冬夜读书示子聿》) is a heading, not a caption.
 WORK_TITLE = re.compile(r"《[^》]+》")
 CLAUSE_PUNCTUATION = re.compile(r"[，；,;]")

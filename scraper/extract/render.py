@@ -168,8 +168,10 @@ class _Renderer:
             return False
         if node.css_first("img") is not None:
             return False
-        return caption_like(compact, centered=self.centered > 0 or
-                            is_centered(node.tag, attrs))
+        centered = self.centered > 0 or is_centered(node.tag, attrs)
+        if not centered and P.CAPTION_PLAIN_SENTENCE.search(compact) is not None:
+            return False   # the post's next sentence, in running text under its picture
+        return caption_like(compact, centered=centered)
 
     def block(self, node: LexborNode) -> None:
         tag = node.tag
