@@ -182,6 +182,10 @@ def _explained(line: str, reason: str, norm_title: str | None) -> str:
     return reason
 
 
+# What ``_dropped`` says of a line that may end the body (``_ends_body``).
+_ENDING_REASONS = (FURNITURE, OUTSIDE_NOT_PROSE, AFTER_RELATED)
+
+
 def tidy(lines: list[str], core: list[bool], *, title: str | None,
          captions: list[str], why: dict[int, str] | None = None
          ) -> tuple[list[str], str | None, list[int]]:
@@ -212,11 +216,13 @@ def tidy(lines: list[str], core: list[bool], *, title: str | None,
     pending: list[int] = []
     outside_prose = False   # the last line kept was prose from outside the core
     for index, (line, in_core) in enumerate(zip(lines, core)):
-        if above >= PP.ENDING_MIN_ABOVE and (ending := _ends_body(line, index, lines, last_prose)):
-            _drop_rest(index, ending, pending, lines, why, norm_title)
-            break
         reason = _dropped(line, in_core, after_related, seen, caption_set, norm_title,
                           verdicts)
+        # (Every heading that ends the body is furniture, or not prose outside the core.)
+        if reason in _ENDING_REASONS and above >= PP.ENDING_MIN_ABOVE \
+                and (ending := _ends_body(line, index, lines, last_prose)):
+            _drop_rest(index, ending, pending, lines, why, norm_title)
+            break
         if reason is OUTSIDE_NOT_PROSE and outside_prose and _dropped(
                 line, True, after_related, seen, caption_set, norm_title, verdicts) is None:
             pending.append(index)
