@@ -12,6 +12,7 @@ import json
 import re
 import sys
 import threading
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -88,6 +89,15 @@ class Portal:
 
     def total_hits(self) -> int:
         return sum(self.server.portal.hits.values())
+
+    def requests(self) -> list[tuple[str, dict[str, str]]]:
+        """Every request so far, in arrival order: (path and query, lower-case headers)."""
+        with self.server.portal.lock:
+            return list(self.server.portal.requests)
+
+    def requested(self) -> Counter[str]:
+        """Requests so far per target (path and query: page 2 of an article is its own)."""
+        return Counter(target for target, _ in self.requests())
 
 
 def demo_articles() -> list[dict[str, Any]]:

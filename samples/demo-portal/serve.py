@@ -114,7 +114,9 @@ class Item:
 class Portal:
     data: Path
     delay: float = 0.0        # seconds added before each article response
-    hits: dict[str, int] = field(default_factory=dict)
+    hits: dict[str, int] = field(default_factory=dict)   # requests per path (query left out)
+    # every request in arrival order: its target (path and query) and headers, lower-case
+    requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def items(self) -> list[Item]:
@@ -122,9 +124,10 @@ class Portal:
         items = [Item(**entry) for entry in raw["articles"]]
         return sorted(items, key=lambda i: (i.date, i.id), reverse=True)
 
-    def count(self, path: str) -> None:
+    def count(self, path: str, target: str, headers: dict[str, str]) -> None:
         with self.lock:
             self.hits[path] = self.hits.get(path, 0) + 1
+            self.requests.append((target, headers))
 
 
 def page(title: str, inner: str, charset: str = "utf-8", head: str = "") -> str:
@@ -260,7 +263,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         portal = self.server.portal
         path = urlsplit(self.path).path
-        portal.count(path)
+        portal.count(path, self.path, {k.lower(): v for k, v in self.headers.items()})
         items = portal.items()
         base = f"http://{self.headers.get('Host') or '127.0.0.1'}"
         if path == "/robots.txt":
