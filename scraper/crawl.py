@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .archive import Archives, WarcFile, archivable
 from .config import Config, CrawlConfig, SiteConfig
-from .crawl_sources import Discovery, validators_of
+from .crawl_sources import Discovery, Responses, validators_of
 from .downloads import download_attachments, site_directory
 from .errors import OutputError, ScraperError
 from .fetch import Fetcher, FetchConfig, FetchResult
@@ -159,6 +159,8 @@ class _Run:
         self.archives = archives
         # Pages extracted in this process are named while they are (see scraper.inflight).
         self.inflight = inflight if config.crawl.workers == 1 else None
+        # Sources' responses, for every site and group of the run to read (each URL asked once).
+        self.responses = Responses(keep=len(_selected(config, options.sites)) > 1)
 
     def settle_left_over(self) -> None:
         """A page that killed the last run's process counts a failed attempt."""
@@ -184,6 +186,15 @@ class _Run:
             self.state.note_archived(site.name, result.url, str(archive.path), archive.size())
         archive.add(result)
 
+    def archive_source(self, site: SiteConfig, result: FetchResult, archived: set[Path]) -> None:
+        """A list page, feed or sitemap's response, in the site's archive unless that
+        file is in ``archived`` already (a source two sites read, one file for both)."""
+        archive = self._archive_of(site)
+        if archive is None or archive.path in archived:
+            return
+        archived.add(archive.path)
+        archive.add(result)
+
     def _archive_of(self, site: SiteConfig) -> WarcFile | None:
         pattern = self.config.crawl.warc
         if pattern is None or self.archives is None:
@@ -191,7 +202,8 @@ class _Run:
         return self.archives.open(Path(output_target(self.config, pattern, site.name, self.now)))
 
     def group(self, fetcher: Fetcher, sites: list[SiteConfig]) -> None:
-        found = Discovery(self.state, self.counts, self.archive, self._progress).run(fetcher, sites)
+        found = Discovery(self.state, self.counts, self.archive_source, self._progress,
+                          self.responses).run(fetcher, sites)
         for site in sites:
             urls = list(found[site.name].urls)
             self.counts.discovered += len(urls)
