@@ -551,6 +551,11 @@ SIEVED = [
     ("post-tags", "Tagged with: eclipses, solar eclipse"),
     ("post-tags", "Category: BMW - Tags: bmw 2013, bmw suv, suv 2013"),
     ("post-tags", "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad veiculo"),
+    ("copyright", "© Kamps Consulting Ltd. This article is licenced for use on Pixiq only. "
+                  "Please do not reproduce wholly or in part without a license."),
+    ("copyright", "Where not otherwise specified, this work is licensed under a Creative Commons "
+                  "License permitting non-commercial sharing with attribution."),
+    ("copyright", "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE."),
     ("comments-heading", "7 Comments"),
     ("comments-heading", "13 Responses to “Malawi Police replaces spokesman”"),
     ("comments-heading", "3 commentaires"),
@@ -641,6 +646,8 @@ def test_sieve_keys_are_held_by_every_line_its_pattern_matches(name: str, line: 
     "Image copyright law was changed in 2019; photographers welcomed it.",
     "The price rose 3% year on year, input/output data show.",
     "Labels: the tins were marked in red.", "Tagged as a risk, the bridge was closed in May.",
+    "This work is licensed to three publishers, the agent said.",
+    "Der Text wurde 2019 unter großem Druck geschrieben, sagt die Autorin.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
         "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
@@ -655,7 +662,7 @@ def test_sieve_keys_are_held_by_every_line_its_pattern_matches(name: str, line: 
         "back-to-sentence", "more-than-stories", "most-popular-sentence",
         "rights-reserved-sentence", "copyright-sentence", "caption-with-credit", "credit-via-writer", "credit-courtesy", "agency-in-a-sentence",
         "agency-alone", "image-copyright-sentence", "slash-in-a-sentence", "labels-sentence",
-        "tagged-as-sentence"])
+        "tagged-as-sentence", "licensed-sentence", "text-written-de"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

@@ -229,7 +229,10 @@ _CJK_NAMES = _CJK_NAME + r"(?:[\s、，,]+" + _CJK_NAME + r")*"
 # A copyright or reprint notice: opens like one ("根据《中华人民共和国著作权法》…",
 # "本网郑重公告", "凡本网注明…", "本文为…原创", "未经书面许可…", "© 2012 … All rights
 # reserved", "© Copyright 2012 …", "All rights reserved © 2006-2010 …", "Materiał
-# chroniony prawem autorskim - wszelkie prawa zastrzeżone…") and speaks of copyright or
+# chroniony prawem autorskim - wszelkie prawa zastrzeżone…", the site's licence for its
+# text: "© Kamps Consulting Ltd. This article is licenced for use on Pixiq only…", "Where
+# not otherwise specified, this work is licensed under a Creative Commons License…",
+# "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND…") and speaks of copyright or
 # reprinting somewhere in the line (a notice that opens with its reservation of rights
 # is looked at from its start, so that reservation is the word). A news sentence about
 # copyright opens like a sentence ("本报记者从市版权局获悉…").
@@ -248,7 +251,11 @@ COPYRIGHT_NOTICE = re.compile(
           |todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati
           |wszelkie\s+prawa\s+zastrzeżone)\s*(?:[.|©]|\(c\)|$)|materiał\s+chroniony\s+prawem\s+autorskim)
       | this\s+material\s+may\s+not\s+be\s+(?:published|reproduced|redistributed)
+      | (?:©\s*[^.!?]{2,60}\.\s+|where\s+not\s+otherwise\s+(?:specified|noted),\s+)?
+        this\s+(?:article|post|work|text|story|content)\s+is\s+(?=licen[cs]ed\s+(?:under|for\s+use)\b)
+      | (?:dieser|der)\s+(?:text|artikel|beitrag)\s+(?:wurde|ist|steht)\s+(?=.{0,30}?\bunter\s+(?:der|einer)\s+lizenz\s+(?:cc\b|creative\s+commons))
     )(?=.*(?:著作权|版权|转载|复制|摘编|镜像|侵权|法律责任|copyright|rights\s+reserved|redistribut|reproduc
+        |licen[cs]|lizenz
         |rechte\s+vorbehalten|droits\s+réservés|derechos\s+reservados|diritti\s+riservati
         |prawa\s+zastrzeżone|prawem\s+autorskim))""",
     re.VERBOSE | re.IGNORECASE,
