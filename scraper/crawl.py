@@ -9,7 +9,8 @@ group of sites sharing one politeness setting:
    sitemaps form the next round. Each source's article URLs are recorded in the state
    with its validators.
 2. the site's pending and failed articles (this run's finds and earlier backlog,
-   oldest first, at most ``max_new``) are fetched, interleaved across sites.
+   oldest first, at most ``max_new``) are fetched, interleaved across sites; a URL
+   two sites hold is fetched once and read by each.
 3. each page is extracted; a multi-page article's other pages are fetched and
    stitched into one record written under page 1 (``scraper.stitch``; its other pages
    become ``page`` rows, never articles of their own); content already written under
@@ -159,6 +160,8 @@ class _Run:
         self.archives = archives
         # Pages extracted in this process are named while they are (see scraper.inflight).
         self.inflight = inflight if config.crawl.workers == 1 else None
+        # Further pages of the articles two sites hold, by the found page's URL (fetch_articles).
+        self._pages: dict[str, dict[str, FetchResult]] = {}
         # Sources' responses, for every site and group of the run to read (each URL asked once).
         self.responses = Responses(keep=len(_selected(config, options.sites)) > 1)
 
@@ -219,9 +222,14 @@ class _Run:
         owners: dict[str, list[SiteConfig]] = {}  # one URL may belong to two sites
         for site, url in todo:
             owners.setdefault(url, []).append(site)
-        results = fetcher.fetch_many((url for _, url in todo), ordered=False)
+        # each URL is fetched once and read by each of its sites; so are the further
+        # pages of a multi-page article two sites hold (kept until the last has read them)
+        self._pages = {url: {} for url, sites in owners.items() if len(sites) > 1}
+        results = fetcher.fetch_many(iter(owners), ordered=False)
         for site, result, extracted in self._extracted(results, owners):
-            self.counts.fetched += 1
+            sites = owners[result.url]
+            if site is sites[0]:
+                self.counts.fetched += 1
             try:
                 self._article(site, result, extracted, fetcher)
             except OutputError:
@@ -230,6 +238,8 @@ class _Run:
                 self._article_failed(site, result.url, result.status, f"{exc.stage}: {exc}")
             if self.inflight is not None:
                 self.inflight.end()
+            if site is sites[-1]:
+                self._pages.pop(result.url, None)
             self._progress("fetching", len(todo))
 
     def _extracted(self, results: Iterable[FetchResult], owners: dict[str, list[SiteConfig]]
@@ -240,11 +250,11 @@ class _Run:
 
         def jobs() -> Iterator[PageJob | None]:
             for result in results:
-                site = owners[result.url].pop(0)
-                sent.append((site, result))
-                if self.inflight is not None:
-                    self.inflight.begin(site.name, result.url)   # extracted in this process
-                yield _job(site, result) if result.ok else None
+                for site in owners[result.url]:
+                    sent.append((site, result))
+                    if self.inflight is not None:
+                        self.inflight.begin(site.name, result.url)   # extracted in this process
+                    yield _job(site, result) if result.ok else None
 
         for extracted in ordered_map(extract_job, jobs(), self.config.crawl.workers, chunk=1,
                                      lost=lost_page):
@@ -309,7 +319,8 @@ class _Run:
             return None
         stitched = stitch(fetcher, article, lambda page: _article_of(extract_job(_job(site, page))),
                           max_pages=self.config.crawl.max_pages,
-                          fetched=lambda page: self.archive(site, page))
+                          fetched=lambda page: self.archive(site, page),
+                          pages=self._pages.get(result.url))
         self.counts.fetched += stitched.fetched
         if stitched.failed:
             why = "; ".join(f"{url}: {error}" for url, error in stitched.failed.items())

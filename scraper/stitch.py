@@ -20,7 +20,7 @@ for, are the kept pages' one after another. Pages that failed are listed in
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -59,11 +59,14 @@ class Stitched:
 
 def stitch(fetcher: Fetcher, found: Article, extract_one: PageExtractor, *,
            max_pages: int = DEFAULT_MAX_PAGES,
-           fetched: Callable[[FetchResult], object] | None = None) -> Stitched:
+           fetched: Callable[[FetchResult], object] | None = None,
+           pages: dict[str, FetchResult] | None = None) -> Stitched:
     """The whole article of which ``found`` is one page (see the module docstring).
 
     ``fetched``, when given, sees every further page's response first (a WARC archive
-    keeps them as it keeps the found page's)."""
+    keeps them as it keeps the found page's). ``pages``, when given, holds further
+    pages fetched already (another site's stitch of the same article): they are read
+    from it instead of being fetched again, and the pages fetched are added to it."""
     if len(found.page_urls) < 2 or max_pages < 2 or not found.url:
         return Stitched(found)
     own = canonical(found.url)
@@ -71,14 +74,15 @@ def stitch(fetcher: Fetcher, found: Article, extract_one: PageExtractor, *,
     read: dict[str, Article] = {own: found}
     failed: dict[str, str] = {}
     host = host_of(own)
-    count = 0
+    count = fresh = 0   # further pages read; of those, fetched (not in ``pages``)
     while count < max_pages - 1:
         todo = [url for url in order[:max_pages] if url not in read and url not in failed
                 and host_of(url) == host][:max_pages - 1 - count]
         if not todo:
             break
-        for result in fetcher.fetch_many(todo):
+        for result, new in _responses(fetcher, todo, pages):
             count += 1
+            fresh += new
             if fetched is not None:
                 fetched(result)
             page, error = _read_page(result, extract_one)
@@ -93,7 +97,22 @@ def stitch(fetcher: Fetcher, found: Article, extract_one: PageExtractor, *,
     if len(order) > max_pages:
         log.info("%s: %d pages, only the first %d read (max_pages)", article.url, len(order),
                  max_pages)
-    return Stitched(article, failed, count)
+    return Stitched(article, failed, fresh)
+
+
+def _responses(fetcher: Fetcher, urls: list[str], pages: dict[str, FetchResult] | None
+               ) -> Iterator[tuple[FetchResult, bool]]:
+    """Each URL's response in order, and whether it was fetched now (not in ``pages``)."""
+    known = dict(pages or {})
+    results = fetcher.fetch_many([url for url in urls if url not in known])   # in order, lazily
+    for url in urls:
+        if url in known:
+            yield known[url], False
+            continue
+        result = next(results)
+        if pages is not None:
+            pages[url] = result
+        yield result, True
 
 
 def _read_page(result: FetchResult, extract_one: PageExtractor) -> tuple[Article | None, str]:

@@ -100,6 +100,21 @@ def test_a_shared_source_is_archived_once_per_archive_file(tmp_path: Path) -> No
         assert stream.read(5) == b"WARC/"
 
 
+
+def test_an_article_two_sites_hold_is_fetched_once_and_written_for_each(portal: Portal) -> None:
+    base = f"http://127.0.0.1:{portal.port}"
+    with portal.config.open("a", encoding="utf-8") as config:   # a second English site
+        config.write(f'\n[[site]]\nname = "demo-en2"\nsitemaps = ["{base}{SHARED}"]\nmax_new = 50\n')
+    crawl(portal)
+    assert twice(portal) == {}
+    harbour = "/en/2024/01/16/how-the-city-rebuilt-its-old-harbour.html"
+    assert portal.requested()[harbour + "?page=2"] == 1   # page 2, stitched for both sites
+    records = {(r["crawl"]["site"], r["url"]): r for r in portal.records()}
+    english = {url for site, url in records if site == "demo-en"}
+    assert len(english) == 4 and english == {url for site, url in records if site == "demo-en2"}
+    assert records["demo-en", base + harbour]["body"] == records["demo-en2", base + harbour]["body"]
+    assert records["demo-en2", base + harbour]["pages"] == 2
+
 # ---------------------------------------------------------------- Responses, on a loopback server
 
 SITEMAP = b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
