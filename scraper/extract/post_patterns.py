@@ -152,7 +152,8 @@ PROMO_GROUPS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
           | \bnewsletter\s+sign[-\s]?up\b | \balready\s+a\s+subscriber | \bplease\s+subscribe
           | \bsuscr[ií]b[eií]te\b | \babonnez-vous\b | \binscrivez-vous\s+à\s+(?:la|notre)\s+newsletter
           | \biscriviti\s+(?:alla|alla\s+nostra)\s+newsletter
-          | \bzapraszamy\s+(?:też\s+|również\s+)?do\s+subskrypcji""")),
+          | \bzapraszamy\s+(?:też\s+|również\s+)?do\s+subskrypcji
+          | ^subscribe\s+to\s+\S | \bproblem\s+subscribing\b | \bsubscribers\s+(?:also\s+)?receive\b""")),
     (("newsletter",), _promo(
         r"""\bour\s+(?:\w+\s+)?newsletter | \bunseren?\s+newsletter
           | \bnewsletter\s+(?:abonnieren|bestellen|anmelden|erhalten) | \bzum\s+(?:\w+\s+)?newsletter\s+anmelden""")),
@@ -171,8 +172,6 @@ PROMO_GROUPS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("download", "mail"), _promo(
         r"""\bdownload\s+(?:our|the\s+\w+)\s+apps?\b | \benter\s+your\s+e-?mail
           | \b(?:gib|geben\s+sie)\s+(?:deine|ihre)\s+e-mail-adresse""")),
-    (("subscri",), _promo(
-        r"""^subscribe\s+to\s+\S | \bproblem\s+subscribing\b | \bsubscribers\s+(?:also\s+)?receive\b""")),
     (("deliver", "straight to your", "join our", "proposition"), _promo(
         r"""\bdelivered\s+(?:to|through|straight\s+to)\s+your\s+(?:door|letterbox|mailbox)
           | \bstraight\s+to\s+your\s+(?:phone|device|mobile)\b
