@@ -41,6 +41,7 @@ from .crawl_sources import Discovery, Responses, validators_of
 from .downloads import download_attachments, site_directory
 from .errors import OutputError, ScraperError
 from .fetch import Fetcher, FetchConfig, FetchResult
+from .fetch.robots import RobotsRulesStore
 from .inflight import DIED, InFlight, inflight_path
 from .journal import STDOUT, Journal, Reconciled, reconcile, settle_archives
 from .lock import CrawlLock, lock_path
@@ -90,6 +91,7 @@ def run_crawl(config: Config, options: CrawlOptions = CrawlOptions()) -> RunResu
                      reconciled.archived)
         run = state.start_run(os.getpid())
         counts = RunCounts()
+        robots: RobotsRulesStore = {}   # each host's robots.txt asked once per run, by every group
         status = "interrupted"
         try:
             with Journal(state, run) as journal, Archives(software=SOFTWARE) as archives, \
@@ -99,7 +101,7 @@ def run_crawl(config: Config, options: CrawlOptions = CrawlOptions()) -> RunResu
                 crawl.settle_left_over()
                 crawl.open_archives(sites)
                 for delay, group in _groups(config.crawl, sites):
-                    with Fetcher(fetch_config(config.crawl, delay)) as fetcher:
+                    with Fetcher(fetch_config(config.crawl, delay), robots=robots) as fetcher:
                         crawl.group(fetcher, group)
             status = "done"
         finally:

@@ -115,6 +115,15 @@ def test_an_article_two_sites_hold_is_fetched_once_and_written_for_each(portal: 
     assert records["demo-en", base + harbour]["body"] == records["demo-en2", base + harbour]["body"]
     assert records["demo-en2", base + harbour]["pages"] == 2
 
+
+def test_sites_crawled_in_two_groups_share_robots_txt_and_sources(portal: Portal) -> None:
+    text = portal.config.read_text(encoding="utf-8")   # demo-en's own delay: a group of its own
+    portal.config.write_text(text.replace('name = "demo-en"\n', 'name = "demo-en"\ndelay = 0.01\n'),
+                             encoding="utf-8")
+    assert crawl(portal) == EXIT_SOME_FAILED
+    assert twice(portal) == {}
+    assert portal.requested()["/robots.txt"] == portal.requested()[SHARED] == 1
+
 # ---------------------------------------------------------------- Responses, on a loopback server
 
 SITEMAP = b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'

@@ -6,6 +6,7 @@ import pytest
 from loopback import LoopbackServer, reset, respond, status
 
 from scraper.fetch import Fetcher
+from scraper.fetch.robots import RobotsRulesStore
 
 PAGE = b"<html><body><p>Hello.</p></body></html>"
 RULES = "User-agent: *\nDisallow: /private\n\nUser-agent: otherbot\nDisallow: /\n"
@@ -31,6 +32,21 @@ def test_robots_is_fetched_once_per_host(loopback: LoopbackServer, fetch_config)
     with Fetcher(fetch_config(concurrency=4)) as fetcher:
         results = list(fetcher.fetch_many([loopback.url("/public/a")] * 6))
     assert all(r.ok for r in results) and loopback.hits("/robots.txt") == 1
+
+
+def test_fetchers_sharing_a_store_ask_for_robots_once(loopback: LoopbackServer,
+                                                       fetch_config) -> None:
+    robots(loopback, respond(RULES, content_type="text/plain"))
+    store: RobotsRulesStore = {}
+    for _ in range(2):   # one after the other, as the crawl's groups of sites
+        with Fetcher(fetch_config(), robots=store) as fetcher:
+            denied = fetcher.fetch(loopback.url("/private/a"))
+            allowed = fetcher.fetch(loopback.url("/public/a"))
+        assert denied.error is not None and denied.error.stage == "robots" and allowed.ok
+    assert loopback.hits("/robots.txt") == 1 and loopback.hits("/private/a") == 0
+    with Fetcher(fetch_config()) as fetcher:   # a fetcher of its own asks again
+        fetcher.fetch(loopback.url("/public/a"))
+    assert loopback.hits("/robots.txt") == 2
 
 
 @pytest.mark.parametrize("code", [404, 410, 403], ids=["404", "410", "403"])

@@ -20,6 +20,7 @@ import httpx
 from .config import FetchConfig, FetchRequest
 from .engine import Engine
 from .result import FetchResult
+from .robots import RobotsRulesStore
 
 T = TypeVar("T")
 
@@ -38,17 +39,20 @@ class Fetcher:
     ``fetch`` and ``fetch_many`` never raise for a URL that fails: the failure is the
     result's ``error`` (a ``scraper.errors.FetchError``). They are safe to call from
     several threads at once; all calls share the concurrency and per-host limits.
+    ``robots``, when given, is where robots.txt answers are kept, so that a fetcher
+    made after this one (the crawl's next group of sites) does not ask for them again.
     """
 
     def __init__(self, config: FetchConfig = FetchConfig(), *,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 robots: RobotsRulesStore | None = None) -> None:
         self.config = config
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="scraper-fetch",
                                         daemon=True)
         self._thread.start()
         self._closed = False
-        self._engine: Engine = self._submit_unchecked(_make_engine(config, transport)).result()
+        self._engine: Engine = self._submit_unchecked(_make_engine(config, transport, robots)).result()
 
     # -- lifecycle ---------------------------------------------------------------
 
@@ -134,9 +138,10 @@ class Fetcher:
         return self._submit(coro).result()
 
 
-async def _make_engine(config: FetchConfig, transport: httpx.AsyncBaseTransport | None) -> Engine:
+async def _make_engine(config: FetchConfig, transport: httpx.AsyncBaseTransport | None,
+                       robots: RobotsRulesStore | None) -> Engine:
     """Build the engine on the loop thread, where its client and locks will live."""
-    return Engine(config, transport)
+    return Engine(config, transport, robots)
 
 
 async def _shutdown(engine: Engine) -> None:

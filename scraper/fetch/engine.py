@@ -24,7 +24,7 @@ from .politeness import HostGate, Politeness
 from .pool import HostPoolTransport
 from .result import Exchange, FetchResult, Redirect, media_type
 from .retry import is_transient_status, parse_retry_after, retrying
-from .robots import RobotsCache
+from .robots import RobotsCache, RobotsRulesStore
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,8 @@ class _Hop:
 class Engine:
     """The async core shared by every call of one ``Fetcher``. Lives on its loop thread."""
 
-    def __init__(self, config: FetchConfig, transport: httpx.AsyncBaseTransport | None) -> None:
+    def __init__(self, config: FetchConfig, transport: httpx.AsyncBaseTransport | None,
+                 robots: RobotsRulesStore | None = None) -> None:
         self.config = config
         self.client = httpx.AsyncClient(
             transport=transport or HostPoolTransport(config.per_host_concurrency),
@@ -93,7 +94,7 @@ class Engine:
         )
         self.slots = asyncio.Semaphore(config.concurrency)
         self.politeness = Politeness(config.per_host_concurrency, config.per_host_delay)
-        self.robots = RobotsCache(self._get_robots)
+        self.robots = RobotsCache(self._get_robots, robots)
 
     async def aclose(self) -> None:
         self.robots.close()

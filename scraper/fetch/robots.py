@@ -63,12 +63,18 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
 
 
-class RobotsCache:
-    """The robots.txt rules of every origin seen, fetched once through ``get``."""
+# The rules of every origin seen, by origin: one store may serve several fetchers in turn.
+RobotsRulesStore = dict[str, RobotsRules]
 
-    def __init__(self, get: RobotsGetter) -> None:
+
+class RobotsCache:
+    """The robots.txt rules of every origin seen, fetched once through ``get``; kept in
+    ``rules`` when given (shared with the fetchers that ran before, one at a time: the
+    expiry times are ``time.monotonic`` values, which every event loop's clock reads)."""
+
+    def __init__(self, get: RobotsGetter, rules: RobotsRulesStore | None = None) -> None:
         self._get = get
-        self._rules: dict[str, RobotsRules] = {}
+        self._rules: RobotsRulesStore = rules if rules is not None else {}
         self._inflight: dict[str, asyncio.Task[RobotsRules]] = {}
 
     async def rules_for(self, url: str) -> RobotsRules:
