@@ -6,12 +6,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
 from . import trace as T
+from .elements import ByTag, elements_by_tag, tag_numbers
 from .hints import author_box, boilerplate_word, class_hint, hint_of
 from .measures import TextRuns, weighted_length
 from .walk import walk
 
 __all__ = ["prune", "drop_never_content", "class_hint", "hint_of", "hidden_elements", "stays_hidden",
-           "HIDDEN_SELECTOR"]
+           "HIDDEN_SELECTOR", "DROP_TAG_NUMBERS"]
 
 # Elements hidden from readers are not part of what they read: the hidden attributes,
 # the utility class alone (Bootstrap's display:none; "hidden md:block" shows on
@@ -24,6 +25,9 @@ HIDDEN_SELECTOR = ", ".join(('[hidden]', '[aria-hidden="true"]',
 # every element of the page); the styles are then checked exactly in Python, on the
 # few elements whose style mentions "none" or "hidden".
 _HIDDEN_QUERY = '[hidden], [aria-hidden="true"], [class="hidden"], [style*="none"], [style*="hidden"]'
+
+# The parser's numbers for the never-content tags (see ``elements``).
+DROP_TAG_NUMBERS = tag_numbers(P.DROP_TAGS)
 
 # The elements whose class/id can mark a whole block (see ``walk``), when they have one.
 _HINTED_SELECTOR = ", ".join(f"{tag}[class], {tag}[id]" for tag in P.HINTED_BLOCK_TAGS)
@@ -50,13 +54,22 @@ def stays_hidden(node: LexborNode) -> bool:
     return weighted_length(node.text(deep=True)) < P.MIN_BODY_LEN
 
 
-def drop_never_content(tree: LexborHTMLParser, trace: T.Trace | None = None) -> None:
+def drop_never_content(tree: LexborHTMLParser, trace: T.Trace | None = None,
+                       found: ByTag | None = None) -> None:
     """Remove the elements whose text no reader sees as the page's (DROP_TAGS: scripts,
-    styles, form controls…) in place."""
+    styles, form controls…) in place. ``found``: those elements, when the caller has
+    found them already (``elements.elements_by_tag`` with DROP_TAG_NUMBERS among its
+    tags, on this tree as it stands)."""
     if trace is not None and tree.body is not None:
         for node in tree.body.css(", ".join(sorted(set(P.DROP_TAGS) - TRACE_SILENT_TAGS))):
             trace.node(node, False, T.NEVER_CONTENT, node.tag)
-    tree.strip_tags(list(P.DROP_TAGS))
+    if found is None:
+        found = elements_by_tag(tree, DROP_TAG_NUMBERS)
+    # Each leaves the tree with what it holds (one inside another is unlinked from it
+    # too: both are out of the tree all the same).
+    for name in P.DROP_TAGS:
+        for node in found[name]:
+            node.decompose(recursive=False)
 
 
 def prune(tree: LexborHTMLParser, *, use_hints: bool = True,

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from . import meta_patterns as P
+from .elements import ByTag, elements_by_tag, tag_numbers
 
 log = logging.getLogger(__name__)
 
@@ -135,23 +136,31 @@ def _lines(value: Any) -> str | None:
     return "\n".join(line for line in lines if line) or None
 
 
-def read_structured(tree: LexborHTMLParser) -> StructuredMeta:
-    """<title>, <meta>, JSON-LD, <h1> and <time> of a page.
+# The tags read here, by the parser's numbers for them (see ``elements``).
+STRUCTURED_TAGS = ("meta", "script", "title", "h1", "time")
+STRUCTURED_TAG_NUMBERS = tag_numbers(STRUCTURED_TAGS)
 
-    Read with tag lookups, not CSS queries: the first CSS query on a tree costs more
-    than all of these together.
+
+def read_structured(tree: LexborHTMLParser, found: ByTag | None = None) -> StructuredMeta:
+    """<title>, <meta>, JSON-LD, <h1> and <time> of a page. ``found``: the page's elements
+    of STRUCTURED_TAGS (``elements.elements_by_tag``), when the caller has them.
+
+    Found by one walk over the tree, not CSS queries: the first CSS query on a tree
+    costs more than the walk.
     """
+    if found is None:
+        found = elements_by_tag(tree, STRUCTURED_TAG_NUMBERS)
     meta = StructuredMeta()
-    for node in tree.tags("meta"):
+    for node in found["meta"]:
         _add_meta(meta.metas, node.attributes)
-    for node in tree.tags("script"):
+    for node in found["script"]:
         if (node.attributes.get("type") or "").strip().lower() == P.JSONLD_TYPE:
             _read_jsonld(node.text(), meta)
-    titles = tree.tags("title")
+    titles = found["title"]
     if titles:
         meta.page_title = " ".join(titles[0].text().split()) or None
-    meta.h1 = [" ".join(node.text(separator=" ").split()) for node in tree.tags("h1")]
-    for node in tree.tags("time"):
+    meta.h1 = [" ".join(node.text(separator=" ").split()) for node in found["h1"]]
+    for node in found["time"]:
         value = node.attributes.get("datetime")
         if value:
             meta.time_value = value

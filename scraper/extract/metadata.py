@@ -17,11 +17,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import bylines
 from .channel import read_channel
-from .clean import drop_never_content
+from .clean import DROP_TAG_NUMBERS, drop_never_content
 from . import meta_patterns as P
 from .dates import DateValue, find_yearless, parse_date
+from .elements import ByTag, elements_by_tag
 from .hints import Attributes
-from .meta_tags import StructuredMeta, read_structured, site_domain
+from .meta_tags import STRUCTURED_TAG_NUMBERS, StructuredMeta, read_structured, site_domain
 from .provenance import Read, record_fields
 from .titles import choose_title, normalize, only_site
 from .trace import Trace
@@ -34,6 +35,9 @@ CHINA_OFFSET = "+08:00"
 # A year in the URL path, for dates printed without one. e.g. /2019-10-23/, /2019/09/30/
 _URL_YEAR = re.compile(r"/((?:19|20)\d{2})(?:[-/]?\d{2})")
 _TAGS = re.compile(r"<[^>]+>")
+# What one walk over the fresh tree finds for both readers of it: the structured data's
+# elements, and the never-content ones dropped after it (see ``elements``).
+_READ_AND_DROPPED = STRUCTURED_TAG_NUMBERS | DROP_TAG_NUMBERS
 
 
 @dataclass
@@ -81,10 +85,12 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None,
 
 def _fill(tree: LexborHTMLParser, url: str | None, meta: Metadata,
           trace: Trace | None = None) -> None:
+    found: ByTag | None = None   # one walk finds what both read, before the drop
     try:
-        structured = read_structured(tree)
+        found = elements_by_tag(tree, _READ_AND_DROPPED)
+        structured = read_structured(tree, found)
     finally:
-        drop_never_content(tree, trace)
+        drop_never_content(tree, trace, found)
     meta.stated_body = structured.article_body
     meta.site = normalize(structured.first(P.SITE_META)) or meta.site \
         or site_domain(structured)
