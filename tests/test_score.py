@@ -291,3 +291,19 @@ def test_nonspace_length_agrees_with_split_on_generated_text() -> None:
         assert nonspace_length(text) == sum(map(len, text.split()))
 
     check()
+
+
+@pytest.mark.parametrize("html", [
+    "<p>text <a href=x>link</a></p><a>alone</a><a><b>bold link</b></a><br><img src=y>",
+    "<td>cell</td><span><!-- note --></span><a></a><div>\n</div><a href=z>plain</a>",
+    "<ul><li><a>one</a><li>two <a>three</a></ul><a><div><a>nested</a></div></a>",
+])
+def test_anchors_are_what_the_query_finds(html: str) -> None:
+    # The shortcut for a node with nothing but text below it gives what the query gives.
+    from scraper.extract.measures import anchors, holds_elements
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    for node in tree.body.traverse():
+        assert [a.mem_id for a in anchors(node)] == [a.mem_id for a in node.css("a")]
+        if not holds_elements(node):
+            assert all(found.mem_id == node.mem_id for found in node.css("*"))

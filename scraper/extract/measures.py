@@ -86,13 +86,29 @@ def stripped_length(node: LexborNode) -> int:
     return len(node.text(deep=True, strip=True, skip_empty=True))
 
 
+def holds_elements(node: LexborNode) -> bool:
+    """Whether an element may sit below ``node``: False when it has no child, or a text
+    alone (a line break, a picture, a cell or a link of plain text). A query below such
+    a node finds the node itself at most, and costs far more than this test: the parser
+    reads the query's selector anew each time."""
+    child = node.first_child
+    return child is not None and (child.next is not None or child.tag != "-text")
+
+
+def anchors(node: LexborNode) -> list[LexborNode]:
+    """``node.css("a")``: the anchors in the node, itself included."""
+    if holds_elements(node):
+        return node.css("a")
+    return [node] if node.tag == "a" else []
+
+
 def link_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
     """``stripped_length`` of the node's anchors, summed. With ``memo`` (anchor id to
     length, for one tree), an anchor measured for an enclosing block is not read again."""
     if memo is None:
         memo = {}
     total = 0
-    for anchor in node.css("a"):
+    for anchor in anchors(node):
         key = anchor.mem_id
         length = memo.get(key)
         if length is None:
@@ -137,7 +153,7 @@ def text_len(node: LexborNode) -> int:
 
 def link_len(node: LexborNode) -> int:
     """``text_len`` of the node's anchors, summed."""
-    return sum(map(text_len, node.css("a")))
+    return sum(map(text_len, anchors(node)))
 
 
 class Lengths:
@@ -175,9 +191,11 @@ class Lengths:
             for sibling in parent.iter(include_text=True):
                 if sibling.mem_id == target:
                     continue
-                text += text_len(sibling)
-                if sibling.tag != "-text":
+                length = text_len(sibling)
+                # Its anchors' text is part of its text: none when it has none.
+                if length and sibling.tag != "-text":
                     links += self.link(sibling)
+                text += length
             if parent.tag == "a":   # the wrapper is itself a link: all its text is
                 links += text
             self.texts[key], self.links[key] = text, links
@@ -235,7 +253,7 @@ def link_lengths_within(nodes: list[LexborNode], memo: dict[int, int]) -> dict[i
         top = root.mem_id
         if top in lengths:   # inside a node summed already (nodes come in document order)
             continue
-        for anchor in root.css("a"):
+        for anchor in anchors(root):
             key = anchor.mem_id
             length = memo.get(key)
             if length is None:

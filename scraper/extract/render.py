@@ -23,7 +23,8 @@ from . import trace as T
 from .attachments import document_link
 from .hints import Attributes
 from .captions import caption_hinted, caption_like, is_centered
-from .measures import link_lengths_within, share_of, shorter_than, stripped_length
+from .measures import (anchors, holds_elements, link_lengths_within, share_of, shorter_than,
+                       stripped_length)
 from .tables import Grid, data_table_rows
 
 # Attributes that hold an image's address, lazy-loading ones first.
@@ -166,7 +167,7 @@ class _Renderer:
             return 0 < len(compact) <= P.CAPTION_HINTED_MAX_LEN
         if not 0 < len(compact) <= P.CAPTION_MAX_LEN:
             return False
-        if node.css_first("img") is not None:
+        if node.tag == "img" or (holds_elements(node) and node.css_first("img") is not None):
             return False
         centered = self.centered > 0 or is_centered(node.tag, attrs)
         if not centered and P.CAPTION_PLAIN_SENTENCE.search(compact) is not None:
@@ -384,7 +385,7 @@ class _Renderer:
 def _link_roll(node: LexborNode) -> bool:
     """A list of LINK_ROLL_MIN_ITEMS or more links that read as headlines: their text
     is LINK_ROLL_MIN_LEN characters long on average (a menu's links are words)."""
-    lengths = [len((anchor.text(deep=True) or "").strip()) for anchor in node.css("a")]
+    lengths = [len((anchor.text(deep=True) or "").strip()) for anchor in anchors(node)]
     lengths = [length for length in lengths if length]
     return len(lengths) >= P.LINK_ROLL_MIN_ITEMS and \
         sum(lengths) >= P.LINK_ROLL_MIN_LEN * len(lengths)

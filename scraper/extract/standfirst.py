@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborNode
 
 from . import patterns as P
 from .hints import class_and_id
-from .measures import holds_any, link_share, stripped_length, weighted_length
+from .measures import holds_any, holds_elements, link_share, stripped_length, weighted_length
 
 _HEADLINES = ", ".join(sorted(P.HEADLINE_TAGS))
 
@@ -90,7 +90,8 @@ def _length(node: LexborNode) -> int:
     tag = node.tag
     if tag == "-text":
         return len((node.text_content or "").strip())
-    if tag in P.HEADLINE_TAGS or (tag not in P.VOID_TAGS and node.css_first(_HEADLINES) is not None):
+    if tag in P.HEADLINE_TAGS or (tag not in P.VOID_TAGS and holds_elements(node)
+                                  and node.css_first(_HEADLINES) is not None):
         return P.STANDFIRST_GAP_MAX + 1
     return stripped_length(node)
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from .measures import holds_elements
+
 # Fewer rows than this is a layout (a box around a picture or a one-row header).
 TABLE_MIN_ROWS = 2
 # A cell longer than this (characters) holds running text: the table lays out a page.
@@ -46,7 +48,7 @@ def data_table_rows(table: LexborNode) -> Grid | None:
         return None
     for cells in rows:
         for cell in cells:
-            if cell.css_first(LAYOUT_IN_CELL) is not None:
+            if holds_elements(cell) and cell.css_first(LAYOUT_IN_CELL) is not None:
                 return None
             if len(cell.text(deep=True)) > TABLE_CELL_MAX_LEN:
                 return None
