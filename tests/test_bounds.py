@@ -248,6 +248,19 @@ def test_normal_structures_are_never_cut(page: str) -> None:
     assert bound(page).text is page
 
 
+@pytest.mark.parametrize("page", [
+    "<div>" * 13_000 + "正文" * 100,                        # deep, with CJK text
+    "<p " + " ".join(f"a{i}='值{i}'" for i in range(300)) + ">文字</p>",   # crowded tag
+    "<p>" + "长的文字段落没有标签" * 2_000 + "</p>",              # sparse: text, few tags
+    "<p>\ud800 = < x</p>",                                # a lone surrogate
+])
+def test_counts_from_the_utf8_given_are_the_texts(page: str) -> None:
+    # The caller's UTF-8 (the page as it came, or as the parser will read it) gives the
+    # cuts the text itself gives.
+    given = bound(page, page.encode("utf-8", "ignore"))
+    assert (given.text, given.cuts) == (bound(page).text, bound(page).cuts)
+
+
 def test_small_pages_are_not_scanned() -> None:
     page = "<div>" * 1_000 + "x"   # deeper than the bound, but too few tags to be slow
     assert bound(page).text is page

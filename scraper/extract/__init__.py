@@ -81,7 +81,9 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 def _scraper_engine(text: str, url: str | None, encoding: str | None,
                     utf8: bytes | None = None, options: Options = PLAIN,
                     trace: Trace | None = None) -> Article:
-    bounded = bound(text)
+    if utf8 is None:   # the parser reads UTF-8: encoded once, for the bounds' counts too
+        utf8 = text.encode("utf-8", "ignore")
+    bounded = bound(text, utf8)
     if bounded.cuts:   # the parser reads the page as cut, not the bytes given
         text, utf8 = bounded.text, None
     text, data = _parser_input(text, utf8)
