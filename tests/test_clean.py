@@ -340,3 +340,15 @@ def test_hidden_elements_found_as_the_selector_finds_them(html: str) -> None:
     assert body is not None
     expected = [node.mem_id for node in body.css(HIDDEN_SELECTOR)]
     assert [node.mem_id for node in hidden_elements(body)] == expected
+
+
+def test_printed_part_key_is_in_every_match() -> None:
+    # The substring test before the search never turns a match away.
+    from hypothesis import given, strategies as st
+
+    @given(st.text(alphabet="printablefuloarehdn-_ x", max_size=30))
+    def check(text: str) -> None:
+        if P.PRINTED_PART.search(text) is not None:
+            assert P.PRINTED_PART_KEY in text
+
+    check()

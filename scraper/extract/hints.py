@@ -65,7 +65,7 @@ def hint_of(value: str) -> int:
         return P.STRONG_NEGATIVE
     words = P.hint_words(text)
     positive = not P.POSITIVE_WORDS.isdisjoint(words) or P.POSITIVE_STEMS.search(text) is not None \
-        or P.PRINTED_PART.search(text) is not None
+        or (P.PRINTED_PART_KEY in text and P.PRINTED_PART.search(text) is not None)
     if (not P.NEGATIVE_WORDS.isdisjoint(words) or P.NEGATIVE_STEMS.search(text)
             or P.NEGATIVE_PREFIXES.search(text)):
         return 0 if positive else P.STRONG_NEGATIVE

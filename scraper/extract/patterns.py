@@ -138,6 +138,8 @@ NOT_CONTENT = re.compile(r"(?<![a-z])no[-_ ]?content(?![a-z])")
 # they say the part is left out (``printable--none``).
 PRINTED_PART = re.compile(
     r"(?<![a-z])(?:printable(?![-_]*(?:none|hidden|hide)(?![a-z]))|print[-_]?(?:full|area)(?![a-z]))")
+# What every PRINTED_PART match holds: a substring test first, a tenth of the search.
+PRINTED_PART_KEY = "print"
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
