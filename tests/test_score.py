@@ -307,3 +307,20 @@ def test_anchors_are_what_the_query_finds(html: str) -> None:
         assert [a.mem_id for a in anchors(node)] == [a.mem_id for a in node.css("a")]
         if not holds_elements(node):
             assert all(found.mem_id == node.mem_id for found in node.css("*"))
+
+
+def test_text_length_bounds_the_stripped_length() -> None:
+    # The cheap read decides "shorter than" exactly as the stripped read would.
+    from hypothesis import given, strategies as st
+    from scraper.extract.measures import stripped_length, text_length
+
+    pieces = st.sampled_from(["<p>", "</p>", "<a>", "</a>", "<div>", " ", "\n", "\xa0",
+                              "\u3000", "字", "word", "<br>", "\t"])
+
+    @given(st.lists(pieces, max_size=30))
+    def check(parts: list[str]) -> None:
+        tree = LexborHTMLParser("<div id=r>" + "".join(parts) + "</div>")
+        for node in tree.css("#r, #r *"):
+            assert text_length(node) >= stripped_length(node)
+
+    check()

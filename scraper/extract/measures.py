@@ -86,6 +86,12 @@ def stripped_length(node: LexborNode) -> int:
     return len(node.text(deep=True, strip=True, skip_empty=True))
 
 
+def text_length(node: LexborNode) -> int:
+    """Characters of the node's text as it stands: at least ``stripped_length``, for
+    less (the text is read as one string, where stripping makes one per text node)."""
+    return len(node.text(deep=True, skip_empty=True))
+
+
 def holds_elements(node: LexborNode) -> bool:
     """Whether an element may sit below ``node``: False when it has no child, or a text
     alone (a line break, a picture, a cell or a link of plain text). A query below such

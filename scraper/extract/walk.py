@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import patterns as P
 from .hints import attribute_hint, never_article
-from .measures import TextRuns, link_length, stripped_length
+from .measures import TextRuns, link_length, stripped_length, text_length
 
 _HINTED = frozenset(P.HINTED_BLOCK_TAGS)
 _BOILERPLATE = frozenset(P.BOILERPLATE_TAGS)
@@ -76,6 +76,8 @@ def _pruned(node: LexborNode, page_prose: int, memo: dict[int, int] | None,
     worth of prose outside it (a thread or a sidebar can be longer than a short post)."""
     limit = page_prose * P.MAX_PRUNED_SHARE
     if block_prose is None:
+        if text_length(node) < limit:
+            return True
         length = stripped_length(node)
         if length < limit:
             return True
@@ -132,6 +134,9 @@ def _settle(body: LexborNode, deferred: list[_Deferred], walked_prose: int, runs
     short = walked_prose * share
     long: list[tuple[_Deferred, int]] = []
     for entry in deferred:
+        if text_length(entry.node) < short:   # most: a menu is far shorter than the prose
+            doomed.append(entry.node)
+            continue
         length = stripped_length(entry.node)
         if length < short:
             doomed.append(entry.node)
