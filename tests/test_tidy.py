@@ -568,6 +568,16 @@ def test_sieved_line_dropped_and_named(name: str, line: str) -> None:
     assert kept_between(line) == []
 
 
+def test_sieves_by_length_are_those_that_take_the_line() -> None:
+    # For a line of any length: every sieve whose longest line it fits, in SIEVES order.
+    from scraper.extract.tidy import _SIEVE_LENGTHS, _SIEVES_UP_TO
+    from bisect import bisect_left
+    for length in range(max(_SIEVE_LENGTHS) + 2):
+        expected = [name for name, _, max_len, _, _, _ in SIEVES if length <= max_len]
+        found = _SIEVES_UP_TO[bisect_left(_SIEVE_LENGTHS, length)]
+        assert [name for name, _, _, _, _ in found] == expected, length
+
+
 @pytest.mark.parametrize("name, line", SIEVED, ids=[f"{n}-{i}" for i, (n, _) in enumerate(SIEVED)])
 def test_sieve_gate_passes_every_line_its_pattern_matches(name: str, line: str) -> None:
     # In any letter case: the patterns ignore it, so their gates must too.

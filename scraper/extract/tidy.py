@@ -3,6 +3,7 @@ furniture (controls, interface words, promotions, disclaimers, info lines, datel
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
 from . import line_patterns as L
@@ -75,14 +76,20 @@ _SIEVE_GATES: dict[str, Callable[[str], bool]] = {
 # ``line_patterns.SIEVES`` with each sieve's gate (None: none but its keys).
 SIEVES = tuple((name, pattern, max_len, keys, window, _SIEVE_GATES.get(name))
                for name, pattern, max_len, keys, window in L.SIEVES)
+# The sieves that take a line of a given length, in SIEVES order: those for lines up
+# to each of their longest lengths (bisected), so that a paragraph longer than any of
+# them meets none, and a line meets only those that can match it.
+_SIEVE_LENGTHS = sorted({max_len for _, _, max_len, _, _, _ in SIEVES})
+_SIEVES_UP_TO = [*(tuple((name, pattern, keys, window, gate)
+                         for name, pattern, max_len, keys, window, gate in SIEVES
+                         if max_len >= limit) for limit in _SIEVE_LENGTHS), ()]
 
 
 def sieved(line: str, lowered: str | None = None) -> str | None:
     """The name of the boilerplate class (``line_patterns.SIEVES``) the line belongs to
     (``lowered``: the line lower-cased, when the caller has it)."""
-    length = len(line)
-    for name, pattern, max_len, keys, window, gate in SIEVES:
-        if length > max_len or (gate is not None and not gate(line)):
+    for name, pattern, keys, window, gate in _SIEVES_UP_TO[bisect_left(_SIEVE_LENGTHS, len(line))]:
+        if gate is not None and not gate(line):
             continue
         if keys:
             if lowered is None:
