@@ -1,5 +1,6 @@
 """Every block-level word list, pattern and threshold the body extractor uses, named
-once (the lists for single lines of the body are in ``line_patterns``).
+once (the lists for single lines of the body are in ``line_patterns``,
+``sieve_patterns`` and ``post_patterns``).
 
 Class/id hints are matched against the element's ``class`` and ``id`` joined together.
 Short words are matched as whole tokens (split on ``-``, ``_``, spaces, digits and

@@ -1,7 +1,7 @@
 """Line patterns for what a site sets around a post: the blog engine's filing notes and
 trackback furniture, the site's calls to its reader (newsletters, social networks,
 donations, advertising), its disclosures, and the teasers of its other posts.
-``line_patterns.SIEVES`` lists the whole-line ones with the rest. In the languages of
+``sieve_patterns.SIEVES`` lists the whole-line ones with the rest. In the languages of
 the blog engines: English, German, French, Spanish and Italian, and others where the
 form is usual.
 

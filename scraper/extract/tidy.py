@@ -9,6 +9,7 @@ from collections.abc import Callable
 from . import line_patterns as L
 from . import patterns as P
 from . import post_patterns as PP
+from . import sieve_patterns as SV
 from .measures import holds_any, weighted_length
 
 
@@ -46,7 +47,7 @@ def _is_furniture(line: str) -> bool:
     length = len(line)
     # For the key words of the promotions and sieves (a sieve lowers a longer line itself
     # when it needs to).
-    lowered = line.lower() if length <= L.PROMO_LINE_MAX_LEN else None
+    lowered = line.lower() if length <= PP.PROMO_LINE_MAX_LEN else None
     return ((length <= L.FURNITURE_MAX_LEN and L.FURNITURE_LINE.match(line) is not None)
             or (length <= L.INTERFACE_LINE_MAX_LEN
                 and (L.UI_LINE.match(line) or L.RELATED_HEADING.match(line)
@@ -58,7 +59,7 @@ def _is_furniture(line: str) -> bool:
 
 def _bulleted_or_timed(line: str) -> bool:
     """A RELATED_ITEM opens with a bullet, or holds a clock time ("14:32")."""
-    return line[:1] in L.LIST_BULLETS or ":" in line
+    return line[:1] in SV.LIST_BULLETS or ":" in line
 
 
 def _names_javascript(line: str) -> bool:
@@ -73,9 +74,9 @@ _SIEVE_GATES: dict[str, Callable[[str], bool]] = {
     "related-item": _bulleted_or_timed,
     "script-notice": _names_javascript,
 }
-# ``line_patterns.SIEVES`` with each sieve's gate (None: none but its keys).
+# ``sieve_patterns.SIEVES`` with each sieve's gate (None: none but its keys).
 SIEVES = tuple((name, pattern, max_len, keys, window, _SIEVE_GATES.get(name))
-               for name, pattern, max_len, keys, window in L.SIEVES)
+               for name, pattern, max_len, keys, window in SV.SIEVES)
 # The sieves that take a line of a given length, in SIEVES order: those for lines up
 # to each of their longest lengths (bisected), so that a paragraph longer than any of
 # them meets none, and a line meets only those that can match it.
@@ -86,7 +87,7 @@ _SIEVES_UP_TO = [*(tuple((name, pattern, keys, window, gate)
 
 
 def sieved(line: str, lowered: str | None = None) -> str | None:
-    """The name of the boilerplate class (``line_patterns.SIEVES``) the line belongs to
+    """The name of the boilerplate class (``sieve_patterns.SIEVES``) the line belongs to
     (``lowered``: the line lower-cased, when the caller has it)."""
     for name, pattern, keys, window, gate in _SIEVES_UP_TO[bisect_left(_SIEVE_LENGTHS, len(line))]:
         if gate is not None and not gate(line):
@@ -127,7 +128,7 @@ def _editor_mark(line: str) -> str | None:
 def _is_promotion(line: str, lowered: str) -> bool:
     """A promotion of the site (``post_patterns.PROMO_GROUPS``), searched for only by the
     groups whose key words the line holds."""
-    for keys, pattern in L.PROMO_GROUPS:
+    for keys, pattern in PP.PROMO_GROUPS:
         if holds_any(lowered, keys) and pattern.search(line) is not None:
             return True
     return False
@@ -161,7 +162,7 @@ def furniture_kind(line: str) -> str:
             return "related-articles heading"
         if L.TAGS_LINE.match(line):
             return "tags line"
-    if length <= L.PROMO_LINE_MAX_LEN and _is_promotion(line, line.lower()):
+    if length <= PP.PROMO_LINE_MAX_LEN and _is_promotion(line, line.lower()):
         return "promotion"
     if length <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line) is not None:
         return "disclaimer line"
