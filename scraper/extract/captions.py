@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from selectolax.lexbor import LexborNode
+
 from . import patterns as P
 from .hints import Attributes
+from .measures import holds_elements
 
 
 def is_centered(tag: str, attrs: Attributes) -> bool:
@@ -37,3 +40,20 @@ def caption_like(compact: str, *, centered: bool) -> bool:
         return False
     clauses = len(P.CLAUSE_PUNCTUATION.findall(compact))
     return (centered or len(compact) <= P.CAPTION_PLAIN_MAX_LEN) and clauses <= P.CAPTION_MAX_CLAUSES
+
+
+def is_caption(node: LexborNode, attrs: Attributes, text: str, *, hinted: bool,
+               in_centered: bool) -> bool:
+    """Whether the block ``node`` (its ``text``), met under a picture or named a caption
+    (``hinted``), is the picture's caption; ``in_centered``: it sits in a centred block."""
+    compact = "".join(text.split())
+    if hinted:   # named a caption: a sentence or two about the picture
+        return 0 < len(compact) <= P.CAPTION_HINTED_MAX_LEN
+    if not 0 < len(compact) <= P.CAPTION_MAX_LEN:
+        return False
+    if node.tag == "img" or (holds_elements(node) and node.css_first("img") is not None):
+        return False
+    centered = in_centered or is_centered(node.tag, attrs)
+    if not centered and P.CAPTION_PLAIN_SENTENCE.search(compact) is not None:
+        return False   # the post's next sentence, in running text under its picture
+    return caption_like(compact, centered=centered)

@@ -21,10 +21,9 @@ from . import patterns as P
 from . import structure as S
 from . import trace as T
 from .attachments import document_link
-from .hints import Attributes
-from .captions import caption_hinted, caption_like, is_centered
-from .measures import (anchors, holds_elements, link_lengths_within, share_of, shorter_than,
-                       stripped_length)
+from .captions import caption_hinted, caption_like, is_caption, is_centered
+from .link_lists import is_article_list, link_roll, list_within
+from .measures import link_lengths_within, share_of, shorter_than, stripped_length
 from .tables import Grid, data_table_rows
 
 # Attributes that hold an image's address, lazy-loading ones first.
@@ -66,7 +65,7 @@ class _Renderer:
         self.link_rolls = link_rolls
         self.in_roll = 0
         self.core_ids = core_ids
-        # Where the search for the prose after a list stops (see ``_prose_follows``): the
+        # Where the search for the prose after a list stops (see ``link_lists``): the
         # core blocks, or without a core the rendered nodes (set by ``render``).
         self.bounds = core_ids
         # Attachment blocks (附件 lines) and what is inside them: article text, however
@@ -160,20 +159,6 @@ class _Renderer:
             return None
         return T.CAPTION_UNTAKEN
 
-    def is_caption(self, node: LexborNode, attrs: Attributes, text: str,
-                   hinted: bool) -> bool:
-        compact = "".join(text.split())
-        if hinted:   # named a caption: a sentence or two about the picture
-            return 0 < len(compact) <= P.CAPTION_HINTED_MAX_LEN
-        if not 0 < len(compact) <= P.CAPTION_MAX_LEN:
-            return False
-        if node.tag == "img" or (holds_elements(node) and node.css_first("img") is not None):
-            return False
-        centered = self.centered > 0 or is_centered(node.tag, attrs)
-        if not centered and P.CAPTION_PLAIN_SENTENCE.search(compact) is not None:
-            return False   # the post's next sentence, in running text under its picture
-        return caption_like(compact, centered=centered)
-
     def block(self, node: LexborNode) -> None:
         tag = node.tag
         if tag == "figcaption":
@@ -181,7 +166,7 @@ class _Renderer:
             self.trace_drop(node, T.CAPTION, self.caption(node.text(deep=True)))
             return
         attrs = node.attributes
-        if self.link_rolls and not self.in_roll and tag in P.LINK_ROLL_TAGS and _link_roll(node):
+        if self.link_rolls and not self.in_roll and tag in P.LINK_ROLL_TAGS and link_roll(node):
             self.in_roll += 1
             try:
                 self.block(node)
@@ -189,29 +174,9 @@ class _Renderer:
                 self.in_roll -= 1
             return
         if tag in LINK_LIST_TAGS and node.mem_id not in self.attachment_ids:
-            text: str | None = None
-            links = self.link_lengths.get(node.mem_id)
-            if not self.in_roll and (self.link_depth or links is not None):
-                # Only blocks with anchors (or inside one) can be link lists.
-                density = 1.0 if self.link_depth else share_of(links or 0, stripped_length(node))
-                if tag in P.PARAGRAPH_TAGS and self.in_core:
-                    if density > P.CORE_PARAGRAPH_LINK_DENSITY_MAX and \
-                            not P.PRINTED_ADDRESS.fullmatch(node.text(deep=True).strip()):
-                        self.trace_drop(node, T.LINK_DENSE, link_share=density)
-                        return
-                elif density > P.SHORT_LINK_DENSITY_MAX:
-                    if self.article_list(node):
-                        return
-                    # A link list when over the share for any block, or over the lower
-                    # share for short ones: only between the two is the text read.
-                    if density > P.LINK_DENSITY_MAX:
-                        self.trace_drop(node, T.LINK_DENSE, link_share=density)
-                        return
-                    text = node.text(deep=True)
-                    if shorter_than(text, P.SHORT_BLOCK_LEN):
-                        self.trace_drop(node, T.LINK_DENSE, "short", text=text,
-                                        link_share=density)
-                        return
+            gone, text = self.link_list(node, tag)
+            if gone:
+                return
             if not self.in_core:
                 # Around the article, a copyright/disclaimer block goes whole.
                 text = node.text(deep=True) if text is None else text
@@ -222,7 +187,7 @@ class _Renderer:
             hinted = caption_hinted(attrs)
             if hinted or self.after_image:
                 text = node.text(deep=True) if text is None else text
-                if self.is_caption(node, attrs, text, hinted):
+                if is_caption(node, attrs, text, hinted=hinted, in_centered=self.centered > 0):
                     self.flush()
                     self.trace_drop(node, T.CAPTION, self.caption(text), text=text)
                     self.after_image = False
@@ -250,13 +215,41 @@ class _Renderer:
         elif self.block_had_image:
             self.after_image = True
 
+    def link_list(self, node: LexborNode, tag: str) -> tuple[bool, str | None]:
+        """Whether ``node`` was taken as a link list (dropped, or rendered as a list of
+        the article's own), and its text when that had to be read to tell."""
+        links = self.link_lengths.get(node.mem_id)
+        if self.in_roll or not (self.link_depth or links is not None):
+            return False, None   # only blocks with anchors (or inside one) can be link lists
+        density = 1.0 if self.link_depth else share_of(links or 0, stripped_length(node))
+        if tag in P.PARAGRAPH_TAGS and self.in_core:
+            if density > P.CORE_PARAGRAPH_LINK_DENSITY_MAX and \
+                    not P.PRINTED_ADDRESS.fullmatch(node.text(deep=True).strip()):
+                self.trace_drop(node, T.LINK_DENSE, link_share=density)
+                return True, None
+            return False, None
+        if density <= P.SHORT_LINK_DENSITY_MAX:
+            return False, None
+        if self.article_list(node):
+            return True, None
+        # A link list when over the share for any block, or over the lower share for
+        # short ones: only between the two is the text read.
+        if density > P.LINK_DENSITY_MAX:
+            self.trace_drop(node, T.LINK_DENSE, link_share=density)
+            return True, None
+        text = node.text(deep=True)
+        if shorter_than(text, P.SHORT_BLOCK_LEN):
+            self.trace_drop(node, T.LINK_DENSE, "short", text=text, link_share=density)
+            return True, text
+        return False, text
+
     def article_list(self, node: LexborNode) -> bool:
         """Render ``node`` whatever its links when it is a list of the article's own (see
-        ``_article_list``); False when it is not."""
+        ``link_lists.is_article_list``); False when it is not."""
         if not self.in_core or node.mem_id in self.bounds:
             return False
-        listed = _list_within(node)
-        if listed is None or not _article_list(listed, node, self.bounds, self.link_lengths):
+        listed = list_within(node)
+        if listed is None or not is_article_list(listed, node, self.bounds, self.link_lengths):
             return False
         self.in_roll += 1
         try:
@@ -380,79 +373,6 @@ class _Renderer:
         self.buffer.append(opening)
         self.children(node)
         self.buffer.append(closing)
-
-
-def _link_roll(node: LexborNode) -> bool:
-    """A list of LINK_ROLL_MIN_ITEMS or more links that read as headlines: their text
-    is LINK_ROLL_MIN_LEN characters long on average (a menu's links are words)."""
-    lengths = [len((anchor.text(deep=True) or "").strip()) for anchor in anchors(node)]
-    lengths = [length for length in lengths if length]
-    return len(lengths) >= P.LINK_ROLL_MIN_ITEMS and \
-        sum(lengths) >= P.LINK_ROLL_MIN_LEN * len(lengths)
-
-
-def _list_within(node: LexborNode) -> LexborNode | None:
-    """``node`` when it is a list (ARTICLE_LIST_TAGS), or the list it only wraps."""
-    while node.tag not in P.ARTICLE_LIST_TAGS:
-        inner: LexborNode | None = None
-        for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                if not (child.text_content or "").isspace():
-                    return None
-            elif tag != "-comment":
-                if inner is not None:
-                    return None
-                inner = child
-        if inner is None:
-            return None
-        node = inner
-    return node
-
-
-def _article_list(listed: LexborNode, block: LexborNode, bounds: set[int],
-                  link_lengths: dict[int, int]) -> bool:
-    """Whether ``listed`` (the list ``block`` is or wraps) is the article's own (see
-    ARTICLE_LIST_TAGS): its items say more than their links, and the article's prose
-    goes on after ``block``."""
-    return _items_say_more(listed, link_lengths) and _prose_follows(block, bounds, link_lengths)
-
-
-def _items_say_more(node: LexborNode, link_lengths: dict[int, int]) -> bool:
-    """Whether most items of the list hold text of their own beside their links."""
-    items = [child for child in node.iter() if child.tag == "li"]
-    if not items or node.css_first("img") is not None:   # a list of teaser cards
-        return False
-    own = 0
-    for item in items:
-        length = stripped_length(item)
-        if length and link_lengths.get(item.mem_id, 0) < length * P.ARTICLE_LIST_ITEM_LINK_SHARE:
-            own += 1
-    return own * 2 > len(items)
-
-
-def _prose_follows(node: LexborNode, bounds: set[int], link_lengths: dict[int, int]) -> bool:
-    """Whether at least ARTICLE_LIST_PROSE_AFTER characters outside links follow ``node``
-    among its siblings, or a wrapper's that holds nothing else, below the ``bounds``
-    nodes: the prose of the article the list sits in, not of a column beside it."""
-    need = P.ARTICLE_LIST_PROSE_AFTER
-    current: LexborNode | None = node
-    while current is not None and current.mem_id not in bounds:
-        sibling = current.next
-        while sibling is not None:
-            tag = sibling.tag
-            if tag == "-text":
-                need -= len((sibling.text_content or "").strip())
-            elif isinstance(tag, str) and not tag.startswith("-"):
-                need -= stripped_length(sibling) - link_lengths.get(sibling.mem_id, 0)
-            if need <= 0:
-                return True
-            sibling = sibling.next
-        parent = current.parent
-        if parent is None or stripped_length(parent) != stripped_length(current):
-            return False
-        current = parent
-    return False
 
 
 def _normalised(text: str) -> str:
