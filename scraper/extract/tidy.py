@@ -95,7 +95,11 @@ def sieved(line: str, lowered: str | None = None) -> str | None:
         if keys:
             if lowered is None:
                 lowered = line.lower()
-            if not holds_any(lowered[:window] if window > 0 else lowered[window:], keys):
+            searched = lowered[:window] if window > 0 else lowered[window:]
+            for key in keys:   # ``holds_any`` inline: this loop runs for every line
+                if key in searched:
+                    break
+            else:
                 continue
         if pattern.match(line) is not None:
             return name
@@ -129,8 +133,11 @@ def _is_promotion(line: str, lowered: str) -> bool:
     """A promotion of the site (``post_patterns.PROMO_GROUPS``), searched for only by the
     groups whose key words the line holds."""
     for keys, pattern in PP.PROMO_GROUPS:
-        if holds_any(lowered, keys) and pattern.search(line) is not None:
-            return True
+        for key in keys:   # ``holds_any`` inline: this loop runs for every short line
+            if key in lowered:
+                if pattern.search(line) is not None:
+                    return True
+                break
     return False
 
 
