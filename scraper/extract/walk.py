@@ -58,11 +58,6 @@ class _Deferred:
     position: int   # how many blocks had runs when it was met (document order)
 
 
-def _strongly_hinted(child: LexborNode, tag_id: int) -> bool:
-    """For a tag in _HINTABLE: boilerplate by semantics, or by a strong class/id hint."""
-    return tag_id in _BOILERPLATE_IDS or attribute_hint(child.attributes) <= P.STRONG_NEGATIVE
-
-
 def _prose_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
     """Characters of the node's text outside links (text nodes stripped)."""
     return stripped_length(node) - link_length(node, memo)
@@ -184,23 +179,25 @@ def _walk_into(root: LexborNode, in_link: bool, runs: TextRuns, doomed: list[Lex
     in ``deferred`` when that is given, and walked like any other block when neither is.
     """
     prose = 0
-    # One frame per open element: (its remaining children, its nearest block, inside a
-    # link). Text nodes are read as they are met, so runs keep document order; text
-    # nodes of ASCII whitespace only are skipped by the parser's iterator already.
-    # Comments are entered like elements: they hold nothing, and are never blocks.
-    stack: list[tuple[Iterator[LexborNode], LexborNode, bool]] = [
-        (root.iter(include_text=True, skip_empty=True), root, in_link)]
+    # One frame per open element: (its remaining children, its nearest block, that
+    # block's key in ``runs``, inside a link). Text nodes are read as they are met, so
+    # runs keep document order; text nodes of ASCII whitespace only are skipped by the
+    # parser's iterator already. The block's key is read once, as the block is entered,
+    # not at each of its text nodes. Comments are entered like elements: they hold
+    # nothing, and are never blocks.
+    stack: list[tuple[Iterator[LexborNode], LexborNode, int, bool]] = [
+        (root.iter(include_text=True, skip_empty=True), root, root.mem_id, in_link)]
     hints = page_prose is not None or deferred is not None
     while stack:
-        children, block, in_link = stack[-1]
+        children, block, key, in_link = stack[-1]
         for child in children:
             tag_id = child.tag_id
             if tag_id == _TEXT_ID:
                 text = child.text_content
                 if text and not text.isspace():
-                    entry = runs.get(block.mem_id)
+                    entry = runs.get(key)
                     if entry is None:
-                        entry = runs[block.mem_id] = [block, [], 0]
+                        entry = runs[key] = [block, [], 0]
                     entry[1].append(text)
                     if in_link:
                         entry[2] += len(text)
@@ -209,15 +206,21 @@ def _walk_into(root: LexborNode, in_link: bool, runs: TextRuns, doomed: list[Lex
                 continue
             if tag_id in _VOID_IDS:   # holds nothing (a line break of flat text, an image)
                 continue
-            if hints and tag_id in _HINTABLE_IDS and _strongly_hinted(child, tag_id):
+            # Strongly hinted: boilerplate by semantics, or by a strong class/id hint.
+            if hints and tag_id in _HINTABLE_IDS and (
+                    tag_id in _BOILERPLATE_IDS
+                    or attribute_hint(child.attributes) <= P.STRONG_NEGATIVE):
                 if deferred is not None:
                     deferred.append(_Deferred(child, in_link, len(runs)))
                     continue
                 if _pruned(child, page_prose, memo):
                     doomed.append(child)
                     continue
-            stack.append((child.iter(include_text=True, skip_empty=True),
-                          child if tag_id in _BLOCK_IDS else block, in_link or tag_id == _ANCHOR_ID))
+            children_of = child.iter(include_text=True, skip_empty=True)
+            if tag_id in _BLOCK_IDS:
+                stack.append((children_of, child, child.mem_id, in_link))   # never an <a>
+            else:
+                stack.append((children_of, block, key, in_link or tag_id == _ANCHOR_ID))
             break   # enter the child; this frame resumes after it
         else:
             stack.pop()
