@@ -138,3 +138,29 @@ def test_report_lists_a_record_list_one_item_a_line() -> None:
     self_contained(report)
     assert "<div><code>https://a.example/p?x=1&amp;y=2</code></div>" in report
     assert "No text blocks." in report
+
+
+def test_page_without_article_text_is_explained_with_a_line_saying_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # scraper extract reports this page as an error; explain shows why, and says so.
+    links = tmp_path / "links.html"
+    links.write_text("<html><body><ul><li><a href='/a'>One</a></li><li><a href='/b'>Two</a>"
+                     "</li></ul></body></html>", encoding="utf-8")
+    assert main(["explain", str(links)]) == 0
+    out, err = capsys.readouterr()
+    report = tmp_path / "links.html.explain.html"
+    assert out == f"{report}\n" and report.exists()
+    assert err == (f"scraper explain: {links}: no article text found; the explanation "
+                   "shows why each block was dropped\n")
+    assert main(["explain", "--json", str(links)]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["record"]["body"] == ""
+    assert "no article text found" in err
+
+
+def test_page_with_article_text_has_no_such_line(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["explain", str(page)]) == 0
+    assert capsys.readouterr().err == ""

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ..encoding import require_content
-from ..errors import ScraperError
+from ..errors import NoArticleError, ScraperError
 from ..extract.explain import explain
 from ..fetch import DEFAULT_USER_AGENT, Fetcher, FetchConfig
+from ..models import Article, require_article
 from ..output import write_line
 from ..report import render_report
 from .exits import EXIT_OK, EXIT_SOME_FAILED
@@ -27,7 +28,9 @@ PAGE is an HTML file, '-' for stdin, or an http(s) URL (fetched politely: robots
 retries of transient faults). The report goes to PAGE.explain.html, or explain.html
 for a URL or stdin, unless -o names it; its path is printed. --json prints the same
 as one JSON object instead ({"record", "blocks", "fields", "container", "runner_up"}),
-and writes the report only when -o is given.
+and writes the report only when -o is given. A page in which no article text is found
+(which `scraper extract` reports as an error) is still explained, with a line on
+stderr saying so: the blocks show why each was dropped.
 
 examples:
   scraper explain page.html                       # writes page.html.explain.html
@@ -117,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"scraper explain: {args.page}: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
     result = explanation.to_json(**context)
+    _warn_if_empty(args, explanation.article)
     if args.json:
         write_line(sys.stdout, result)
         if not args.output:
@@ -129,3 +133,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_SOME_FAILED
     print(path, file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK
+
+
+def _warn_if_empty(args: argparse.Namespace, article: Article) -> None:
+    """One line on stderr when the page has no article text: the explanation is what
+    shows why."""
+    try:
+        require_article(article)
+    except NoArticleError as exc:
+        print(f"scraper explain: {args.page}: {exc}; the explanation shows why each "
+              "block was dropped", file=sys.stderr)
