@@ -63,6 +63,15 @@ def _prose_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
     return stripped_length(node) - link_length(node, memo)
 
 
+def _length_reaching(node: LexborNode, limit: float) -> int | None:
+    """The node's ``stripped_length`` when it reaches ``limit``, else None. Its untrimmed
+    text length, an upper bound read for less, settles most short blocks first."""
+    if text_length(node) < limit:
+        return None
+    length = stripped_length(node)
+    return length if length >= limit else None
+
+
 def _pruned(node: LexborNode, page_prose: int, memo: dict[int, int] | None,
             block_prose: int | None = None) -> bool:
     """Whether a strongly hinted block goes, on a page of ``page_prose``: when it holds
@@ -71,10 +80,8 @@ def _pruned(node: LexborNode, page_prose: int, memo: dict[int, int] | None,
     worth of prose outside it (a thread or a sidebar can be longer than a short post)."""
     limit = page_prose * P.MAX_PRUNED_SHARE
     if block_prose is None:
-        if text_length(node) < limit:
-            return True
-        length = stripped_length(node)
-        if length < limit:
+        length = _length_reaching(node, limit)
+        if length is None:
             return True
         block_prose = length - link_length(node, memo)
     if block_prose < limit:
@@ -129,11 +136,8 @@ def _settle(body: LexborNode, deferred: list[_Deferred], walked_prose: int, runs
     short = walked_prose * share
     long: list[tuple[_Deferred, int]] = []
     for entry in deferred:
-        if text_length(entry.node) < short:   # most: a menu is far shorter than the prose
-            doomed.append(entry.node)
-            continue
-        length = stripped_length(entry.node)
-        if length < short:
+        length = _length_reaching(entry.node, short)
+        if length is None:   # most: a menu is far shorter than the prose
             doomed.append(entry.node)
         else:
             long.append((entry, length))
