@@ -37,7 +37,7 @@ from warcio.warcwriter import WARCWriter
 from .config import WARC_SUFFIX
 from .errors import OutputError, ScraperError
 from .fetch.result import Exchange, FetchResult, Header, Redirect
-from .output import fsync_dir
+from .output import fsync_dir, truncate_durably
 
 log = logging.getLogger(__name__)
 
@@ -173,9 +173,7 @@ def cut_torn_tail(path: Path) -> int:
     if whole == size:
         return 0
     with path.open("rb+") as stream:
-        stream.truncate(whole)
-        stream.flush()
-        os.fsync(stream.fileno())
+        truncate_durably(stream, whole)
     log.warning("%s: cut %d byte(s) of a record left unfinished by an interrupted run",
                 path, size - whole)
     return size - whole

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .output import AppendFile, write_line
+from .output import AppendFile, truncate_durably, write_line
 from .archive import GZIP_MAGIC
 from .state import TO_FETCH, Archived, Intent, State, Validators
 
@@ -150,9 +150,7 @@ def _cut_back(note: Archived) -> int:
                 log.warning("%s: no WARC record starts at %d, where %s was to be archived; "
                             "leaving the file as it is", path, note.offset, note.url)
                 return 0
-            stream.truncate(note.offset)
-            stream.flush()
-            os.fsync(stream.fileno())
+            truncate_durably(stream, note.offset)
     except FileNotFoundError:
         return 0
     log.info("%s: cut the response of %s archived by an interrupted run; the page is "
@@ -172,9 +170,7 @@ def _settle(intent: Intent) -> str:
             tail = stream.read(MAX_RECORD_BYTES)
             line, newline, _ = tail.partition(b"\n")
             if not newline:
-                stream.truncate(intent.offset)
-                stream.flush()
-                os.fsync(stream.fileno())
+                truncate_durably(stream, intent.offset)
                 return "truncated"
     except FileNotFoundError:
         return "dropped"

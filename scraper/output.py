@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from .errors import OutputError
 
@@ -79,3 +79,11 @@ def fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def truncate_durably(stream: BinaryIO, length: int) -> None:
+    """Cut the file open as ``stream`` to ``length`` bytes, on disk before returning: a
+    torn tail or an orphaned record removed when a run starts."""
+    stream.truncate(length)
+    stream.flush()
+    os.fsync(stream.fileno())
