@@ -8,16 +8,18 @@ import gzip
 import hashlib
 import json
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from loopback import Exchange, LoopbackServer, redirect, respond, status
+from loopback import Exchange, Handler, LoopbackServer, redirect, respond, status
 from scraper.archive import WarcFile, cut_torn_tail
 from scraper.cli import main
 from scraper.cli.exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 from scraper.fetch import Fetcher, FetchConfig
+from scraper.fetch import engine
 from scraper.fetch.engine import REDIRECT_BODY_BYTES
 
 PAGE = ("<html><head><title>地铁新线贯通</title></head><body><article><h1>地铁新线贯通</h1>"
@@ -149,6 +151,51 @@ def test_a_long_redirect_body_is_kept_in_part_and_says_so(
     assert hop["body"] == body[:REDIRECT_BODY_BYTES]
     assert ("X-Crawler-Content-Length", str(len(body))) in hop["http"]
     assert ("Content-Length", str(REDIRECT_BODY_BYTES)) in hop["http"]
+
+
+def slow_redirect(location: str, sent: bytes, declared: int) -> Handler:
+    """A 301 that sends ``sent`` of the ``declared`` body bytes, then stalls until the
+    server stops (the client's time limit has to end the wait)."""
+    def handler(ex: Exchange) -> None:
+        ex.send_response(301)
+        ex.send_header("Location", location)
+        ex.send_header("Content-Length", str(declared))
+        ex.end_headers()
+        ex.wfile.write(sent)
+        ex.wfile.flush()
+        ex.stopping.wait(30)
+    return handler
+
+
+def cut_redirect(location: str, sent: bytes, declared: int) -> Handler:
+    """A 301 that sends ``sent`` of the ``declared`` body bytes, then closes."""
+    def handler(ex: Exchange) -> None:
+        ex.send_response(301)
+        ex.send_header("Location", location)
+        ex.send_header("Content-Length", str(declared))
+        ex.end_headers()
+        ex.wfile.write(sent)
+        ex.wfile.flush()
+        ex.close_connection = True
+    return handler
+
+
+@pytest.mark.parametrize(("make", "why"), [(slow_redirect, "time"), (cut_redirect, "disconnect")])
+def test_a_redirect_body_that_stalls_or_breaks_never_fails_the_page(
+        loopback: LoopbackServer, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, make: Callable[[str, bytes, int], Handler],
+        why: str) -> None:
+    monkeypatch.setattr(engine, "REDIRECT_BODY_SECONDS", 0.3)
+    page = loopback.route("/a.html", respond(PAGE))
+    moved = loopback.route("/old", make(page, b"<a href=", 5000))
+    warc = tmp_path / "pages.warc.gz"
+    code, (record,) = fetch(capsys, moved, "--warc", str(warc))
+    assert code == EXIT_OK and record["final_url"] == page and record["body"]
+    _, hop, _, archived_page, _ = read_warc(warc)
+    assert hop["warc"]["WARC-Target-URI"] == moved and hop["line"] == "HTTP/1.1 301 Moved Permanently"
+    assert hop["warc"]["WARC-Truncated"] == why and hop["body"] == b"<a href="   # what arrived
+    assert hop["warc"]["WARC-Payload-Digest"] == sha1_digest(hop["body"])
+    assert archived_page["warc"]["WARC-Target-URI"] == page and archived_page["body"] == PAGE
 
 
 def test_an_archive_with_hops_extracts_to_the_page_alone(

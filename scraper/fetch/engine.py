@@ -284,14 +284,15 @@ async def _redirect_body(response: httpx.Response,
     """A redirect's body for the archive, and why it is not whole (``WARC-Truncated``'s
     words: ``length``, ``time``, ``disconnect``), if it is not. Never raises: the page
     goes on to the Location whatever the body does."""
+    received: list[bytes] = []
     try:
         async with asyncio.timeout(REDIRECT_BODY_SECONDS):
             body = await read_body(response.aiter_raw(), encoding, REDIRECT_BODY_BYTES + 1,
-                                   truncate=True)
+                                   truncate=True, received=received)
     except TimeoutError:
-        return b"", "time"
+        return b"".join(received)[:REDIRECT_BODY_BYTES], "time"
     except (httpx.HTTPError, OSError, ValueError, FetchError):
-        return b"", "disconnect"
+        return b"".join(received)[:REDIRECT_BODY_BYTES], "disconnect"
     if len(body) > REDIRECT_BODY_BYTES:
         return body[:REDIRECT_BODY_BYTES], "length"
     return body, None

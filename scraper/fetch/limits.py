@@ -96,15 +96,18 @@ class _Inflater:
 
 
 async def read_body(chunks: AsyncIterator[bytes], content_encoding: str | None,
-                    max_bytes: int, *, truncate: bool = False) -> bytes:
+                    max_bytes: int, *, truncate: bool = False,
+                    received: list[bytes] | None = None) -> bytes:
     """Read raw ``chunks``, undo ``content_encoding``, and stop past ``max_bytes``.
 
     Raises ``FetchError('too-large')`` past the limit, or returns the first
-    ``max_bytes`` bytes when ``truncate`` (robots.txt is read that way).
+    ``max_bytes`` bytes when ``truncate`` (robots.txt is read that way). The decoded
+    parts are gathered in ``received`` when given, so a caller whose read is cut
+    short (a time limit, a dropped connection) still has what arrived.
     """
     codings = [c.strip().lower() for c in (content_encoding or "").split(",")]
     layers = [_Inflater(c) for c in reversed(codings) if c not in _IDENTITY]
-    parts: list[bytes] = []
+    parts: list[bytes] = received if received is not None else []
     size = 0
     async for raw in chunks:
         data = raw
