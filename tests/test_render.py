@@ -182,6 +182,31 @@ def test_short_sentence_under_picture_in_running_text_stays(sentence: str) -> No
     assert out.captions == []
 
 
+@pytest.mark.parametrize("inner, line", [
+    ("<p><img src=a.jpg></p><p>Here is how you do it in 2 simple steps:</p>",
+     "Here is how you do it in 2 simple steps:"),
+    ("<p><img src=a.jpg></p><p>Und so sieht das bei uns aus:</p>", "Und so sieht das bei uns aus:"),
+    ("<p align=center><img src=a.jpg></p><p align=center>The players:</p>", "The players:"),
+    ("<center><img src=a.jpg><br>Supplies for the trees:</center>", "Supplies for the trees:"),
+    ("<p><img src=a.jpg></p><p>动力系统主要参数：</p>", "动力系统主要参数："),
+], ids=["plain", "plain-german", "centred", "centred-line-after-br", "full-width-colon"])
+def test_line_under_picture_announcing_what_follows_stays(inner: str, line: str) -> None:
+    """A line ending in a colon leads on to what follows: the text, not a caption."""
+    out = rendered(f"{inner}{PROSE}")
+    assert out.lines == [line, SENTENCE]
+    assert out.captions == []
+
+
+@pytest.mark.parametrize("inner, caption", [
+    ("<p><img src=a.jpg></p><p>Foto: Timur</p>", "Foto: Timur"),
+    ("<center><img src=a.jpg><br>图为会场：记者摄</center>", "图为会场：记者摄"),
+], ids=["credit-after-colon", "centred-colon-inside"])
+def test_caption_with_a_colon_inside_is_still_a_caption(inner: str, caption: str) -> None:
+    out = rendered(f"{inner}{PROSE}")
+    assert out.lines == [SENTENCE]
+    assert out.captions == [caption]
+
+
 @pytest.mark.parametrize("inner, caption", [
     ("<p><img src=a.jpg></p><p>Tokyo, Japan</p>", "Tokyo, Japan"),
     ("<p align=center><img src=a.jpg></p><p align=center>The new bridge at dusk.</p>",

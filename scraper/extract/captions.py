@@ -36,7 +36,8 @@ def _caption_class(value: str) -> bool:
 
 def caption_like(compact: str, *, centered: bool) -> bool:
     """Whether a short line under a picture reads as its caption (whitespace removed)."""
-    if not 0 < len(compact) <= P.CAPTION_MAX_LEN or P.WORK_TITLE.fullmatch(compact):
+    if not 0 < len(compact) <= P.CAPTION_MAX_LEN or P.WORK_TITLE.fullmatch(compact) \
+            or P.CAPTION_LEADS_ON.search(compact) is not None:
         return False
     clauses = len(P.CLAUSE_PUNCTUATION.findall(compact))
     return (centered or len(compact) <= P.CAPTION_PLAIN_MAX_LEN) and clauses <= P.CAPTION_MAX_CLAUSES

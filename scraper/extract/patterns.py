@@ -401,6 +401,11 @@ CAPTION_MAX_CLAUSES = 1
 # summer?") is its text, where a caption is a label ("Tokyo, Japan"). A Chinese
 # caption keeps its full stop (图为会场一角。): 。 is not one of these.
 CAPTION_PLAIN_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A line under a picture that ends in a colon is never its caption, centred or not: it
+# announces what comes next ("Here is how you do it in 2 simple steps:", "Und so sieht
+# das bei uns im Redaktionsblog aus:", 动力系统主要参数：), where a caption labels
+# what is above it.
+CAPTION_LEADS_ON = re.compile(r"[:：]$")
 # A line that is only the title of a work (《冬夜读书示子聿》) is a heading, not a caption.
 WORK_TITLE = re.compile(r"《[^》]+》")
 CLAUSE_PUNCTUATION = re.compile(r"[，；,;]")
