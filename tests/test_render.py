@@ -112,6 +112,49 @@ def test_own_list_is_looked_for_within_the_core_only() -> None:
     assert not set(OWN_LINES) & set(render([wrap], None, [art]).lines)
 
 
+# A post's one paragraph in a box of its own, with link lines under it that outweigh it.
+POST_PARAGRAPH = ("President Obama honors the victims of the tragedy in Colorado, the people who "
+                  "knew them and loved them, and those who are still struggling to recover.")
+LINK_LINES = ("<p><a href=/t>Transcript of the address</a> | <a href=/m>Download the mp4 file</a> | "
+              "<a href=/a>Download the mp3 file</a></p>"
+              "<p><a href=/more>Additional information from the White House</a></p>"
+              "<ul><li><a href=/p1>Remembering the victims of the shooting in Aurora</a></li>"
+              "<li><a href=/p2>The President speaks with the families in Colorado</a></li></ul>")
+
+
+def test_box_opening_with_the_posts_paragraph_keeps_it_and_drops_its_link_lines() -> None:
+    lines = rendered(f"<div class=content-inner><p>{POST_PARAGRAPH}</p>{LINK_LINES}</div>").lines
+    assert lines == [POST_PARAGRAPH]
+
+
+def test_box_opening_with_a_section_link_keeps_the_paragraph_after_it() -> None:
+    lines = rendered(f"<div><a href=/us>US &amp; Canada</a><p>{POST_PARAGRAPH}</p>{LINK_LINES}</div>").lines
+    assert lines == ["US & Canada", POST_PARAGRAPH]
+
+
+@pytest.mark.parametrize("box", [
+    # a teaser: its headline link, then its summary
+    f"<div><h3><a href=/story>Not so fun: doctors warn of a rise in dance-fitness injuries</a></h3>"
+    f"<p>{POST_PARAGRAPH}</p>{LINK_LINES}</div>",
+    # a sidebar column: a list of archive links, then a text widget
+    "<div><ul><li><a href=/2012/11>November 2012 archive</a></li><li><a href=/2012/10>October "
+    "2012 archive</a></li><li><a href=/2012/09>September 2012 archive</a></li></ul>"
+    f"<p>{POST_PARAGRAPH}</p>{LINK_LINES}</div>",
+    # a paragraph too short to be the post's
+    "<div><p>Watch the weekly address here.</p>" + LINK_LINES + "</div>",
+], ids=["teaser", "sidebar-column", "short-paragraph"])
+def test_link_dense_box_not_opening_with_prose_goes_whole(box: str) -> None:
+    assert rendered(f"{PROSE}{box}").lines == [SENTENCE]
+
+
+def test_box_opening_with_prose_outside_the_core_goes_whole() -> None:
+    tree = LexborHTMLParser(f"<html><body><div id=wrap><div id=art>{PROSE}</div>"
+                            f"<div><p>{POST_PARAGRAPH}</p>{LINK_LINES}</div></div></body></html>")
+    wrap, art = tree.css_first("#wrap"), tree.css_first("#art")
+    assert wrap is not None and art is not None
+    assert render([wrap], None, [art]).lines == [SENTENCE]
+
+
 @pytest.mark.parametrize("address", [
     "http://www.openpetition.de/petition/online/mietenstopp",
     "www.autoracing.com.br",

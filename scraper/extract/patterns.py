@@ -367,6 +367,12 @@ LINK_DENSITY_MAX = 0.5
 # Short blocks need a lower link share to be kept: "更多>>" style widgets.
 SHORT_BLOCK_LEN = 60
 SHORT_LINK_DENSITY_MAX = 0.35
+# A link-dense block of the article's core that wraps a paragraph this long (characters
+# without whitespace) with few links is read child by child, not dropped whole: a post's
+# one paragraph above its "Transcript | Download mp4" and "Related" link lines.
+WRAPPED_PROSE_MIN = 80
+# …when the block opens with it: at most this much link text before it (a section link).
+WRAPPED_PROSE_LEAD_LINKS_MAX = 20
 # A paragraph inside the article's core block is dropped only when it is nearly all
 # link: a sentence built around one long link is still the article's.
 CORE_PARAGRAPH_LINK_DENSITY_MAX = 0.8

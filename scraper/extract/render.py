@@ -232,6 +232,8 @@ class _Renderer:
             return False, None
         if self.article_list(node):
             return True, None
+        if self.in_core and self.wraps_prose(node):
+            return False, None   # read child by child: each link list still goes
         # A link list when over the share for any block, or over the lower share for
         # short ones: only between the two is the text read.
         if density > P.LINK_DENSITY_MAX:
@@ -242,6 +244,24 @@ class _Renderer:
             self.trace_drop(node, T.LINK_DENSE, "short", text=text, link_share=density)
             return True, text
         return False, text
+
+    def wraps_prose(self, node: LexborNode) -> bool:
+        """Whether ``node`` opens with a paragraph of prose (WRAPPED_PROSE_MIN long, almost
+        without links) before its link lists: the article's own paragraph is not dropped
+        with the "Transcript | Download" and "Related" lines under it. Teasers and
+        sidebar widgets open with their links (a headline, a list of archives)."""
+        before = 0   # link text met before the paragraph
+        for element in node.css("a, p"):
+            if element.tag == "a":
+                before += self.link_lengths.get(element.mem_id, 0)
+                if before > P.WRAPPED_PROSE_LEAD_LINKS_MAX:
+                    return False
+                continue
+            length = stripped_length(element)
+            if length >= P.WRAPPED_PROSE_MIN and share_of(
+                    self.link_lengths.get(element.mem_id, 0), length) <= P.SHORT_LINK_DENSITY_MAX:
+                return True
+        return False
 
     def article_list(self, node: LexborNode) -> bool:
         """Render ``node`` whatever its links when it is a list of the article's own (see
