@@ -559,6 +559,26 @@ SIEVED = [
     ("comments-heading", "7 Comments"),
     ("comments-heading", "13 Responses to “Malawi Police replaces spokesman”"),
     ("comments-heading", "3 commentaires"),
+    ("legal-notice", "Disclaimer:The content on this site is provided as general information only and "
+                     "should not be taken as investment advice. All site content, including "
+                     "advertisements, shall not be construed as a recommendation to buy or sell any security."),
+    ("legal-notice", "The information on this website is for informational purposes only."),
+    ("legal-notice", "By providing information about entertainment and cultural events on this site, "
+                     "TheaterMania.com shall not be deemed to endorse,"),
+    ("legal-notice", "We require all participants in interactive areas to accept the terms of the Time "
+                     "Inc. subscriber agreement. Please read the agreement before making comments."),
+    ("legal-notice", "By using this site you agree to the Terms of Use."),
+    ("legal-notice", "Real-time U.S. stock quotes reflect trades reported through Nasdaq only; "
+                     "comprehensive U.S. stock quotes reflect trading in all markets and are delayed at "
+                     "least 15 minutes."),
+    ("legal-notice", "I have read and agree to the Privacy Policy."),
+    ("legal-notice", "(Alle Angaben ohne Gewähr)"),
+    ("legal-notice", "© 2fly4 - Alle Angaben ohne Gewähr!"),
+    ("legal-notice", "Ja, ich habe die Datenschutzerklärung gelesen und bin damit einverstanden."),
+    ("legal-notice", "Ich bin mit der Verarbeitung meiner Daten nach Datenschutzerklärung einverstanden."),
+    ("legal-notice", "Mit der Registrierung akzeptiere ich die Nutzungsbedingungen der Portale."),
+    ("legal-notice", "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis "
+                     "keine Verbindung zu Twitter her."),
 ]
 
 
@@ -658,6 +678,14 @@ def test_sieve_keys_are_held_by_every_line_its_pattern_matches(name: str, line: 
     "Labels: the tins were marked in red.", "Tagged as a risk, the bridge was closed in May.",
     "This work is licensed to three publishers, the agent said.",
     "Der Text wurde 2019 unter großem Druck geschrieben, sagt die Autorin.",
+    "The minister said the figures should not be taken as medical advice.",
+    "The data are for informational purposes only, officials said.",
+    "The ministry said it does not endorse the festival.",
+    "Stock quotes on the exchange were delayed by a glitch on Monday.",
+    "I agree with the critics that the new privacy policy is flawed.",
+    "Sie verlangte, dass alle Angaben geprüft werden.",
+    "Ich habe mich lange mit Datenschutz beschäftigt, sagt die Forscherin.",
+    "Wir respektieren die Entscheidung des Gerichts.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
         "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
@@ -672,7 +700,9 @@ def test_sieve_keys_are_held_by_every_line_its_pattern_matches(name: str, line: 
         "back-to-sentence", "more-than-stories", "most-popular-sentence",
         "rights-reserved-sentence", "copyright-sentence", "caption-with-credit", "credit-via-writer", "credit-courtesy", "agency-in-a-sentence",
         "agency-alone", "image-copyright-sentence", "slash-in-a-sentence", "labels-sentence",
-        "tagged-as-sentence", "licensed-sentence", "text-written-de"])
+        "tagged-as-sentence", "licensed-sentence", "text-written-de", "advice-in-a-report",
+        "information-purposes-in-a-report", "endorse-in-a-report", "quotes-delayed-sentence",
+        "privacy-policy-opinion", "angaben-sentence-de", "datenschutz-sentence-de", "respect-sentence-de"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

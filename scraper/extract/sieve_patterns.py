@@ -54,6 +54,50 @@ COPYRIGHT_NOTICE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 COPYRIGHT_NOTICE_MAX_LEN = 400
+# The site's legal notices to its reader, under or beside its articles: that its content
+# is no advice ("The content on this site is provided as general information only and
+# should not be taken as investment advice. …", "… is for informational purposes only"),
+# that an event listed on it is not endorsed ("By providing information about … events
+# on this site, TheaterMania.com shall not be deemed to endorse,"), that taking part means
+# accepting its terms ("We require all participants in interactive areas to accept the
+# terms of the … subscriber agreement. …", "By using this site you agree …"), that its
+# quotes are delayed ("Real-time U.S. stock quotes reflect trades reported through Nasdaq
+# only; … delayed at least 15 minutes."); in German "Alle Angaben ohne Gewähr", a form's
+# consent ("Ich habe die Datenschutzerklärung gelesen und akzeptiere sie.", "Mit der
+# Registrierung akzeptiere ich die Nutzungsbedingungen …", "I have read and agree to the
+# privacy policy") and an embedded post's privacy notice ("Wir respektieren deine
+# Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter
+# her."). The advice and endorsement forms need the site or its content as their subject:
+# a report that a minister's figures "should not be taken as advice" stays.
+_NOTICE_SUBJECT = (r"\b(?:this|the|our|all)\s+(?:site|website|blog|content|information|material"
+                   r"|articles?|posts?)\b")
+LEGAL_NOTICE = re.compile(
+    r"""^(?:
+        .{0,300}?""" + _NOTICE_SUBJECT + r""".{0,200}?
+        (?:\b(?:should|must)\s+not\s+be\s+(?:taken|construed|considered|relied\s+(?:up)?on|treated|used)\s+as
+          |\bis\s+not\s+intended\s+(?:as|to\s+be)|\b(?:does|do)\s+not\s+constitute)\b.{0,40}?\badvice\b.*
+      | .{0,300}?""" + _NOTICE_SUBJECT + r""".{0,120}?\bfor\s+(?:general\s+)?information(?:al)?\s+purposes\s+only\b.*
+      | .{0,200}?\bon\s+this\s+(?:site|website)\b.{0,100}?\b(?:shall|does|will)\s+not\s+(?:be\s+deemed\s+to\s+)?
+        (?:endorse|constitute\s+an?\s+endorsement)\b.*
+      | (?:we\s+require|you\s+must|all\s+(?:users|participants|members|commenters))\b.{0,120}?\baccept\s+the\s+terms\s+of\b.*
+      | by\s+(?:using|visiting|posting\s+(?:on|to)|commenting\s+on)\s+(?:this|our)\s+(?:site|website|page|forum|blog)\b
+        .{0,80}?\byou\s+(?:agree|accept|consent)\b.*
+      | .{0,80}?\bquotes\b.{0,240}?\bdelayed\s+(?:by\s+)?(?:at\s+least\s+)?\d+\s+min(?:utes?)?\b.*
+      | (?:yes,\s*)?i\s+(?:have\s+read\s+(?:and\s+(?:agree\s+to|accept)\s+)?|agree\s+to\s+|accept\s+|consent\s+to\s+)
+        (?:the|your)\s+(?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions))\b.*
+      | (?:[^.!?]{0,40}\s[-–|]\s*)?\(?(?:alle\s+)?angaben\s+ohne\s+gewähr\)?\s*[!.]?
+      | (?:ja,\s*)?ich\s+(?:habe|bin)\b.{0,80}?\bdatenschutz(?:erklärung|hinweise|bestimmungen|richtlinien?)\b
+        .{0,80}?\b(?:gelesen|akzeptiert?|einverstanden|zur\s+kenntnis\s+genommen)\b.*
+      | (?:mit\s+der\s+(?:registrierung|anmeldung)\s+)?akzeptiere\s+ich\b.{0,80}?\b(?:nutzungsbedingungen|datenschutz).*
+      | (?:wir\s+respektieren\s+(?:deine|ihre)\s+privatsphäre|we\s+respect\s+your\s+privacy)\b.*
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+LEGAL_NOTICE_MAX_LEN = 1000
+# Every LEGAL_NOTICE holds one of these (lower-cased).
+LEGAL_NOTICE_KEYS = ("advice", "purposes only", "endorse", "accept the terms", "you agree",
+                     "you accept", "you consent", "delayed", "privacy", "terms of", "terms and",
+                     "gewähr", "datenschutz", "nutzungsbedingungen", "privatsphäre")
 # An entry of a related-news list standing in the body: a bullet, a headline and its
 # date ("·哈尔滨今起供暖 (2005-04-27 14:32PM)", "· 标题 [04-27]"), or a headline with
 # a bracketed date and time, which no article sentence ends with.
@@ -222,6 +266,7 @@ AGENCY_CREDIT_KEYS = ("image copyright", "/", "getty", "istock", "shutterstock",
 # line's first N characters (N > 0), its last -N (N < 0) or the whole line (0)
 SIEVES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...], int], ...] = (
     ("copyright", COPYRIGHT_NOTICE, COPYRIGHT_NOTICE_MAX_LEN, (), 0),
+    ("legal-notice", LEGAL_NOTICE, LEGAL_NOTICE_MAX_LEN, LEGAL_NOTICE_KEYS, 0),
     ("related-item", RELATED_ITEM, RELATED_ITEM_MAX_LEN, (), 0),
     ("pager", PAGER_LINE, PAGER_LINE_MAX_LEN, PAGER_KEYS, 0),
     ("reporter", REPORTER_LINE, REPORTER_LINE_MAX_LEN, (), 0),
