@@ -225,6 +225,14 @@ def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
     "If you enjoyed this article, we have a proposition for you: Join NRPLUS.",
     "Jetzt für Golf-Lotse Top-News anmelden",
     "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk, im Abo, als e-Paper erhältlich.",
+    "Puede escribirnos o seguirnos en Facebook, o suscribirse aquí a nuestra newsletter.",
+    "Recevez chaque matin notre newsletter", "Ricevi ogni settimana la nostra newsletter",
+    "Stay Up-to-Date On Environmental Management News with EL's Free Daily Newsletter",
+    "¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular.",
+    "Click like to get the latest music news, hottest tracks and more via Facebook.",
+    "You should like Thought Catalog on Facebook here.", "Become a fan of CNNOpinion",
+    "Interested in keeping up with Tesla Motors?",
+    "Do you want to be informed of DiEM25's actions? Sign up here",
 ], ids=["newsletter-en", "subscribe-our", "subscribe-the-newsletter", "download-app", "follow-de",
         "email-de", "follow-es", "subscribe-fr", "email-updates", "sign-up-for-the-newsletter",
         "sign-up-to-the-newsletter", "newsletter-sign-up", "to-your-inbox", "in-your-inbox",
@@ -233,7 +241,9 @@ def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
         "channel-es", "newsletter-it", "follow-it", "subscribe-pl", "subscribe-to-name",
         "subscribing-failed", "subscribers-receive", "delivered-to-your-letterbox",
         "straight-to-your-phone", "join-our-forums", "proposition", "register-now-de",
-        "print-edition-de"])
+        "print-edition-de", "newsletter-es", "newsletter-fr-our", "newsletter-it-our",
+        "stay-up-to-date-newsletter", "channel-es-we-have", "click-like", "should-like-on-facebook",
+        "become-a-fan", "keeping-up-with", "sign-up-here"])
 def test_promotion_of_the_site_dropped(line: str) -> None:
     assert kept_between(line) == []
 
@@ -249,9 +259,15 @@ def test_promotion_of_the_site_dropped(line: str) -> None:
     "Many subscribe to the view that prices will fall, the survey found.",
     "The parcels were delivered to your neighbour's address by mistake, the firm admitted.",
     "Wer sich jetzt anmelden will, muss bis Freitag warten.",
+    "She became a fan of the band in 1990 and never missed a show.",
+    "Interested in keeping up with the Joneses, they bought a second car.",
+    "Readers who stay up to date with the newsletter of the club know the rules.",
+    "Users who click like on a post see more of the same, Facebook said.",
 ], ids=["sign-up-for-a-product", "subscribe-in-a-news-sentence", "someone-followed-on-a-network",
         "network-in-a-news-sentence", "inbox-sentence", "author-newsletter", "follow-the-author",
-        "subscribe-to-a-view", "delivered-to-a-neighbour", "register-sentence-de"])
+        "subscribe-to-a-view", "delivered-to-a-neighbour", "register-sentence-de",
+        "became-a-fan-sentence", "keeping-up-sentence", "stay-up-to-date-sentence",
+        "click-like-sentence"])
 def test_sentence_about_subscribing_kept(line: str) -> None:
     assert kept_between(line) == [line]
 

@@ -128,8 +128,12 @@ def _promo(pattern: str) -> re.Pattern[str]:
 # INBOX", "When you join our list we will send you …", "Like us on Facebook!", "Follow
 # us!", "Twitter: @nuttynomads", "Comment on Facebook", "Folgen Sie uns auf Twitter",
 # "Jetzt zum kostenlosen Newsletter anmelden", "Inscrivez-vous à la newsletter",
-# "Síguenos en Telegram", "¡Mira lo que tiene nuestro canal de YouTube!", "Iscriviti alla
-# newsletter", "Zapraszamy do subskrypcji"), and its subscription and delivery offers
+# "Síguenos en Telegram", "¡Mira lo que tiene nuestro canal de YouTube!", "… tenemos canal
+# de Telegram", "suscribirse aquí a nuestra newsletter", "Iscriviti alla newsletter",
+# "Zapraszamy do subskrypcji", "Stay Up-to-Date … with EL's Free Daily Newsletter", "Click
+# like to get the latest music news … via Facebook.", "You should like Thought Catalog on
+# Facebook here.", "Become a fan of CNNOpinion", "Interested in keeping up with Tesla
+# Motors?", "… Sign up here"), and its subscription and delivery offers
 # ("Subscribe to WIRED and stay smart …", "Get … delivered through your letterbox every
 # month", "… straight to your phone with the … app", "Join our Space Forums …", "we have
 # a proposition for you", "Jetzt für … anmelden", "… im Abo, als e-Paper … erhältlich").
@@ -155,7 +159,9 @@ PROMO_GROUPS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
           | \bzapraszamy\s+(?:też\s+|również\s+)?do\s+subskrypcji
           | ^subscribe\s+to\s+\S | \bproblem\s+subscribing\b | \bsubscribers\s+(?:also\s+)?receive\b""")),
     (("newsletter",), _promo(
-        r"""\bour\s+(?:\w+\s+)?newsletter | \bunseren?\s+newsletter
+        r"""\bour\s+(?:\w+\s+)?newsletter | \bunseren?\s+newsletter | \bnuestr[oa]\s+(?:\w+\s+)?newsletter
+          | \bnotre\s+(?:\w+\s+)?newsletter | \bla\s+nostra\s+newsletter
+          | ^stay\s+(?:up[-\s]to[-\s]date|informed|in\s+the\s+know)\b.{0,100}?\bnewsletter\b
           | \bnewsletter\s+(?:abonnieren|bestellen|anmelden|erhalten) | \bzum\s+(?:\w+\s+)?newsletter\s+anmelden""")),
     (("inbox", "join our"), _promo(
         r"""\b(?:straight|right|directly|delivered)\s+(?:to|in(?:to)?)\s+your\s+inbox\b
@@ -168,7 +174,11 @@ PROMO_GROUPS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("facebook", "twitter", "instagram", "youtube", "telegram", "whatsapp"), _promo(
         r"""\b(?:like|find|join|tell|check|connect\s+with)\s+(?:us|me)(?:\s+out)?\s+(?:on|at)\s+""" + _NETWORK + r"""\b
           | ^""" + _NETWORK + r"""(?:\s+fan\s+page)?\s*:\s*\S+$ | ^(?:comment|discuss)\s+(?:this\s+)?on\s+""" + _NETWORK + r"""$
-          | \bnuestro\s+canal\s+de\s+""" + _NETWORK + r"""\b""")),
+          | \b(?:nuestro|tenemos)\s+canal\s+de\s+""" + _NETWORK + r"""\b
+          | ^(?:click|hit)\s+["“]?like["”]?\s+to\b.{0,80}?\bfacebook\b | ^you\s+should\s+like\s+.{1,40}?\s+on\s+facebook\b""")),
+    (("fan of", "keeping up with", "sign up here"), _promo(
+        r"""^become\s+a\s+fan\s+of\s+\S+\s*[.!]?$ | ^interested\s+in\s+keeping\s+up\s+with\s+[^.!?]{1,40}\?$
+          | \bsign\s+up\s+here\s*[.!]?$""")),
     (("download", "mail"), _promo(
         r"""\bdownload\s+(?:our|the\s+\w+)\s+apps?\b | \benter\s+your\s+e-?mail
           | \b(?:gib|geben\s+sie)\s+(?:deine|ihre)\s+e-mail-adresse""")),
