@@ -152,6 +152,8 @@ def test_long_line_starting_like_furniture_kept(start: str) -> None:
     "Vorschau auf den nächsten Artikel", "Auch auf gofeminin.de", "Also on rt.com", "Next Article",
     "Previous Post: S&P 500 Index Breaks 1,400—What’s Next?", "sponsored links", "Editor's Pick",
     "If you found this article helpful, check out...",
+    'Print Recipe 3"x5" Cards 4"x6" Cards Full Page', "Rezept drucken Bei Pinterest speichern",
+    "Pin It", "Save to Pinterest", "Jump to Recipe",
 ], ids=["share-en", "print-recipe", "permalink", "no-responses", "like-de", "share-de",
         "no-ratings-de", "ad-label-de", "about-author-de", "helpful-de", "rate-de", "permalink-fr",
         "print-pl", "like-loading-de", "no-response-arrow", "contact-label", "login-to-comment-de",
@@ -167,7 +169,8 @@ def test_long_line_starting_like_furniture_kept(start: str) -> None:
         "advert-label-id", "like-this-id", "like-loading-id", "also-interesting-de", "read-yet-de",
         "more-topics-de", "topic-may-interest-de", "read-also-posts-de", "more-posts-column-de",
         "next-article-preview-de", "also-on-site-de", "also-on-site-en", "next-article",
-        "previous-post", "sponsored-links", "editors-pick", "found-helpful-check-out"])
+        "previous-post", "sponsored-links", "editors-pick", "found-helpful-check-out",
+        "recipe-card-buttons", "recipe-card-buttons-de", "pin-it", "save-to-pinterest", "jump-to-recipe"])
 def test_interface_line_dropped(line: str) -> None:
     assert kept_between(line) == []
 
@@ -190,11 +193,14 @@ def test_interface_line_dropped(line: str) -> None:
     "Schon gelesen hatte er das Buch, bevor der Film kam.",
     "Next article in the series will look at the costs.",
     "Lesen Sie auch den zweiten Teil, der morgen erscheint.",
+    "Pin it to the fridge and tick off each chore as you go.",
+    "Print recipe cards were popular in the 1970s.",
 ], ids=["sentence-starting-with-share", "sentence-starting-with-print", "label-then-sentences",
         "keep-reading-sentence", "trending-sentence", "dont-miss-sentence", "more-in-sentence",
         "further-information-sentence-de", "more-on-sentence-de", "more-alone",
         "share-sentence", "advertising-sentence", "advert-sentence-id", "also-interesting-sentence-de",
-        "read-yet-sentence-de", "next-article-sentence", "read-also-sentence-de"])
+        "read-yet-sentence-de", "next-article-sentence", "read-also-sentence-de",
+        "pin-it-sentence", "print-recipe-sentence"])
 def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
     assert kept_between(line) == [line]
 

@@ -82,7 +82,9 @@ DISCLAIMER_HEAD_LEN = 40
 # Post", "Like this story? Share it with a friend!"). Each
 # alternative is one language's usual labels (English, German, French, Spanish, Italian,
 # Polish, Portuguese, Indonesian, Chinese): "Iklan" is an advertisement's label, "Sukai
-# ini:" and "Suka Memuat..." the blog engine's like button as "Like this:", "Like Loading...".
+# ini:" and "Suka Memuat..." the blog engine's like button as "Like this:", "Like Loading...";
+# a recipe card's buttons ("Print Recipe 3"x5" Cards 4"x6" Cards Full Page", "Rezept
+# drucken Bei Pinterest speichern", "Jump to Recipe") and a picture's "Pin It".
 UI_LINE = re.compile(
     r"""^[→←‹›«»>]?\s*[(\[]?\s*(?:caption|close|advertisement|ad|tags?|share(?:\s+this(?:\s+(?:article|post|story))?)?|print|e-?mail
         |like\s+this\s+(?:story|article|post)\?\s*share\s+it\s+with\s+a\s+friend
@@ -93,9 +95,13 @@ UI_LINE = re.compile(
         |no\s+related\s+(?:posts|articles)(?:\s+found)?|story\s+highlights
         |comments?|read\s+more|continue\s+reading|loading\.*|skip\s+to\s+content|menu
         |previous|next|back\s+to\s+top|view\s+gallery|enlarge|photos?|like\s+this|permalink
-        |bookmark\s+the\s+permalink|print\s+recipe|no\s+comments?(?:\s+yet|\s+so\s+far)?
+        |bookmark\s+the\s+permalink|no\s+comments?(?:\s+yet|\s+so\s+far)?
+        |(?:print\s+recipe|rezept\s+drucken)(?:\s+(?:\d+"?\s*x\s*\d+"?\s+cards|full\s+page
+            |(?:bei|auf)\s+pinterest\s+(?:speichern|merken)|pin\s+it))*
+        |pin\s+(?:it|this)|save\s+(?:to|on)\s+pinterest|(?:bei|auf)\s+pinterest\s+(?:speichern|merken|pinnen)
+        |jump\s+to\s+recipe|zum\s+rezept\s+springen
         |no\s+responses?(?:\s+so\s+far)?|was\s+this\s+(?:article|page)\s+helpful\??
-        |gefällt\s+mir|teilen|jetzt\s+teilen|artikel\s+teilen|drucken|rezept\s+drucken
+        |gefällt\s+mir|teilen|jetzt\s+teilen|artikel\s+teilen|drucken
         |kommentieren|kommentare?|anzeige|werbung|-\s*anzeige\s*-|zurück(?:\s+zur\s+\w+)?
         |quellen\s+(?:ausblenden|einblenden)|externer\s+inhalt|noch\s+keine\s+bewertungen
         |(?:war|ist)\s+(?:der|dieser|die|diese)\s+(?:artikel|beitrag|seite)\s+(?:nützlich|hilfreich)\??
