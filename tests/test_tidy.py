@@ -599,6 +599,12 @@ SIEVED = [
     ("legal-notice", "Ja, ich habe die Datenschutzerklärung gelesen und bin damit einverstanden."),
     ("legal-notice", "Ich bin mit der Verarbeitung meiner Daten nach Datenschutzerklärung einverstanden."),
     ("legal-notice", "Mit der Registrierung akzeptiere ich die Nutzungsbedingungen der Portale."),
+    ("reader-call", "Submit your letter to the editor via this form. Read more Letters to the Editor."),
+    ("reader-call", "We want to hear what you think about this article. Submit a letter to the editor "
+                    "or write to letters@theatlantic.com."),
+    ("reader-call", "The Times is committed to publishing a diversity of letters to the editor. We’d "
+                    "like to hear what you think about this or any of our articles."),
+    ("reader-call", "Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com."),
     ("legal-notice", "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis "
                      "keine Verbindung zu Twitter her."),
 ]
@@ -708,6 +714,9 @@ def test_sieve_keys_are_held_by_every_line_its_pattern_matches(name: str, line: 
     "Sie verlangte, dass alle Angaben geprüft werden.",
     "Ich habe mich lange mit Datenschutz beschäftigt, sagt die Forscherin.",
     "Wir respektieren die Entscheidung des Gerichts.",
+    "The paper received hundreds of letters to the editor after the story ran.",
+    "We hope you enjoy the change, and we’d love to hear what you think.",
+    "Police said they have a tip line for witnesses.",
 ], ids=["copyright-news", "interview-question", "dateline-reporter", "standard-number",
         "table-header", "table-cell", "tag-led-sentence", "dated-sentence", "reply-sentence",
         "print-sentence", "powered-sentence", "javascript-sentence", "related-sentences",
@@ -724,7 +733,8 @@ def test_sieve_keys_are_held_by_every_line_its_pattern_matches(name: str, line: 
         "agency-alone", "image-copyright-sentence", "slash-in-a-sentence", "labels-sentence",
         "tagged-as-sentence", "licensed-sentence", "text-written-de", "advice-in-a-report",
         "information-purposes-in-a-report", "endorse-in-a-report", "quotes-delayed-sentence",
-        "privacy-policy-opinion", "angaben-sentence-de", "datenschutz-sentence-de", "respect-sentence-de"])
+        "privacy-policy-opinion", "angaben-sentence-de", "datenschutz-sentence-de", "respect-sentence-de",
+        "letters-in-a-report", "hear-what-you-think-of-a-change", "tip-sentence"])
 def test_article_line_like_a_sieve_kept(line: str) -> None:
     assert sieved(line) is None
     assert kept_between(line) == [line]

@@ -98,6 +98,23 @@ LEGAL_NOTICE_MAX_LEN = 1000
 LEGAL_NOTICE_KEYS = ("advice", "purposes only", "endorse", "accept the terms", "you agree",
                      "you accept", "you consent", "delayed", "privacy", "terms of", "terms and",
                      "gewähr", "datenschutz", "nutzungsbedingungen", "privatsphäre")
+# The site asking its reader to write in about the article: letters to the editor ("Submit
+# your letter to the editor via this form.", "… Submit a letter to the editor or write to
+# letters@…"), "We want to hear what you think about this article.", "We’d like to hear
+# what you think about this or any of our articles.", "Have a tip? <reporter> may be
+# reached at …". A post's own "we'd love to hear what you think." (of a product, a change)
+# names neither this article nor ours, and a report on letters received sends none.
+READER_CALL = re.compile(
+    r"""^(?:
+        .{0,160}?\b(?:submit|send|write)\s+(?:us\s+)?(?:your\s+|a\s+)?letters?\s+to\s+the\s+editor\b.*
+      | .{0,160}?\bwe(?:['’]d|\s+would)?\s+(?:like|want|love)\s+to\s+hear\s+what\s+you\s+think\s+(?:about|of)\s+(?:this|our)\b.*
+      | (?:got|have)\s+a\s+(?:news\s+)?tip\s*\?.*
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+READER_CALL_MAX_LEN = 400
+# Every READER_CALL holds one of these (lower-cased).
+READER_CALL_KEYS = ("editor", "hear what you think", "tip")
 # An entry of a related-news list standing in the body: a bullet, a headline and its
 # date ("·哈尔滨今起供暖 (2005-04-27 14:32PM)", "· 标题 [04-27]"), or a headline with
 # a bracketed date and time, which no article sentence ends with.
@@ -267,6 +284,7 @@ AGENCY_CREDIT_KEYS = ("image copyright", "/", "getty", "istock", "shutterstock",
 SIEVES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...], int], ...] = (
     ("copyright", COPYRIGHT_NOTICE, COPYRIGHT_NOTICE_MAX_LEN, (), 0),
     ("legal-notice", LEGAL_NOTICE, LEGAL_NOTICE_MAX_LEN, LEGAL_NOTICE_KEYS, 0),
+    ("reader-call", READER_CALL, READER_CALL_MAX_LEN, READER_CALL_KEYS, 0),
     ("related-item", RELATED_ITEM, RELATED_ITEM_MAX_LEN, (), 0),
     ("pager", PAGER_LINE, PAGER_LINE_MAX_LEN, PAGER_KEYS, 0),
     ("reporter", REPORTER_LINE, REPORTER_LINE_MAX_LEN, (), 0),
