@@ -1,9 +1,11 @@
 """The article's extent: from its best-scored block (``score``) to the nodes to render.
 
 The best candidate is climbed to the parent of an article split over sibling blocks
-(or to a parent that scores more), joined by its siblings that hold article text too
-(readability's rule, on link-adjusted scores), and widened to the wrapper around it
-while what the wrapper adds is prose, or to the ``<article>`` element around it.
+(or to a parent that scores more, when a block it adds is a part of an article rather
+than a bio, a promotion or a sidebar beside one), joined by its siblings that hold
+article text too (readability's rule, on link-adjusted scores), and widened to the
+wrapper around it while what the wrapper adds is prose, or to the ``<article>``
+element around it.
 """
 
 from __future__ import annotations
@@ -79,22 +81,48 @@ def _climb(top: Candidate, ranked: list[Candidate], adjusted: LinkAdjusted) -> C
             if sum(is_ancestor(parent, c.node) for c in close) >= P.MIN_ALTERNATIVES - 1:
                 return Candidate(parent, max(adjusted(parent), top.score))
             parent = parent.parent
-    # readability: a parent that scores more than the top candidate holds more of it
+    # readability: an ancestor that scores more than the one below it holds more of the
+    # article, when what it takes in holds a part of one (see ``_takes_in_a_part``)
     threshold = top.score / 3
+    path = [top.node]   # the top and the ancestors climbed past, nearest last
     parent = top.node.parent
     last = top.score
     while parent is not None and parent.tag not in ("body", "html"):
         score = adjusted(parent)
         if not score:
+            path.append(parent)
             parent = parent.parent
             continue
         if score < threshold:
             break
         if score > last:
-            return Candidate(parent, score)
+            return Candidate(parent, score) if _takes_in_a_part(parent, path, adjusted) else top
         last = score
+        path.append(parent)
         parent = parent.parent
     return top
+
+
+def _takes_in_a_part(parent: LexborNode, path: list[LexborNode], adjusted: LinkAdjusted) -> bool:
+    """Whether climbing from ``path`` (the top candidate and the ancestors passed) to
+    ``parent`` takes in a block that is a part of an article: one that scores
+    CLIMB_PART_MIN_SCORE (itself, or as the best block inside it), is not a link list and
+    has no linked headline. Any text beside the top raises an ancestor's score above the
+    wrapper below it; the blocks that do so beside an article are often an author's bio,
+    a promotion, the columns of a sidebar or the excerpts of other posts."""
+    passed = {node.mem_id for node in path}
+    for ancestor in (parent, *path[1:]):
+        for block in ancestor.iter():
+            if block.mem_id in passed:
+                continue
+            score = adjusted(block)
+            if score < P.CLIMB_PART_MIN_SCORE:
+                score = _best_inside(block, adjusted)
+            if score >= P.CLIMB_PART_MIN_SCORE and \
+                    adjusted.density(block) <= P.LINK_DENSITY_MAX and \
+                    block.css_first(P.SECTION_TEASER_TITLE) is None:
+                return True
+    return False
 
 
 def _only_wraps(parent: LexborNode, child: LexborNode) -> bool:

@@ -292,6 +292,11 @@ SECTION_TEASER_TITLE = "h1 a, h2 a, h3 a, h4 a, a h1, a h2, a h3, a h4"
 # choice up to that ancestor (articles split into several sibling blocks).
 ALTERNATIVE_SCORE_SHARE = 0.75
 MIN_ALTERNATIVES = 3
+# An ancestor of the top candidate that scores more than the wrapper below it is taken
+# only when a block it adds scores this much (a paragraph or two of prose, as
+# SIBLING_MIN_SCORE): a byline, a site's info line or a sidebar's tagline beside the
+# article raise its score too (cw-500b350d: "巴彦淖尔市政府门户网站 … 打印本页").
+CLIMB_PART_MIN_SCORE = 10.0
 
 # The standfirst above the article block (see ``standfirst``): an element whose class or
 # id names a lead, deck, intro, summary, subtitle or excerpt in a newsroom's words
