@@ -171,6 +171,50 @@ def test_paragraph_of_one_worded_link_is_still_a_link() -> None:
     assert out.lines == [SENTENCE]
 
 
+@pytest.mark.parametrize("inner, line", [
+    ("<p><a name=wodarg>Eine der meistgestellten Hörerfragen ist die: Was sagt er dazu?</a></p>",
+     "Eine der meistgestellten Hörerfragen ist die: Was sagt er dazu?"),
+    ("<h2><a name=config>Configuring Rsync</a></h2>", "Configuring Rsync"),
+    ("<ul><li><a name=a>Building the Sources</a></li><li><a name=b>Generating Certs</a></li></ul>",
+     "Building the Sources"),
+], ids=["paragraph", "heading", "list-of-bookmarked-items"])
+def test_text_wrapped_in_a_bookmark_is_no_link(inner: str, line: str) -> None:
+    # <a name> without href marks a place to scroll to: its text is the article's.
+    assert line in rendered(f"{PROSE}{inner}").lines
+
+
+def test_named_anchor_with_href_is_still_a_link() -> None:
+    out = rendered(f"{PROSE}<ul><li><a name=a href=/1>相关新闻之一的标题</a></li>"
+                   "<li><a name=b href=/2>相关新闻之二的标题</a></li></ul>")
+    assert out.lines == [SENTENCE]
+
+
+@pytest.mark.parametrize("inner, line", [
+    ("<p><a href=/u/dave>a different dave</a> wrote:</p>", "a different dave wrote:"),
+    ("<p>A <a href=/guide>product marketing guide</a>!</p>", "A product marketing guide!"),
+    ("<p><a href=/t>This week's new Tabletop is a really fun party game called</a> "
+     "<a href=/s>Say Anything</a>.</p>",
+     "This week's new Tabletop is a really fun party game called Say Anything."),
+    ("<p><a href=/n>Eine der meistgestellten Hörerfragen ist die</a>: Was sagt er dazu?</p>",
+     "Eine der meistgestellten Hörerfragen ist die: Was sagt er dazu?"),
+], ids=["wrote-colon", "exclamation", "two-links-full-stop", "question"])
+def test_sentence_around_its_links_stays(inner: str, line: str) -> None:
+    # Nearly all link, but a sentence with words of its own: the article's text.
+    assert rendered(f"{PROSE}{inner}").lines == [SENTENCE, line]
+
+
+@pytest.mark.parametrize("inner", [
+    "<p><a href=/1>Miley Cyrus Busts Out Her Bikini!</a><br><a href=/2>Scarlett Johansson "
+    "Drops By</a><br><a href=/3>Jessica Alba In A Swimsuit? Yes Please!</a></p>",
+    "<p><a href=/v>Fireplace Grooves</a> from <a href=/b>BitchTapes</a> on <a href=/r>8tracks "
+    "Radio</a>.</p>",
+    "<p><a href=/story>Apple Leaves iTunes 11 Out of Recent Announcements.</a></p>",
+    "<p><a href=/a>Related stories</a> »</p>",
+], ids=["headlines-in-a-row", "three-links", "all-link-sentence", "no-sentence"])
+def test_links_that_are_no_sentence_still_go(inner: str) -> None:
+    assert rendered(f"{PROSE}{inner}").lines == [SENTENCE]
+
+
 def test_paragraph_with_a_link_in_its_prose_stays() -> None:
     line = "会议由市政府主持，详见通知，各部门按照要求落实到位。"
     out = rendered(f"<p>会议由市政府主持，详见<a href=/n>通知</a>，各部门按照要求落实到位。</p>")

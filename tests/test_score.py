@@ -79,7 +79,10 @@ def test_punctuation_count_matches_the_pattern(text: str) -> None:
     ("<div>abcdefgh</div>", 0.0),
     ("<div></div>", 0.0),
     ("<div>ab<a>cd</a><p><a>efgh</a></p></div>", 0.75),
-], ids=["half", "all-links", "no-links", "empty", "nested-anchors"])
+    ("<div>abcd<a name=b>efgh</a></div>", 0.0),
+    ("<div><a name=b href=/x>abcd</a></div>", 1.0),
+], ids=["half", "all-links", "no-links", "empty", "nested-anchors", "bookmark-is-no-link",
+        "named-link-is-a-link"])
 def test_link_share(html: str, expected: float) -> None:
     assert link_share(first(html)) == pytest.approx(expected)
 
@@ -297,6 +300,7 @@ def test_nonspace_length_agrees_with_split_on_generated_text() -> None:
     "<p>text <a href=x>link</a></p><a>alone</a><a><b>bold link</b></a><br><img src=y>",
     "<td>cell</td><span><!-- note --></span><a></a><div>\n</div><a href=z>plain</a>",
     "<ul><li><a>one</a><li>two <a>three</a></ul><a><div><a>nested</a></div></a>",
+    "<p><a name=top>bookmark</a> <a name=n href=/x>named link</a> <a id=i>id only</a></p>",
 ])
 def test_anchors_are_what_the_query_finds(html: str) -> None:
     # The shortcut for a node with nothing but text below it gives what the query gives.
@@ -304,7 +308,7 @@ def test_anchors_are_what_the_query_finds(html: str) -> None:
     tree = LexborHTMLParser(html)
     assert tree.body is not None
     for node in tree.body.traverse():
-        assert [a.mem_id for a in anchors(node)] == [a.mem_id for a in node.css("a")]
+        assert [a.mem_id for a in anchors(node)] == [a.mem_id for a in node.css(P.LINK_ANCHORS)]
         if not holds_elements(node):
             assert all(found.mem_id == node.mem_id for found in node.css("*"))
 

@@ -477,6 +477,8 @@ SIEVED = [
     ("read-also", "Related post: Pickled Brussels Sprouts Recipe"),
     ("read-also", "Lesen Sie auch: Die Bahn erhöht die Preise"),
     ("read-also", "相关阅读：《哈尔滨今起集中供暖》"),
+    ("read-also", "À lire aussi » Ballonnements, lourdeurs...Quel est votre profil digestif et comment y remédier ?"),
+    ("read-also", "Lesen Sie auch » Die Bahn erhöht die Preise … schon wieder"),
     ("post-filing", "Posted in: Sidelines | comments |"),
     ("post-filing", "Filed under news, two kisses for maddy."),
     ("post-filing", "Archived under Portfolio."),

@@ -1,7 +1,9 @@
 """Link-dense blocks the renderer reads all the same: a list of headline links that is
 a post of its own (a link roll, a week's headlines), and a list inside the article whose
 items say more than their links and after which the article's prose goes on (a list of
-sources, of steps with references). Any other link-dense block is a link list and goes.
+sources, of steps with references). A paragraph of the article that is mostly link is
+read when it is a sentence around its links (``linked_sentence``). Any other link-dense
+block is a link list and goes.
 """
 
 from __future__ import annotations
@@ -19,6 +21,15 @@ def link_roll(node: LexborNode) -> bool:
     lengths = [length for length in lengths if length]
     return len(lengths) >= P.LINK_ROLL_MIN_ITEMS and \
         sum(lengths) >= P.LINK_ROLL_MIN_LEN * len(lengths)
+
+
+def linked_sentence(node: LexborNode, text: str) -> bool:
+    """Whether a paragraph that is mostly link (its ``text`` stripped) reads as a sentence
+    around its links, not as links (``P.LINKED_SENTENCE_END``); the caller knows it has
+    words of its own."""
+    return len(text.split()) >= P.LINKED_SENTENCE_MIN_WORDS \
+        and P.LINKED_SENTENCE_END.search(text) is not None \
+        and len(anchors(node)) <= P.LINKED_SENTENCE_MAX_LINKS
 
 
 def list_within(node: LexborNode) -> LexborNode | None:

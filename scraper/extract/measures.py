@@ -102,10 +102,14 @@ def holds_elements(node: LexborNode) -> bool:
 
 
 def anchors(node: LexborNode) -> list[LexborNode]:
-    """``node.css("a")``: the anchors in the node, itself included."""
+    """The links in the node, itself included: its anchors but bookmarks
+    (``P.LINK_ANCHORS``)."""
     if holds_elements(node):
-        return node.css("a")
-    return [node] if node.tag == "a" else []
+        return node.css(P.LINK_ANCHORS)
+    if node.tag != "a":
+        return []
+    attrs = node.attributes
+    return [node] if "href" in attrs or "name" not in attrs else []
 
 
 def link_length(node: LexborNode, memo: dict[int, int] | None = None) -> int:
@@ -186,8 +190,8 @@ class Lengths:
         """The parent of ``child`` with its ``text_len`` and ``link_len``, summed from
         the child's (the article, already measured) and its siblings' instead of
         reading the whole wrapper again. Both measures add up over children: a
-        node's text is its children's texts joined, and ``css("a")`` on a child
-        includes the child itself when it is an anchor."""
+        node's text is its children's texts joined, and ``anchors`` of a child
+        includes the child itself when it is a link."""
         parent = child.parent
         assert parent is not None
         key = parent.mem_id

@@ -378,9 +378,23 @@ SHORT_LINK_DENSITY_MAX = 0.35
 WRAPPED_PROSE_MIN = 80
 # …when the block opens with it: at most this much link text before it (a section link).
 WRAPPED_PROSE_LEAD_LINKS_MAX = 20
+# The anchors that are links, for every link share: an ``<a name>`` without ``href`` is
+# a bookmark the page can be scrolled to (``<a name="wodarg">Eine der meistgestellten
+# Hörerfragen …</a>``, a manual's ``<a name="config"><h2>Configuring Rsync``), its
+# text the article's own, not a link to somewhere else.
+LINK_ANCHORS = "a:not([name]:not([href]))"
 # A paragraph inside the article's core block is dropped only when it is nearly all
 # link: a sentence built around one long link is still the article's.
 CORE_PARAGRAPH_LINK_DENSITY_MAX = 0.8
+# …nor when it is a sentence around its links: words of its own beside at most
+# LINKED_SENTENCE_MAX_LINKS links, at least LINKED_SENTENCE_MIN_WORDS words, and the
+# end of a sentence ("a different dave wrote:", "A product marketing guide!", "This
+# week's new Tabletop is … called Say Anything."). A paragraph that is all link, or
+# several links in a row (headlines, "X from Y on Vimeo."), is still a link list; a
+# read-also label before its link is cut by the sieves (``READ_ALSO``).
+LINKED_SENTENCE_MAX_LINKS = 2
+LINKED_SENTENCE_MIN_WORDS = 3
+LINKED_SENTENCE_END = re.compile(r"[.!?:。！？：][\"'”’)\]]*$")
 # …unless the paragraph is a web or mail address printed as text (a petition's URL, a
 # contact address): the article gives it to the reader, it is no link to another page.
 PRINTED_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

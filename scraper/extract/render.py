@@ -22,7 +22,7 @@ from . import structure as S
 from . import trace as T
 from .attachments import document_link
 from .captions import caption_hinted, caption_like, is_caption, is_centered
-from .link_lists import is_article_list, link_roll, list_within
+from .link_lists import is_article_list, link_roll, linked_sentence, list_within
 from .measures import link_lengths_within, share_of, shorter_than, stripped_length
 from .tables import Grid, data_table_rows
 
@@ -223,10 +223,12 @@ class _Renderer:
             return False, None   # only blocks with anchors (or inside one) can be link lists
         density = 1.0 if self.link_depth else share_of(links or 0, stripped_length(node))
         if tag in P.PARAGRAPH_TAGS and self.in_core:
-            if density > P.CORE_PARAGRAPH_LINK_DENSITY_MAX and \
-                    not P.PRINTED_ADDRESS.fullmatch(node.text(deep=True).strip()):
-                self.trace_drop(node, T.LINK_DENSE, link_share=density)
-                return True, None
+            if density > P.CORE_PARAGRAPH_LINK_DENSITY_MAX:
+                text = node.text(deep=True).strip()
+                if not P.PRINTED_ADDRESS.fullmatch(text) and \
+                        not (density < 1.0 and linked_sentence(node, text)):
+                    self.trace_drop(node, T.LINK_DENSE, link_share=density)
+                    return True, None
             return False, None
         if density <= P.SHORT_LINK_DENSITY_MAX:
             return False, None

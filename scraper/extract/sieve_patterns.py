@@ -238,8 +238,10 @@ POWERED_BY_MAX_LEN = 120
 
 # A link to another article set in the text under a read-also label, in the languages
 # of UI_LINE and Chinese: "LE PUEDE INTERESAR: La ficha de…", "PUEDES VER: ¿Qué es…?",
-# "Czytaj też: Wyścig zbrojeń…", "Lesen Sie auch: …", "Read more: …", "相关阅读：《…》".
-# The label must end in a colon and the rest be one headline, not sentences.
+# "Czytaj też: Wyścig zbrojeń…", "Lesen Sie auch: …", "Read more: …", "相关阅读：《…》",
+# "À lire aussi » Ballonnements, lourdeurs...Quel est votre profil digestif ?".
+# The label must end in a colon (or »), and the rest be one headline, not sentences
+# (an ellipsis inside it is no sentence's end).
 READ_ALSO = re.compile(
     r"""^[\[(【]?\s*(?:
         (?:also\s+)?read(?:\s+(?:more|also|next))? | see\s+also | related(?:\s+(?:post|story|article|link))?
@@ -249,7 +251,7 @@ READ_ALSO = re.compile(
       | (?:czytaj\s+(?:też|także|więcej)|dowiedz\s+się\s+więcej|zobacz\s+(?:też|także))
       | (?:leia\s+(?:também|mais)|veja\s+também)
       | 相关(?:阅读|新闻|文章|报道|链接) | 延伸阅读 | 推荐阅读 | 点击阅读 | 阅读原文 | 往期回顾 | 猜你喜欢
-    )\s*[\])】]?\s*[:：]\s*[^.!。！]{2,150}[.!。！]?$""",
+    )\s*[\])】]?\s*[:：»]\s*(?:[^.!。！]|\.\.\.|…){2,150}[.!。！]?$""",
     re.VERBOSE | re.IGNORECASE,
 )
 READ_ALSO_MAX_LEN = 200
