@@ -70,9 +70,9 @@ def test_authors_box_goes_even_without_hints(block: str) -> None:
 
 @pytest.mark.parametrize("block", [
     f"<div class=share><p>{MARK}</p></div>",
-    f"<div class='author-content'><p>{MARK}</p></div>",
+    f"<div class='post author-admin'><p>{MARK}</p></div>",
     f"<span class=author>{MARK}</span>",
-], ids=["other-hint", "author-and-content", "inline-byline"])
+], ids=["other-hint", "post-naming-its-author", "inline-byline"])
 def test_only_the_authors_box_goes_without_hints(block: str) -> None:
     assert MARK in pruned_text(block, use_hints=False)
 
@@ -306,6 +306,36 @@ def test_a_block_declared_not_content_is_boilerplate(value: str) -> None:
                          ids=["longer-word", "reversed", "plain-content"])
 def test_content_words_that_do_not_say_not_content(value: str) -> None:
     assert hint_of(value) == 1
+
+
+@pytest.mark.parametrize("value", [
+    "article-author clearfix", "author-content", "post-author-bio", "blog_author_description",
+    "entry authorBox", "author-info content",
+], ids=["article-author", "author-content", "post-author-bio", "underscores", "camel-beside-entry",
+        "beside-a-positive-class"])
+def test_authors_box_is_boilerplate_whatever_article_word_it_carries(value: str) -> None:
+    assert hint_of(value) == P.STRONG_NEGATIVE
+
+
+@pytest.mark.parametrize("value", [
+    "hentry post publish author-admin category-news",
+    "entry-author-bobsutton entry-type-post entry",
+    "post-author-name content",
+], ids=["wordpress-author-class", "blogger-author-class", "author-name-beside-content"])
+def test_a_post_that_names_its_author_is_no_authors_box(value: str) -> None:
+    # An author word beside an article word, as before: neither wins.
+    assert hint_of(value) == 0
+
+
+def test_authors_box_inside_the_article_wrapper_goes() -> None:
+    page = (f"<html><body><div class='post author-kgs'><div class=entry-content>{ARTICLE}"
+            f"<section class='article-author'><p>{MARK} is a contributing writer.</p></section>"
+            "</div></div></body></html>")
+    tree = LexborHTMLParser(page)
+    prune(tree)
+    assert tree.body is not None
+    text = tree.body.text()
+    assert "正文" in text and MARK not in text
 
 
 def test_teaser_column_declared_not_content_goes() -> None:

@@ -64,6 +64,9 @@ def hint_of(value: str) -> int:
     if "content" in text and P.NOT_CONTENT.search(text):
         return P.STRONG_NEGATIVE
     words = P.hint_words(text)
+    # The author's box is boilerplate whatever article word it also carries.
+    if not P.AUTHOR_WORDS.isdisjoint(words) and _names_authors_box(text):
+        return P.STRONG_NEGATIVE
     positive = not P.POSITIVE_WORDS.isdisjoint(words) or P.POSITIVE_STEMS.search(text) is not None \
         or (P.PRINTED_PART_KEY in text and P.PRINTED_PART.search(text) is not None)
     if (not P.NEGATIVE_WORDS.isdisjoint(words) or P.NEGATIVE_STEMS.search(text)
@@ -72,6 +75,17 @@ def hint_of(value: str) -> int:
     if not P.WEAK_NEGATIVE_WORDS.isdisjoint(words):
         return 0 if positive else P.WEAK_NEGATIVE
     return 1 if positive else 0
+
+
+def _names_authors_box(text: str) -> bool:
+    """True when one class name (or the id) of a ``hint_text`` is made of an author
+    word and box or article words only (``article-author``, ``author-content``): the
+    bio under the article, not a post that names its author (``author-admin``)."""
+    for name in text.split():
+        words = P.hint_words(name)
+        if not P.AUTHOR_WORDS.isdisjoint(words) and words <= P.AUTHOR_BOX_WORDS:
+            return True
+    return False
 
 
 def never_article(attrs: Attributes) -> bool:

@@ -67,6 +67,16 @@ _COMMENT_TOKENS = ("comment", "comments", "pinglun", "reply", "replies", "disqus
 # The author's box under the article (``author-info``, ``about_author``): a bio, a photo
 # and links, with more prose than a short post; the byline is read before.
 _AUTHOR_TOKENS = ("author", "authors", "autor", "autorin")
+# Words that, beside an author word and nothing else in one class name, make it the
+# author's box even inside the article's wrapper words: ``article-author``,
+# ``author-content``, ``post-author-bio``, ``blog_author_description``. A name that
+# adds anything else (WordPress's ``author-admin``, ``entry-author-bobsutton`` on
+# every post by that author) only says who wrote the article.
+_AUTHOR_BOX_PARTS = (
+    "bio", "box", "about", "info", "description", "desc", "details", "profile", "card",
+    "block", "wrap", "wrapper", "container", "section", "area", "inner", "module", "short",
+    "footer",
+)
 # Short boilerplate words, matched as whole tokens of class/id.
 _NEGATIVE_TOKENS = (
     # navigation and breadcrumbs (当前位置 = dqwz, 面包屑 = mbx)
@@ -193,6 +203,7 @@ POSITIVE_STEMS = _stems(_POSITIVE_STEMS)
 NEGATIVE_PREFIXES = _prefixes(NEGATIVE_CLASS_PREFIXES)
 COMMENT_WORDS = _words(_COMMENT_TOKENS)
 AUTHOR_WORDS = _words(_AUTHOR_TOKENS)
+AUTHOR_BOX_WORDS = _words(_AUTHOR_TOKENS + _POSITIVE_TOKENS + _AUTHOR_BOX_PARTS)
 # Comment containers named in one word: ``commentlist``, ``jc_commentsDiv``, ``dsq-comments``.
 COMMENT_STEMS = _stems(("comment",))
 # …but a live report's running commentary (``live-match-comments``, ``liveblog-comment``)
