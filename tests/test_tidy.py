@@ -7,6 +7,7 @@ import importlib
 import pytest
 
 from scraper.extract import line_patterns as L
+from scraper.extract import post_patterns as PP
 from scraper.extract.tidy import SIEVES, sieved, tidy
 
 SENTENCE = "这是正文的一段文字，内容足够长，用来模拟真实的新闻段落。"
@@ -205,7 +206,7 @@ def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
     assert kept_between(line) == [line]
 
 
-@pytest.mark.parametrize("line", [
+PROMOTIONS = [
     "Never miss the latest news by signing up to our newsletter today!",
     "Subscribe now to our eNATION edition for the full story.",
     "Click here to subscribe to The Paradigm Newsletter",
@@ -239,7 +240,8 @@ def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
     "You should like Thought Catalog on Facebook here.", "Become a fan of CNNOpinion",
     "Interested in keeping up with Tesla Motors?",
     "Do you want to be informed of DiEM25's actions? Sign up here",
-], ids=["newsletter-en", "subscribe-our", "subscribe-the-newsletter", "download-app", "follow-de",
+]
+PROMOTION_IDS = ["newsletter-en", "subscribe-our", "subscribe-the-newsletter", "download-app", "follow-de",
         "email-de", "follow-es", "subscribe-fr", "email-updates", "sign-up-for-the-newsletter",
         "sign-up-to-the-newsletter", "newsletter-sign-up", "to-your-inbox", "in-your-inbox",
         "join-our-list", "follow-us", "like-us-on", "network-handle", "comment-on-network",
@@ -249,9 +251,33 @@ def test_sentence_starting_with_an_interface_word_kept(line: str) -> None:
         "straight-to-your-phone", "join-our-forums", "proposition", "register-now-de",
         "print-edition-de", "newsletter-es", "newsletter-fr-our", "newsletter-it-our",
         "stay-up-to-date-newsletter", "channel-es-we-have", "click-like", "should-like-on-facebook",
-        "become-a-fan", "keeping-up-with", "sign-up-here"])
+        "become-a-fan", "keeping-up-with", "sign-up-here"]
+
+
+@pytest.mark.parametrize("line", PROMOTIONS, ids=PROMOTION_IDS)
 def test_promotion_of_the_site_dropped(line: str) -> None:
     assert kept_between(line) == []
+
+
+@pytest.mark.parametrize("line", [*PROMOTIONS, "Signing  up to our list", "Newsletter signup",
+                                  "sign-up for the Weekly Planner newsletter"],
+                         ids=[*PROMOTION_IDS, "signing-up-spaces", "newsletter-signup", "sign-up-hyphen"])
+def test_promotion_key_gate_opens_for_every_group_that_matches(line: str) -> None:
+    """A group is searched only when the line holds one of its keys (and the word that
+    key needs with it, ``PROMO_KEYS_WITH``): every group that matches must be opened."""
+    lowered = line.lower()
+    matched = [keys for keys, pattern in PP.PROMO_GROUPS if pattern.search(line)]
+    assert matched
+    for keys in matched:
+        assert any(key in lowered and PP.PROMO_KEYS_WITH.get(key, "") in lowered for key in keys)
+
+
+@pytest.mark.parametrize("line", ["Designed for our readers", "Sign the petition to our council",
+                                  "She was assigned to the newsletter desk"],
+                         ids=["design", "sign-without-up", "assigned"])
+def test_line_with_sign_but_no_up_matches_no_promotion(line: str) -> None:
+    assert not any(pattern.search(line) for _, pattern in PP.PROMO_GROUPS)
+    assert kept_between(line) == [line]
 
 
 @pytest.mark.parametrize("line", [

@@ -191,6 +191,11 @@ PROMO_GROUPS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
           | \b(?:im\s+abo|als\s+e-?paper)\b.{0,60}\berhältlich\b""")),
 )
 PROMO_LINE_MAX_LEN = 300
+# Keys that open their group's search only when the line also holds the second word:
+# every alternative of PROMO_GROUPS that holds "sign" has "up" right after it ("sign up",
+# "signing up", "sign-up", "signup"), so a line that only holds "design", "signal" or
+# "assigned" is not searched for them.
+PROMO_KEYS_WITH = {"sign": "up"}
 
 # The site asking its reader for money or custom: to donate, to support it, to become a
 # member, to advertise on it ("Help keep all of our online content free and accessible -

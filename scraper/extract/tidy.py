@@ -135,6 +135,9 @@ def _is_promotion(line: str, lowered: str) -> bool:
     for keys, pattern in PP.PROMO_GROUPS:
         for key in keys:   # ``holds_any`` inline: this loop runs for every short line
             if key in lowered:
+                also = PP.PROMO_KEYS_WITH.get(key)
+                if also is not None and also not in lowered:
+                    continue   # no alternative holds the key without it
                 if pattern.search(line) is not None:
                     return True
                 break
