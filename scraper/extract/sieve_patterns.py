@@ -73,16 +73,17 @@ _NOTICE_SUBJECT = (r"\b(?:this|the|our|all)\s+(?:site|website|blog|content|infor
                    r"|articles?|posts?)\b")
 LEGAL_NOTICE = re.compile(
     r"""^(?:
-        .{0,300}?""" + _NOTICE_SUBJECT + r""".{0,200}?
-        (?:\b(?:should|must)\s+not\s+be\s+(?:taken|construed|considered|relied\s+(?:up)?on|treated|used)\s+as
-          |\bis\s+not\s+intended\s+(?:as|to\s+be)|\b(?:does|do)\s+not\s+constitute)\b.{0,40}?\badvice\b.*
-      | .{0,300}?""" + _NOTICE_SUBJECT + r""".{0,120}?\bfor\s+(?:general\s+)?information(?:al)?\s+purposes\s+only\b.*
-      | .{0,200}?\bon\s+this\s+(?:site|website)\b.{0,100}?\b(?:shall|does|will)\s+not\s+(?:be\s+deemed\s+to\s+)?
-        (?:endorse|constitute\s+an?\s+endorsement)\b.*
+        (?=.{0,500}?""" + _NOTICE_SUBJECT + r""")
+        (?=.{0,500}?\b(?:should|must)\s+not\s+be\s+(?:taken|construed|considered|relied\s+(?:up)?on|treated|used)\s+as\b.{0,40}?\badvice\b
+          |.{0,500}?\bis\s+not\s+intended\s+(?:as|to\s+be)\b.{0,40}?\badvice\b
+          |.{0,500}?\b(?:does|do)\s+not\s+constitute\b.{0,40}?\badvice\b
+          |.{0,500}?\bfor\s+(?:general\s+)?information(?:al)?\s+purposes\s+only\b).*
+      | (?=.{0,300}?\bon\s+this\s+(?:site|website)\b)
+        (?=.{0,400}?\b(?:shall|does|will)\s+not\s+(?:be\s+deemed\s+to\s+)?(?:endorse|constitute\s+an?\s+endorsement)\b).*
       | (?:we\s+require|you\s+must|all\s+(?:users|participants|members|commenters))\b.{0,120}?\baccept\s+the\s+terms\s+of\b.*
       | by\s+(?:using|visiting|posting\s+(?:on|to)|commenting\s+on)\s+(?:this|our)\s+(?:site|website|page|forum|blog)\b
         .{0,80}?\byou\s+(?:agree|accept|consent)\b.*
-      | .{0,80}?\bquotes\b.{0,240}?\bdelayed\s+(?:by\s+)?(?:at\s+least\s+)?\d+\s+min(?:utes?)?\b.*
+      | (?=.{0,80}?\bquotes\b)(?=.{0,400}?\bdelayed\s+(?:by\s+)?(?:at\s+least\s+)?\d+\s+min(?:utes?)?\b).*
       | (?:yes,\s*)?i\s+(?:have\s+read\s+(?:and\s+(?:agree\s+to|accept)\s+)?|agree\s+to\s+|accept\s+|consent\s+to\s+)
         (?:the|your)\s+(?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions))\b.*
       | (?:[^.!?]{0,40}\s[-–|]\s*)?\(?(?:alle\s+)?angaben\s+ohne\s+gewähr\)?\s*[!.]?
@@ -95,9 +96,9 @@ LEGAL_NOTICE = re.compile(
 )
 LEGAL_NOTICE_MAX_LEN = 1000
 # Every LEGAL_NOTICE holds one of these (lower-cased).
-LEGAL_NOTICE_KEYS = ("advice", "purposes only", "endorse", "accept the terms", "you agree",
-                     "you accept", "you consent", "delayed", "privacy", "terms of", "terms and",
-                     "gewähr", "datenschutz", "nutzungsbedingungen", "privatsphäre")
+LEGAL_NOTICE_KEYS = ("advice", "purposes only", "endorse", "terms", "you agree", "you accept",
+                     "you consent", "delayed", "privacy", "gewähr", "datenschutz", "nutzungsbedingungen",
+                     "privatsphäre")
 # The site asking its reader to write in about the article: letters to the editor ("Submit
 # your letter to the editor via this form.", "… Submit a letter to the editor or write to
 # letters@…"), "We want to hear what you think about this article.", "We’d like to hear
@@ -114,7 +115,7 @@ READER_CALL = re.compile(
 )
 READER_CALL_MAX_LEN = 400
 # Every READER_CALL holds one of these (lower-cased).
-READER_CALL_KEYS = ("editor", "hear what you think", "tip")
+READER_CALL_KEYS = ("to the editor", "hear what you think", "a tip", "news tip")
 # An entry of a related-news list standing in the body: a bullet, a headline and its
 # date ("·哈尔滨今起供暖 (2005-04-27 14:32PM)", "· 标题 [04-27]"), or a headline with
 # a bracketed date and time, which no article sentence ends with.
