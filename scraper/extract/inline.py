@@ -14,6 +14,8 @@ _KIND = {S.STRONG_OPEN: "strong", S.STRONG_CLOSE: "strong", S.EM_OPEN: "em",
 _OPENERS = frozenset((S.STRONG_OPEN, S.EM_OPEN, S.CODE_OPEN))
 # Characters that would be read as Markdown anywhere in a line.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# Any of structure's inline markers (emphasis, code, links): a line without one is plain text.
+_MARKERS = re.compile("[\ufdd0-\ufdd8]")
 # Line starts that Markdown reads as a block: a heading, quote, list item, rule, table.
 _MD_LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 # Lines are normalised to single spaces; moving a space out of emphasis may double one.
@@ -24,7 +26,8 @@ SAFE_HREF = re.compile(r"^(?:https?:|mailto:|[^:]*$)", re.IGNORECASE)
 
 
 def escape_markdown(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    # Most lines have none of them: a search is cheaper than a substitution that finds none.
+    return _MD_SPECIAL.sub(r"\\\1", text) if _MD_SPECIAL.search(text) else text
 
 
 def escape_line_start(text: str) -> str:
@@ -98,6 +101,8 @@ _MD_MARKS = {"strong": "**", "em": "*", "code": "`"}
 
 
 def markdown_inline(markup: str, links: bool) -> str:
+    if not _MARKERS.search(markup):   # most lines: no markup to balance
+        return _single_spaced(escape_markdown(markup))
     parts: list[str] = []
     hrefs: list[str] = []
     in_code = False
@@ -114,7 +119,11 @@ def markdown_inline(markup: str, links: bool) -> str:
         else:
             in_code = kind == "open" and value == "code"
             parts.append(_MD_MARKS[value])
-    return _SPACES.sub(" ", "".join(parts))
+    return _single_spaced("".join(parts))
+
+
+def _single_spaced(text: str) -> str:
+    return _SPACES.sub(" ", text) if "  " in text else text
 
 
 def markdown_url(url: str) -> str:
