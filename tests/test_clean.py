@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.extract import patterns as P
+from scraper.extract import hint_patterns as H
 from scraper.extract.clean import HIDDEN_SELECTOR, hidden_elements, class_hint, hint_of, prune
 
 # The article: enough text that a small block beside it holds well under half the page.
@@ -272,12 +272,12 @@ def test_prune_of_page_without_body_does_not_raise() -> None:
     ("main-content", 1),
     ("newsContent", 1),
     ("isMain", 1),
-    ("nav", P.STRONG_NEGATIVE),
-    ("breadcrumbs", P.STRONG_NEGATIVE),
-    ("sharebox", P.STRONG_NEGATIVE),
-    ("topNav", P.STRONG_NEGATIVE),
-    ("left-side", P.WEAK_NEGATIVE),
-    ("widget", P.WEAK_NEGATIVE),
+    ("nav", H.STRONG_NEGATIVE),
+    ("breadcrumbs", H.STRONG_NEGATIVE),
+    ("sharebox", H.STRONG_NEGATIVE),
+    ("topNav", H.STRONG_NEGATIVE),
+    ("left-side", H.WEAK_NEGATIVE),
+    ("widget", H.WEAK_NEGATIVE),
     ("article nav", 0),
     ("mainNav", 0),
     ("content widget", 0),
@@ -299,7 +299,7 @@ def test_hint_of(value: str, expected: int) -> None:
         "hyphenated", "beside-a-positive-word"])
 def test_a_block_declared_not_content_is_boilerplate(value: str) -> None:
     # The class says "not content" to search engines; its "content" is no positive hint.
-    assert hint_of(value) == P.STRONG_NEGATIVE
+    assert hint_of(value) == H.STRONG_NEGATIVE
 
 
 @pytest.mark.parametrize("value", ["nocontents", "contentno", "main-content"],
@@ -314,7 +314,7 @@ def test_content_words_that_do_not_say_not_content(value: str) -> None:
 ], ids=["article-author", "author-content", "post-author-bio", "underscores", "camel-beside-entry",
         "beside-a-positive-class"])
 def test_authors_box_is_boilerplate_whatever_article_word_it_carries(value: str) -> None:
-    assert hint_of(value) == P.STRONG_NEGATIVE
+    assert hint_of(value) == H.STRONG_NEGATIVE
 
 
 @pytest.mark.parametrize("value", [
@@ -345,13 +345,13 @@ def test_teaser_column_declared_not_content_goes() -> None:
 
 
 def test_camel_case_humps_split_into_words() -> None:
-    assert P.hint_words(P.hint_text("mainNav")) >= {"main", "nav"}
+    assert H.hint_words(H.hint_text("mainNav")) >= {"main", "nav"}
 
 
 @pytest.mark.parametrize("html, expected", [
     ('<div class="content">x</div>', 1),
-    ('<div id="breadcrumb">x</div>', P.STRONG_NEGATIVE),
-    ('<div class="wrap" id="sidebar">x</div>', P.STRONG_NEGATIVE),
+    ('<div id="breadcrumb">x</div>', H.STRONG_NEGATIVE),
+    ('<div class="wrap" id="sidebar">x</div>', H.STRONG_NEGATIVE),
     ('<div class="side" id="article">x</div>', 0),
     ("<div>x</div>", 0),
 ], ids=["class-positive", "id-negative", "class-and-id-joined", "class-weak-id-positive",
@@ -378,7 +378,7 @@ def test_printed_part_key_is_in_every_match() -> None:
 
     @given(st.text(alphabet="printablefuloarehdn-_ x", max_size=30))
     def check(text: str) -> None:
-        if P.PRINTED_PART.search(text) is not None:
-            assert P.PRINTED_PART_KEY in text
+        if H.PRINTED_PART.search(text) is not None:
+            assert H.PRINTED_PART_KEY in text
 
     check()

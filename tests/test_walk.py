@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from scraper.extract import hint_patterns as H
 from scraper.extract import patterns as P
 from scraper.extract.hints import hint_of, never_article
 from scraper.extract.measures import link_length, stripped_length
@@ -71,7 +72,7 @@ def doomed_by_the_plain_rule(body: LexborNode) -> set[int]:
             tag, attrs = child.tag, child.attributes
             hinted = tag in P.BOILERPLATE_TAGS or (
                 tag in P.HINTED_BLOCK_TAGS and hint_of(
-                    f"{attrs.get('class') or ''} {attrs.get('id') or ''}") <= P.STRONG_NEGATIVE)
+                    f"{attrs.get('class') or ''} {attrs.get('id') or ''}") <= H.STRONG_NEGATIVE)
             prose = stripped_length(child) - link_length(child)
             if hinted and (prose < limit or (
                     never_article(attrs) and page - prose >= P.NEVER_ARTICLE_OUTSIDE_MIN)):

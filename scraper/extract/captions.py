@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
+from . import hint_patterns as H
 from . import patterns as P
 from .hints import Attributes
 from .measures import holds_elements
@@ -28,10 +29,10 @@ def caption_hinted(attrs: Attributes) -> bool:
     return bool(value) and _caption_class(value)
 
 
-@lru_cache(maxsize=P.HINT_CACHE_SIZE)
+@lru_cache(maxsize=H.HINT_CACHE_SIZE)
 def _caption_class(value: str) -> bool:
     """Whether a class/id names a caption block; memoised like the boilerplate hints."""
-    return not P.CAPTION_HINT.isdisjoint(P.hint_words(P.hint_text(value)))
+    return not H.CAPTION_HINT.isdisjoint(H.hint_words(H.hint_text(value)))
 
 
 def caption_like(compact: str, *, centered: bool) -> bool:

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from selectolax.lexbor import LexborNode
 
+from . import hint_patterns as H
 from . import patterns as P
 
 
@@ -46,7 +47,7 @@ def attribute_hint(attrs: Attributes) -> int:
     if hint is None:
         cls, ident = key
         hint = hint_of(f"{cls or ''} {ident or ''}") if cls or ident else 0
-        if len(_PAIR_HINTS) >= P.HINT_CACHE_SIZE:
+        if len(_PAIR_HINTS) >= H.HINT_CACHE_SIZE:
             _PAIR_HINTS.clear()
         _PAIR_HINTS[key] = hint
     return hint
@@ -55,25 +56,25 @@ def attribute_hint(attrs: Attributes) -> int:
 # A pure function of a string, memoised: class names repeat across the pages of a
 # site and across sites (``clearfix``, ``container``), and the hint is the hot spot
 # of pruning. The result never depends on what the cache holds.
-@lru_cache(maxsize=P.HINT_CACHE_SIZE)
+@lru_cache(maxsize=H.HINT_CACHE_SIZE)
 def hint_of(value: str) -> int:
     """The class/id hint of a ``"class id"`` string (see ``class_hint``)."""
-    text = P.hint_text(value)
+    text = H.hint_text(value)
     # Says so outright, whatever else it names ("content" first: a substring test is a
     # tenth of the regex's cost, and few classes hold it).
-    if "content" in text and P.NOT_CONTENT.search(text):
-        return P.STRONG_NEGATIVE
-    words = P.hint_words(text)
+    if "content" in text and H.NOT_CONTENT.search(text):
+        return H.STRONG_NEGATIVE
+    words = H.hint_words(text)
     # The author's box is boilerplate whatever article word it also carries.
-    if not P.AUTHOR_WORDS.isdisjoint(words) and _names_authors_box(text):
-        return P.STRONG_NEGATIVE
-    positive = not P.POSITIVE_WORDS.isdisjoint(words) or P.POSITIVE_STEMS.search(text) is not None \
-        or (P.PRINTED_PART_KEY in text and P.PRINTED_PART.search(text) is not None)
-    if (not P.NEGATIVE_WORDS.isdisjoint(words) or P.NEGATIVE_STEMS.search(text)
-            or P.NEGATIVE_PREFIXES.search(text)):
-        return 0 if positive else P.STRONG_NEGATIVE
-    if not P.WEAK_NEGATIVE_WORDS.isdisjoint(words):
-        return 0 if positive else P.WEAK_NEGATIVE
+    if not H.AUTHOR_WORDS.isdisjoint(words) and _names_authors_box(text):
+        return H.STRONG_NEGATIVE
+    positive = not H.POSITIVE_WORDS.isdisjoint(words) or H.POSITIVE_STEMS.search(text) is not None \
+        or (H.PRINTED_PART_KEY in text and H.PRINTED_PART.search(text) is not None)
+    if (not H.NEGATIVE_WORDS.isdisjoint(words) or H.NEGATIVE_STEMS.search(text)
+            or H.NEGATIVE_PREFIXES.search(text)):
+        return 0 if positive else H.STRONG_NEGATIVE
+    if not H.WEAK_NEGATIVE_WORDS.isdisjoint(words):
+        return 0 if positive else H.WEAK_NEGATIVE
     return 1 if positive else 0
 
 
@@ -82,8 +83,8 @@ def _names_authors_box(text: str) -> bool:
     word and box or article words only (``article-author``, ``author-content``): the
     bio under the article, not a post that names its author (``author-admin``)."""
     for name in text.split():
-        words = P.hint_words(name)
-        if not P.AUTHOR_WORDS.isdisjoint(words) and words <= P.AUTHOR_BOX_WORDS:
+        words = H.hint_words(name)
+        if not H.AUTHOR_WORDS.isdisjoint(words) and words <= H.AUTHOR_BOX_WORDS:
             return True
     return False
 
@@ -93,24 +94,24 @@ def never_article(attrs: Attributes) -> bool:
     is: its class/id names readers' comments (``div#comments``, ``div#disqus_thread``,
     ``ol.commentlist``), or its id is a page region's (``div#sidebar``, not the
     ``sidebar-wrapper`` around a layout's columns)."""
-    if attribute_hint(attrs) > P.STRONG_NEGATIVE:
+    if attribute_hint(attrs) > H.STRONG_NEGATIVE:
         return False
     if (attrs.get("id") or "").lower() in P.REGION_IDS:
         return True
-    text = P.hint_text(class_and_id(attrs))
-    words = P.hint_words(text)
-    if not P.LIVE_WORDS.isdisjoint(words):
+    text = H.hint_text(class_and_id(attrs))
+    words = H.hint_words(text)
+    if not H.LIVE_WORDS.isdisjoint(words):
         return False
-    return not P.COMMENT_WORDS.isdisjoint(words) or P.COMMENT_STEMS.search(text) is not None
+    return not H.COMMENT_WORDS.isdisjoint(words) or H.COMMENT_STEMS.search(text) is not None
 
 
 def author_box(attrs: Attributes) -> bool:
     """True for a strongly hinted element that its class/id names the author's box
     (``div#author-info``, ``div.about_author``): a bio under the article, not of it."""
-    if attribute_hint(attrs) > P.STRONG_NEGATIVE:
+    if attribute_hint(attrs) > H.STRONG_NEGATIVE:
         return False
-    text = P.hint_text(class_and_id(attrs))
-    return not P.AUTHOR_WORDS.isdisjoint(P.hint_words(text))
+    text = H.hint_text(class_and_id(attrs))
+    return not H.AUTHOR_WORDS.isdisjoint(H.hint_words(text))
 
 
 def boilerplate_word(node: LexborNode) -> str:
@@ -119,13 +120,13 @@ def boilerplate_word(node: LexborNode) -> str:
     if node.tag in P.BOILERPLATE_TAGS:
         return f"<{node.tag}>"
     attrs = node.attributes
-    text = P.hint_text(class_and_id(attrs))
-    words = P.hint_words(text)
-    for group in (P.NEGATIVE_WORDS, P.WEAK_NEGATIVE_WORDS):
+    text = H.hint_text(class_and_id(attrs))
+    words = H.hint_words(text)
+    for group in (H.NEGATIVE_WORDS, H.WEAK_NEGATIVE_WORDS):
         matched = sorted(group & words)
         if matched:
             return matched[0]
-    for pattern in (P.NEGATIVE_STEMS, P.NEGATIVE_PREFIXES):
+    for pattern in (H.NEGATIVE_STEMS, H.NEGATIVE_PREFIXES):
         found = pattern.search(text)
         if found:
             return found.group(0)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
+from . import hint_patterns as H
 from . import patterns as P
 from .hints import class_hint
 from .measures import (LENGTH_POINTS_CAP, TextRuns, is_ancestor, link_share, punctuation_count,
@@ -64,7 +65,7 @@ def _containers(target: LexborNode, candidates: dict[int, Candidate]) -> list[Ca
         cand = candidates.get(node.mem_id)
         if cand is None:
             hint = max(-1, min(1, class_hint(node)))
-            prior = P.TAG_PRIOR.get(node.tag, 0) + P.CLASS_WEIGHT * hint
+            prior = P.TAG_PRIOR.get(node.tag, 0) + H.CLASS_WEIGHT * hint
             cand = candidates[node.mem_id] = Candidate(node, float(prior))
         chain.append(cand)
         node = node.parent

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from . import hint_patterns as H
 from . import patterns as P
 from .hints import class_and_id
 from .measures import holds_any, holds_elements, link_share, stripped_length, weighted_length
@@ -108,7 +109,7 @@ def _text_after(node: LexborNode) -> int:
 def _reads_as_standfirst(node: LexborNode) -> bool:
     """Named a standfirst, a sentence or two long, few links, no picture."""
     attrs = node.attributes
-    name = P.hint_text(class_and_id(attrs))
+    name = H.hint_text(class_and_id(attrs))
     if P.STANDFIRST_HINT.search(name) is None:
         return False
     text = node.text(deep=True, separator=" ")

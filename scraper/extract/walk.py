@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from . import hint_patterns as H
 from . import patterns as P
 from .hints import attribute_hint, never_article
 from .measures import TextRuns, link_length, stripped_length, text_length
@@ -213,7 +214,7 @@ def _walk_into(root: LexborNode, in_link: bool, runs: TextRuns, doomed: list[Lex
             # Strongly hinted: boilerplate by semantics, or by a strong class/id hint.
             if hints and tag_id in _HINTABLE_IDS and (
                     tag_id in _BOILERPLATE_IDS
-                    or attribute_hint(child.attributes) <= P.STRONG_NEGATIVE):
+                    or attribute_hint(child.attributes) <= H.STRONG_NEGATIVE):
                 if deferred is not None:
                     deferred.append(_Deferred(child, in_link, len(runs)))
                     continue
