@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..encoding import decode
 from ..errors import NotHTMLError
 from ..models import Article
+from .attribute_names import name_queried_attributes
 from .body import extract_body
 from .bounds import bound
 from .document import drop_block, find_block, may_hold_block
@@ -88,6 +89,7 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
         text, utf8 = bounded.text, None
     text, data = _parser_input(text, utf8)
     tree = LexborHTMLParser(data)
+    name_queried_attributes(tree)   # before any query, and before any node goes
     if trace is not None:
         trace.index(tree)
     # Pager words and document labels are looked for only on a page with CJK text.
