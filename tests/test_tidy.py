@@ -886,3 +886,36 @@ def test_related_list_traced() -> None:
     why: dict[int, str] = {}
     tidy([*ARTICLE, "More stories", *HEADLINES], [True] * 7, title=None, captions=[], why=why)
     assert [why[index] for index in range(3, 7)] == ["under a related-articles heading"] * 4
+
+
+def test_any_key_finds_a_key_where_holds_any_does() -> None:
+    from hypothesis import given, strategies as st
+    from scraper.extract.measures import any_key, holds_any
+
+    keys = ("ab", "a", "xyz", "zz", "页面", "join our", "/", "«")
+    found = any_key(keys)
+
+    @given(st.text(alphabet="abxyz 页面/«join our", max_size=30))
+    def check(text: str) -> None:
+        assert (found.search(text) is not None) == holds_any(text, keys)
+
+    check()
+
+
+def test_furniture_key_words_all_open_the_joint_search() -> None:
+    from scraper.extract import tidy as T
+    keys = [*(key for keys, _ in PP.PROMO_GROUPS for key in keys),
+            *(key for _, _, _, keys, _, _ in SIEVES for key in keys)]
+    assert keys and all(T._ANY_KEY.search(f"plain {key} words") for key in keys)
+    assert T._ANY_KEY.search("那是一句没有任何关键字的话") is None
+
+
+@pytest.mark.parametrize("line", [
+    "Subscribe to our newsletter for more.", "Privacy policy and terms of use apply.",
+    "上一页 下一页", "Image copyright Getty Images", "A plain sentence of the article."])
+def test_sieved_without_keys_agrees_when_no_key_is_there(line: str) -> None:
+    from scraper.extract import tidy as T
+    if T._ANY_KEY.search(line.lower()) is None:
+        assert sieved(line, keyed=False) == sieved(line)
+    else:
+        assert sieved(line) == sieved(line, line.lower())

@@ -10,7 +10,7 @@ from . import line_patterns as L
 from . import patterns as P
 from . import post_patterns as PP
 from . import sieve_patterns as SV
-from .measures import holds_any, weighted_length
+from .measures import any_key, holds_any, weighted_length
 
 
 def _is_info_line(line: str) -> bool:
@@ -48,13 +48,17 @@ def _is_furniture(line: str) -> bool:
     # For the key words of the promotions and sieves (a sieve lowers a longer line itself
     # when it needs to).
     lowered = line.lower() if length <= PP.PROMO_LINE_MAX_LEN else None
+    # Most short lines hold no key word at all: one search says so, where the groups'
+    # and sieves' own key tests would read the line once per key.
+    keyed = lowered is None or _ANY_KEY.search(lowered) is not None
     return ((length <= L.FURNITURE_MAX_LEN and L.FURNITURE_LINE.match(line) is not None)
             or (length <= L.INTERFACE_LINE_MAX_LEN
                 and (L.UI_LINE.match(line) or L.RELATED_HEADING.match(line)
                      or L.TAGS_LINE.match(line)) is not None)
-            or (lowered is not None and _is_promotion(line, lowered))
+            or (keyed and lowered is not None and _is_promotion(line, lowered))
             or (length <= L.DISCLAIMER_MAX_LEN and L.DISCLAIMER_LINE.match(line) is not None)
-            or _is_info_line(line) or _is_dateline(line) or sieved(line, lowered) is not None)
+            or _is_info_line(line) or _is_dateline(line)
+            or sieved(line, lowered, keyed=keyed) is not None)
 
 
 def _bulleted_or_timed(line: str) -> bool:
@@ -84,12 +88,19 @@ _SIEVE_LENGTHS = sorted({max_len for _, _, max_len, _, _, _ in SIEVES})
 _SIEVES_UP_TO = [*(tuple((name, pattern, keys, window, gate)
                          for name, pattern, max_len, keys, window, gate in SIEVES
                          if max_len >= limit) for limit in _SIEVE_LENGTHS), ()]
+# The same without the sieves that have key words: for a line that holds none.
+_KEYLESS_UP_TO = [tuple(sieve for sieve in sieves if not sieve[2]) for sieves in _SIEVES_UP_TO]
+# Every key word of the promotion groups and the sieves.
+_ANY_KEY = any_key([*(key for keys, _ in PP.PROMO_GROUPS for key in keys),
+                    *(key for _, _, _, keys, _, _ in SIEVES for key in keys)])
 
 
-def sieved(line: str, lowered: str | None = None) -> str | None:
+def sieved(line: str, lowered: str | None = None, *, keyed: bool = True) -> str | None:
     """The name of the boilerplate class (``sieve_patterns.SIEVES``) the line belongs to
-    (``lowered``: the line lower-cased, when the caller has it)."""
-    for name, pattern, keys, window, gate in _SIEVES_UP_TO[bisect_left(_SIEVE_LENGTHS, len(line))]:
+    (``lowered``: the line lower-cased, when the caller has it; ``keyed`` False: the
+    caller found none of the sieves' key words in it)."""
+    up_to = _SIEVES_UP_TO if keyed else _KEYLESS_UP_TO
+    for name, pattern, keys, window, gate in up_to[bisect_left(_SIEVE_LENGTHS, len(line))]:
         if gate is not None and not gate(line):
             continue
         if keys:
