@@ -214,15 +214,21 @@ def reset() -> Handler:
     return handler
 
 
-def truncated(body: bytes, declared: int) -> Handler:
-    """Declare ``declared`` bytes in Content-Length, send ``body`` (fewer), and close."""
+def truncated(body: bytes, declared: int, *, status_code: int = 200,
+              headers: dict[str, str] | None = None, stall: bool = False) -> Handler:
+    """Declare ``declared`` bytes in Content-Length, send ``body`` (fewer), then close,
+    or with ``stall`` hold the connection open until the server stops."""
     def handler(ex: Exchange) -> None:
-        ex.send_response(200)
+        ex.send_response(status_code)
         ex.send_header("Content-Type", "text/html")
+        for name, value in (headers or {}).items():
+            ex.send_header(name, value)
         ex.send_header("Content-Length", str(declared))
         ex.end_headers()
         ex.wfile.write(body)
         ex.wfile.flush()
+        if stall:
+            ex.stopping.wait(30)
         ex.close_connection = True
     return handler
 
