@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.extract.attribute_names import QUERIED_ATTRIBUTES, name_queried_attributes
+from scraper.extract.attribute_names import QUERIED_ATTRIBUTES, name_queried_attributes, parse_page
 from scraper.extract.clean import HIDDEN_SELECTOR, hidden_elements
 from scraper.extract.meta_patterns import ANY_BYLINE_SELECTOR
 
@@ -61,3 +61,11 @@ def test_upper_case_values_match_as_before() -> None:
     assert found(tree, '[aria-hidden="true"]') == ['<div aria-hidden="true">d</div>']
     assert found(tree, "[itemprop=author]") == []
     assert found(tree, "[hidden]") == ['<p hidden="">b</p>']
+
+
+@pytest.mark.parametrize("page", PAGES.values(), ids=PAGES.keys())
+def test_a_page_parsed_for_extraction_reads_as_the_plain_parse(page: str) -> None:
+    plain, parsed = LexborHTMLParser(page), parse_page(page)
+    assert parsed.html == plain.html
+    for query in QUERIES:
+        assert found(parsed, query) == found(plain, query)

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from selectolax.lexbor import LexborHTMLParser
-
 from ..encoding import decode
 from ..errors import NotHTMLError
 from ..models import Article
-from .attribute_names import name_queried_attributes
+from .attribute_names import parse_page
 from .body import extract_body
 from .bounds import bound
 from .document import drop_block, find_block, may_hold_block
@@ -88,8 +86,7 @@ def _scraper_engine(text: str, url: str | None, encoding: str | None,
     if bounded.cuts:   # the parser reads the page as cut, not the bytes given
         text, utf8 = bounded.text, None
     text, data = _parser_input(text, utf8)
-    tree = LexborHTMLParser(data)
-    name_queried_attributes(tree)   # before any query, and before any node goes
+    tree = parse_page(data)
     if trace is not None:
         trace.index(tree)
     # Pager words and document labels are looked for only on a page with CJK text.

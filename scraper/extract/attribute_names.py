@@ -20,6 +20,14 @@ from selectolax.lexbor import LexborHTMLParser
 QUERIED_ATTRIBUTES = ("hidden", "aria-hidden", "itemprop")
 
 
+def parse_page(data: str | bytes) -> LexborHTMLParser:
+    """A page parsed for extraction: with QUERIED_ATTRIBUTES named, before anything
+    queries it or removes a node from it."""
+    tree = LexborHTMLParser(data)
+    name_queried_attributes(tree)
+    return tree
+
+
 def name_queried_attributes(tree: LexborHTMLParser) -> None:
     """Give ``tree``'s table of attribute names every one of QUERIED_ATTRIBUTES. Call it
     before the tree loses any node: the element it creates must not take the memory

@@ -25,7 +25,7 @@ from . import patterns as P
 from . import trace as T
 from .article_html import to_html
 from .attachments import DocumentLinks, article_blocks, page_base, resolve
-from .attribute_names import name_queried_attributes
+from .attribute_names import parse_page
 from .clean import drop_never_content, hidden_elements, prune, stays_hidden
 from .decisions import container_of, line_blocks, outside_blocks, runner_up, scorer
 from .document import drop_block, find_block
@@ -152,8 +152,7 @@ def _retried(body: Body, source: str, url: str | None, title: str | None, option
     """The page read again without hints (see ``extract_body``), when that reads more;
     and whether a hidden element of the page holds an article's worth of text (what
     ``reveal_hidden`` would keep: without one, revealing reads the page the same)."""
-    retry_tree = LexborHTMLParser(P.NOSCRIPT_TAG.sub("", source))
-    name_queried_attributes(retry_tree)
+    retry_tree = parse_page(P.NOSCRIPT_TAG.sub("", source))
     retry_trace: T.Trace | None = None
     if trace is not None:
         retry_trace = T.Trace()
